@@ -1,0 +1,102 @@
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Input;
+
+/// <summary>
+/// The workbook `generator init` writes: an instructions sheet, the nine public tables' header
+/// blocks, and every supplementary sheet with its labels, notes and input validation.
+/// </summary>
+public static class BlankWorkbook
+{
+    private const int ListValidationRows = 500;
+
+    private static readonly string[] InstructionLines =
+    [
+        "部门决算公开报告生成工具——输入工作簿填表说明",
+        "",
+        "一、公开表（公开01表—公开09表）",
+        "1. 从决算系统导出各公开表，把导出的工作表原样复制到本工作簿（可覆盖同名空白表）。工具按表头标题识别各表，工作表名称和位置不限。",
+        "2. 导出表中的合并单元格、空行、栏次行、以文本存储的数字（如“1,064.50”）、空白或“-”表示的0都可以直接使用，不必手工整理。",
+        "3. 金额单位以表头“金额单位：万元”或“单位：元”为准，元会自动换算为万元。",
+        "4. 没有政府性基金或国有资本经营预算支出的单位，保留公开07表、公开08表的表头即可（表内无数据）。",
+        "",
+        "二、补充信息表（公开表没有的内容）",
+        "每张补充表第一列是项目名称，请勿修改；在“内容”列或各列填写。金额均以万元为单位，保留两位小数。",
+        "",
+        "三、检查",
+        "填好后运行：generator validate 本工作簿.xlsx。工具会逐条列出不平衡或缺失的数据，并指明工作表和单元格。",
+    ];
+
+    public static IReadOnlyList<SheetContent> Create(string department = "", int year = 0)
+    {
+        var sheets = new List<SheetContent> { Instructions() };
+        foreach (var kind in Enum.GetValues<PublicTableKind>().Where(k => k != PublicTableKind.Other))
+        {
+            var sheet = new SheetContent($"公开{(int)kind:00}表");
+            PublicTableHeaders.Write(sheet, kind, department, year);
+            sheets.Add(sheet);
+        }
+        sheets.AddRange(WorkbookLayout.Supplements.Select(Supplement));
+        return sheets;
+    }
+
+    private static SheetContent Instructions()
+    {
+        var sheet = new SheetContent(WorkbookLayout.Instructions);
+        sheet.ColumnWidths[1] = 120;
+        for (var i = 0; i < InstructionLines.Length; i++)
+            sheet.Set(i + 1, 1, InstructionLines[i], i == 0 ? CellStyle.Title : CellStyle.Wrap);
+        var row = InstructionLines.Length + 2;
+        sheet.Set(row++, 1, "补充信息表一览：", CellStyle.Bold);
+        foreach (var spec in WorkbookLayout.Supplements)
+            sheet.Set(row++, 1, $"{spec.Name}：{spec.Purpose}", CellStyle.Wrap);
+        return sheet;
+    }
+
+    public static SheetContent Supplement(SheetSpec spec) => spec.IsList ? ListSheet(spec) : KeyValueSheet(spec);
+
+    private static SheetContent KeyValueSheet(SheetSpec spec)
+    {
+        var sheet = new SheetContent(spec.Name);
+        sheet.ColumnWidths[1] = 34;
+        sheet.ColumnWidths[2] = 50;
+        sheet.ColumnWidths[3] = 60;
+        sheet.Row(1, 1, "项目", "内容", "说明");
+        for (var c = 1; c <= 3; c++)
+            sheet.Cells[(1, c)] = sheet.Cells[(1, c)] with { Style = CellStyle.Bold };
+        for (var i = 0; i < spec.Fields.Count; i++)
+        {
+            var field = spec.Fields[i];
+            var row = i + 2;
+            sheet.Set(row, 1, field.Label);
+            sheet.Set(row, 3, (field.Required ? "必填。" : "") + field.Note, CellStyle.Wrap);
+            if (Validation(field, $"B{row}") is { } validation)
+                sheet.Validations.Add(validation);
+        }
+        return sheet;
+    }
+
+    private static SheetContent ListSheet(SheetSpec spec)
+    {
+        var sheet = new SheetContent(spec.Name);
+        for (var i = 0; i < spec.Fields.Count; i++)
+        {
+            var field = spec.Fields[i];
+            var column = i + 1;
+            sheet.Set(1, column, field.Label, CellStyle.Bold);
+            sheet.ColumnWidths[column] = field.Type == FieldType.LongText ? 50 : 18;
+            var letters = CellRef.ColumnLetters(column);
+            if (Validation(field, $"{letters}2:{letters}{ListValidationRows}") is { } validation)
+                sheet.Validations.Add(validation);
+        }
+        return sheet;
+    }
+
+    private static CellValidation? Validation(FieldSpec field, string range) => field.Type switch
+    {
+        FieldType.Amount => new CellValidation(range, "decimal", Prompt: field.Note),
+        FieldType.Integer or FieldType.Year => new CellValidation(range, "whole", Prompt: field.Note),
+        FieldType.Choice => new CellValidation(range, "list", field.Choices, field.Note),
+        _ => null,
+    };
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using ExcelDataReader;
+using ExcelDataReader.Exceptions;
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Input;
+
+/// <summary>
+/// Reads every sheet of an .xlsx or .xls file into <see cref="RawSheet"/>s with ExcelDataReader.
+/// User mistakes (empty, encrypted, damaged or non-workbook files) come back as one diagnostic;
+/// nothing here throws for them and the file is opened read-only.
+/// </summary>
+public static class ExcelGridReader
+{
+    static ExcelGridReader()
+    {
+        // .xls files carry text in legacy code pages (GBK for Chinese workbooks).
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    public static (IReadOnlyList<RawSheet> Sheets, Diagnostic? Problem) Read(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+            return ([], InputIds.Error(InputIds.FileUnreadable, $"找不到文件“{name}”。"));
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (stream.Length == 0)
+                return ([], InputIds.Error(InputIds.FileUnreadable, $"文件“{name}”是空文件（0字节），请重新导出工作簿。"));
+            return (ReadSheets(stream), null);
+        }
+        catch (InvalidPasswordException)
+        {
+            return ([], InputIds.Error(InputIds.Encrypted, $"文件“{name}”设置了打开密码，请在Excel中取消密码后再提交。"));
+        }
+        catch (HeaderException)
+        {
+            return ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ([], InputIds.Error(InputIds.FileUnreadable, $"无法打开文件“{name}”：{ex.Message}"));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ExcelReaderException or FormatException
+                                       or NotSupportedException or InvalidOperationException or ArgumentException
+                                       or IndexOutOfRangeException or NullReferenceException or System.Xml.XmlException)
+        {
+            // ExcelDataReader signals a truncated or damaged package with assorted exception types.
+            return ([], InputIds.Error(InputIds.Corrupt, $"文件“{name}”已损坏或不完整，无法读取，请重新导出或另存后再提交。"));
+        }
+    }
+
+    private static List<RawSheet> ReadSheets(Stream stream)
+    {
+        var sheets = new List<RawSheet>();
+        using var reader = ExcelReaderFactory.CreateReader(stream);
+        do
+        {
+            var sheet = new RawSheet(reader.Name.Trim(), reader.VisibleState != "visible");
+            var row = 0;
+            while (reader.Read())
+            {
+                row++;
+                if (reader.RowHeight == 0)
+                    sheet.HiddenRows.Add(row);
+                for (var column = 0; column < reader.FieldCount; column++)
+                {
+                    var cell = ToRawCell(row, column + 1, reader.GetValue(column));
+                    if (cell is not null)
+                        sheet.Set(cell);
+                }
+            }
+            if (reader.MergeCells is { } merges)
+                foreach (var m in merges)
+                    sheet.Merges.Add(new MergedRange(m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1));
+            sheets.Add(sheet);
+        } while (reader.NextResult());
+        return sheets;
+    }
+
+    private static RawCell? ToRawCell(int row, int column, object? value) => value switch
+    {
+        null => null,
+        double d => new RawCell(row, column, d.ToString("R", CultureInfo.InvariantCulture), d),
+        int i => new RawCell(row, column, i.ToString(CultureInfo.InvariantCulture), i),
+        bool b => new RawCell(row, column, b ? "TRUE" : "FALSE", null),
+        DateTime t => new RawCell(row, column, t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null),
+        string s when s.Length == 0 => null,
+        _ => new RawCell(row, column, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", null),
+    };
+}

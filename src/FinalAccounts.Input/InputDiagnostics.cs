@@ -1,0 +1,28 @@
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Input;
+
+/// <summary>Ids of the findings the reader produces; the checks stage has its own (CHK…).</summary>
+public static class InputIds
+{
+    public const string FileUnreadable = "IN001";
+    public const string NotAWorkbook = "IN002";
+    public const string Encrypted = "IN003";
+    public const string Corrupt = "IN004";
+    public const string TableMissing = "IN010";
+    public const string TableDuplicated = "IN011";
+    public const string HeaderNotFound = "IN012";
+    public const string UnitNotDeclared = "IN013";
+    public const string UnitUnknown = "IN014";
+    public const string LineMissing = "IN015";
+    public const string AmountNotNumber = "IN020";
+    public const string RowNotRecognised = "IN021";
+    public const string SheetMissing = "IN030";
+    public const string FieldMissing = "IN031";
+    public const string FieldWrongType = "IN032";
+    public const string FieldNotAChoice = "IN033";
+
+    public static Diagnostic Error(string id, string message, CellRef? at = null) => new(id, Severity.Error, message, at);
+
+    public static Diagnostic Warning(string id, string message, CellRef? at = null) => new(id, Severity.Warning, message, at);
+}

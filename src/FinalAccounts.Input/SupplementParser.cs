@@ -1,0 +1,100 @@
+using System.Globalization;
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Input;
+
+/// <summary>
+/// Reads the supplementary sheets by their labels (a key–value sheet by the label in its first
+/// column, a list sheet by its header row) and checks each value against its <see cref="FieldSpec"/>.
+/// </summary>
+internal static class SupplementParser
+{
+    public static KeyValueSheet ReadKeyValues(RawSheet sheet, SheetSpec spec, List<Diagnostic> diagnostics)
+    {
+        var entries = new List<KeyValueEntry>();
+        for (var row = 1; row <= sheet.RowCount; row++)
+        {
+            var label = sheet.Text(row, 1).Trim();
+            if (label.Length == 0 || LabelText.Key(label) is "项目" or "填写项目")
+                continue;
+            var field = spec.Fields.FirstOrDefault(f => LabelText.Key(f.Label) == LabelText.Key(label));
+            entries.Add(new KeyValueEntry(label, sheet.Text(row, 2), new CellRef(sheet.Name, row, 2), NumberOf(field, sheet.Text(row, 2))));
+        }
+        var result = new KeyValueSheet(sheet.Name, entries);
+        foreach (var field in spec.Fields)
+        {
+            var entry = result.Find(field.Label);
+            if (entry is null)
+            {
+                if (field.Required)
+                    diagnostics.Add(Missing(spec, $"缺少“{field.Label}”一行，请按模板补上并填写。", new CellRef(sheet.Name, 1, 1)));
+                continue;
+            }
+            CheckValue(spec, field, entry.Text, entry.Cell, diagnostics);
+        }
+        return result;
+    }
+
+    public static ListSheet ReadList(RawSheet sheet, SheetSpec spec, List<Diagnostic> diagnostics)
+    {
+        var keyField = spec.Fields.First(f => f.Required);
+        var headerRow = Enumerable.Range(1, Math.Min(sheet.RowCount, HeaderGrid.SearchRows))
+            .FirstOrDefault(r => Enumerable.Range(1, sheet.ColumnCount).Any(c => LabelText.Key(sheet.Text(r, c)) == LabelText.Key(keyField.Label)));
+        if (headerRow == 0)
+        {
+            diagnostics.Add(Missing(spec, $"找不到表头“{keyField.Label}”，本表未读取。", new CellRef(sheet.Name, 1, 1)));
+            return new ListSheet(sheet.Name, spec.Fields.Select(f => f.Label).ToList(), []);
+        }
+        var columnOf = spec.Fields.Select(f => Enumerable.Range(1, sheet.ColumnCount)
+            .FirstOrDefault(c => LabelText.Key(sheet.Text(headerRow, c)) == LabelText.Key(f.Label))).ToList();
+        for (var i = 0; i < spec.Fields.Count; i++)
+            if (columnOf[i] == 0 && spec.Fields[i].Required)
+                diagnostics.Add(Missing(spec, $"缺少“{spec.Fields[i].Label}”列。", new CellRef(sheet.Name, headerRow, 1)));
+
+        var rows = new List<ListRow>();
+        for (var row = headerRow + 1; row <= sheet.RowCount; row++)
+        {
+            if (columnOf.All(c => c == 0 || sheet.Text(row, c).Trim().Length == 0))
+                continue;
+            var cells = columnOf.Select((c, i) => new CellRef(sheet.Name, row, c == 0 ? sheet.ColumnCount + 1 + i : c)).ToList();
+            var values = columnOf.Select(c => c == 0 ? "" : sheet.Text(row, c)).ToList();
+            for (var i = 0; i < spec.Fields.Count; i++)
+                if (columnOf[i] != 0)
+                    CheckValue(spec, spec.Fields[i], values[i], cells[i], diagnostics);
+            rows.Add(new ListRow(row, values, cells, spec.Fields.Select((f, i) => NumberOf(f, values[i])).ToList()));
+        }
+        return new ListSheet(sheet.Name, spec.Fields.Select(f => f.Label).ToList(), rows);
+    }
+
+    private static decimal? NumberOf(FieldSpec? field, string text) =>
+        field?.Type is FieldType.Amount or FieldType.Integer or FieldType.Year && text.Trim().Length > 0 && AmountText.TryParse(text, out var number)
+            ? number : null;
+
+    private static void CheckValue(SheetSpec spec, FieldSpec field, string text, CellRef cell, List<Diagnostic> diagnostics)
+    {
+        var value = text.Trim();
+        if (value.Length == 0)
+        {
+            if (field.Required)
+                diagnostics.Add(Missing(spec, $"“{field.Label}”未填写。", cell));
+            return;
+        }
+        var problem = field.Type switch
+        {
+            FieldType.Amount when !AmountText.TryParse(value, out _) => $"“{field.Label}”应填写数字，现为“{value}”。",
+            FieldType.Integer when !int.TryParse(value.Replace(",", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                => $"“{field.Label}”应填写整数，现为“{value}”。",
+            FieldType.Year when !(int.TryParse(value, out var year) && year is >= 1990 and <= 2100)
+                => $"“{field.Label}”应为四位年份（如2024），现为“{value}”。",
+            _ => null,
+        };
+        if (problem is not null)
+            diagnostics.Add(InputIds.Error(InputIds.FieldWrongType, problem, cell));
+        else if (field.Type == FieldType.Choice && field.Choices is { } choices && !choices.Contains(value))
+            diagnostics.Add(InputIds.Error(InputIds.FieldNotAChoice, $"“{field.Label}”应为{string.Join("、", choices.Select(c => $"“{c}”"))}之一，现为“{value}”。", cell));
+    }
+
+    /// <summary>Without 基本信息 no report can be titled, so its gaps are errors; other gaps only weaken the report.</summary>
+    private static Diagnostic Missing(SheetSpec spec, string message, CellRef at) =>
+        spec == WorkbookLayout.BasicInfo ? InputIds.Error(InputIds.FieldMissing, message, at) : InputIds.Warning(InputIds.FieldMissing, message, at);
+}

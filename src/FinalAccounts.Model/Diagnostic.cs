@@ -1,0 +1,31 @@
+namespace FinalAccounts.Model;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>
+/// One finding about the input: a stable id, where (the main cell plus the other cells the rule
+/// compared), the values compared and a Chinese message for finance staff.
+/// </summary>
+public sealed record Diagnostic(
+    string Id,
+    Severity Severity,
+    string Message,
+    CellRef? Location,
+    IReadOnlyList<CellRef>? Related = null,
+    decimal? Actual = null,
+    decimal? Expected = null)
+{
+    public string Sheet => Location?.Sheet ?? "";
+
+    public string Format(string workbookName)
+    {
+        var where = Location is null ? workbookName : $"{workbookName}[{Location}]";
+        var level = Severity == Severity.Error ? "error" : "warning";
+        var also = Related is { Count: > 0 } ? $"（对照：{string.Join("、", Related.Take(6))}{(Related.Count > 6 ? "…" : "")}）" : "";
+        return $"{where}: {level} {Id}: {Message}{also}";
+    }
+}

@@ -1,0 +1,13 @@
+namespace FinalAccounts.Model;
+
+/// <summary>One 经济分类 line of table 06 (301 工资福利支出, 30101 基本工资, …).</summary>
+public sealed record EconomicItem(string Code, string Name, Amount Amount)
+{
+    public bool IsGroup => Code.Length == 3;
+}
+
+/// <summary>Table 06: the 人员经费 and 公用经费 items with the two footer totals.</summary>
+public sealed record EconomicDetailTable(TableInfo Info, IReadOnlyList<EconomicItem> Items, Amount? PersonnelTotal, Amount? PublicTotal)
+{
+    public EconomicItem? Find(string code) => Items.FirstOrDefault(i => i.Code == code);
+}

@@ -1,0 +1,88 @@
+namespace FinalAccounts.Model;
+
+/// <summary>
+/// A labelled value of a key–value sheet. Cell is where the value is (or belongs when blank);
+/// Number is set when the field is numeric and the text is a valid number.
+/// </summary>
+public sealed record KeyValueEntry(string Label, string Text, CellRef Cell, decimal? Number = null);
+
+/// <summary>
+/// A key–value sheet (基本信息, 上年数, 变动原因, …): label in the first column, value in the second.
+/// Lookups ignore spaces, bracket width and a trailing unit such as （万元）.
+/// </summary>
+public sealed record KeyValueSheet(string Sheet, IReadOnlyList<KeyValueEntry> Entries)
+{
+    public static KeyValueSheet Missing(string sheet) => new(sheet, []);
+
+    public KeyValueEntry? Find(string label)
+    {
+        var key = LabelText.Key(label);
+        return Entries.FirstOrDefault(e => LabelText.Key(e.Label) == key);
+    }
+
+    /// <summary>The amount of a numeric field as an <see cref="Amount"/> with its cell; null when blank or absent.</summary>
+    public Amount? Amount(string label) =>
+        Find(label) is { Number: { } number } entry ? new Amount(number, entry.Cell) : null;
+
+    public string? Text(string label)
+    {
+        var text = Find(label)?.Text.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+}
+
+/// <summary>A list sheet (部门职责, 项目预算, 名词解释, …): a header row, then one record per row.</summary>
+public sealed record ListSheet(string Sheet, IReadOnlyList<string> Headers, IReadOnlyList<ListRow> Rows)
+{
+    public static ListSheet Missing(string sheet) => new(sheet, [], []);
+
+    public int ColumnOf(string header)
+    {
+        var key = LabelText.Key(header);
+        for (var i = 0; i < Headers.Count; i++)
+            if (LabelText.Key(Headers[i]) == key)
+                return i;
+        return -1;
+    }
+}
+
+public sealed record ListRow(int SheetRow, IReadOnlyList<string> Values, IReadOnlyList<CellRef> Cells, IReadOnlyList<decimal?> Numbers)
+{
+    public decimal? Number(int column) => column >= 0 && column < Numbers.Count ? Numbers[column] : null;
+
+    public string this[int column] => column >= 0 && column < Values.Count ? Values[column].Trim() : "";
+
+    public CellRef CellAt(int column) => Cells[Math.Max(0, column)];
+}
+
+public static class LabelText
+{
+    /// <summary>Label identity: no whitespace, half-width brackets, no trailing unit in brackets, no quotes.</summary>
+    public static string Key(string label)
+    {
+        var text = Normalise(label);
+        var unit = text.LastIndexOf('(');
+        if (unit > 0 && text.EndsWith(')') && text[(unit + 1)..^1] is "万元" or "元" or "个" or "辆" or "人次" or "次" or "台" or "套" or "%" or "分")
+            text = text[..unit];
+        return text;
+    }
+
+    public static string Normalise(string text)
+    {
+        var chars = new System.Text.StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch) || ch is '\u3000' or '"' or '“' or '”')
+                continue;
+            chars.Append(ch switch
+            {
+                '（' => '(',
+                '）' => ')',
+                '：' => ':',
+                '，' => ',',
+                _ => ch,
+            });
+        }
+        return chars.ToString();
+    }
+}

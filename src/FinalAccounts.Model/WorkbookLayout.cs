@@ -1,0 +1,177 @@
+namespace FinalAccounts.Model;
+
+public enum FieldType
+{
+    Text,
+    LongText,
+    Amount,      // 万元, two decimals
+    Integer,
+    Year,
+    Choice,
+}
+
+/// <summary>A labelled field of a supplementary sheet: a key of a key–value sheet or a column of a list sheet.</summary>
+public sealed record FieldSpec(string Label, FieldType Type, string Note = "", bool Required = false, IReadOnlyList<string>? Choices = null);
+
+/// <summary>
+/// A supplementary sheet: what the public tables do not hold. The same spec writes the blank
+/// workbook (init), reads the filled one and types its values, so the three cannot drift apart.
+/// </summary>
+public sealed record SheetSpec(string Name, bool IsList, string Purpose, IReadOnlyList<FieldSpec> Fields);
+
+/// <summary>The supplementary sheets of the input workbook (see docs/输入工作簿格式.md).</summary>
+public static class WorkbookLayout
+{
+    public const string Instructions = "填表说明";
+
+    public static readonly IReadOnlyList<string> UnitTypes = ["行政单位", "参照公务员法管理事业单位", "事业单位"];
+
+    public static readonly SheetSpec BasicInfo = new("基本信息", false, "部门名称、年度、单位类型等", [
+        new("部门名称", FieldType.Text, "与决算报表封面一致，如：示例县农业农村局", true),
+        new("决算年度", FieldType.Year, "四位年份，如：2024", true),
+        new("单位类型", FieldType.Choice, "决定机关运行经费是否须与公用经费一致", true, UnitTypes),
+        new("机构设置说明", FieldType.LongText, "第一部分“二、机构设置”的说明文字"),
+        new("机关运行经费", FieldType.Amount, "本年机关运行经费（万元）；行政单位和参公单位应等于公开06表公用经费合计"),
+    ]);
+
+    public static readonly SheetSpec Duties = new("部门职责", true, "第一部分“一、部门职责”，一行一条", [
+        new("序号", FieldType.Integer),
+        new("职责内容", FieldType.LongText, "", true),
+    ]);
+
+    public static readonly SheetSpec Organisation = new("机构设置", true, "纳入本年度部门决算编制范围的单位", [
+        new("序号", FieldType.Integer),
+        new("单位名称", FieldType.Text, "", true),
+        new("单位性质", FieldType.Text, "如：行政单位、事业单位"),
+        new("说明", FieldType.Text),
+    ]);
+
+    public static readonly SheetSpec PriorYear = new("上年数", false, "上年决算数（万元），用于计算增减变动", [
+        new("收支总计", FieldType.Amount, "上年公开01表总计", true),
+        new("本年收入合计", FieldType.Amount, "上年公开01表本年收入合计", true),
+        new("本年支出合计", FieldType.Amount, "上年公开01表本年支出合计", true),
+        new("财政拨款收支总计", FieldType.Amount, "上年公开04表总计", true),
+        new("一般公共预算财政拨款支出", FieldType.Amount, "上年公开05表合计", true),
+        new("一般公共预算财政拨款基本支出", FieldType.Amount),
+        new("人员经费", FieldType.Amount),
+        new("公用经费", FieldType.Amount),
+        new("“三公”经费支出", FieldType.Amount, "上年公开09表决算数合计", true),
+        new("因公出国(境)费", FieldType.Amount),
+        new("公务用车购置费", FieldType.Amount),
+        new("公务用车运行维护费", FieldType.Amount),
+        new("公务接待费", FieldType.Amount),
+        new("政府性基金预算财政拨款支出", FieldType.Amount),
+        new("国有资本经营预算财政拨款支出", FieldType.Amount),
+        new("机关运行经费", FieldType.Amount),
+    ]);
+
+    public static readonly SheetSpec ItemBudgets = new("项目预算", true, "一般公共预算财政拨款支出每个“项”的预算数及差异原因", [
+        new("科目代码", FieldType.Text, "7位项级科目代码", true),
+        new("科目名称", FieldType.Text),
+        new("年初预算数", FieldType.Amount, "万元"),
+        new("调整预算数", FieldType.Amount, "万元"),
+        new("决算与预算差异原因", FieldType.LongText, "决算数大于或小于预算数时必填"),
+    ]);
+
+    public static readonly SheetSpec Reasons = new("变动原因", false, "只有本单位知道的原因（报告中的【主要变动原因】）", [
+        new("收支总计变动原因", FieldType.LongText),
+        new("财政拨款收支总计变动原因", FieldType.LongText),
+        new("一般公共预算财政拨款支出变动原因", FieldType.LongText),
+        new("“三公”经费预算执行差异原因", FieldType.LongText),
+        new("“三公”经费变动原因", FieldType.LongText),
+        new("因公出国(境)费变动原因", FieldType.LongText),
+        new("公务用车购置费变动原因", FieldType.LongText),
+        new("公务用车运行维护费变动原因", FieldType.LongText),
+        new("公务接待费变动原因", FieldType.LongText),
+        new("机关运行经费变动原因", FieldType.LongText),
+    ]);
+
+    public static readonly SheetSpec ThreePublicCounts = new("三公经费", false, "“三公”经费的数量信息（金额取自公开09表）", [
+        new("因公出国(境)团组数", FieldType.Integer, "个"),
+        new("因公出国(境)人次", FieldType.Integer, "人次"),
+        new("公务用车购置数量", FieldType.Integer, "辆"),
+        new("公务用车保有量", FieldType.Integer, "年末，辆"),
+        new("国内公务接待批次", FieldType.Integer, "批次"),
+        new("国内公务接待人次", FieldType.Integer, "人次，不包括陪同人员"),
+        new("外事接待批次", FieldType.Integer),
+        new("外事接待人次", FieldType.Integer),
+    ]);
+
+    public static readonly SheetSpec Procurement = new("政府采购", false, "本年政府采购支出（万元）", [
+        new("政府采购支出总额", FieldType.Amount, "", true),
+        new("政府采购货物支出", FieldType.Amount),
+        new("政府采购工程支出", FieldType.Amount),
+        new("政府采购服务支出", FieldType.Amount),
+        new("授予中小企业合同金额", FieldType.Amount),
+        new("授予小微企业合同金额", FieldType.Amount),
+    ]);
+
+    public static readonly SheetSpec Assets = new("国有资产", false, "年末国有资产占有使用情况", [
+        new("车辆合计", FieldType.Integer, "辆", true),
+        new("领导干部用车", FieldType.Integer, "辆"),
+        new("一般公务用车", FieldType.Integer, "辆"),
+        new("一般执法执勤用车", FieldType.Integer, "辆"),
+        new("特种专业技术用车", FieldType.Integer, "辆"),
+        new("其他用车", FieldType.Integer, "辆"),
+        new("单价50万元以上通用设备", FieldType.Integer, "台（套）"),
+        new("单价100万元以上专用设备", FieldType.Integer, "台（套）"),
+    ]);
+
+    public static readonly SheetSpec Glossary = new("名词解释", true, "名词解释：通用名词，以及用到的类/款/项（按科目代码）", [
+        new("名词或科目代码", FieldType.Text, "如：财政拨款收入，或 2130101", true),
+        new("解释", FieldType.LongText, "", true),
+    ]);
+
+    public static readonly SheetSpec Performance = new("绩效自评", false, "部门整体支出绩效自评", [
+        new("部门整体支出绩效自评得分", FieldType.Amount, "分"),
+        new("预算绩效管理工作开展情况", FieldType.LongText),
+        new("部门整体支出绩效自评报告", FieldType.LongText, "附件正文；可分段"),
+    ]);
+
+    public static readonly SheetSpec Projects = new("项目绩效", true, "每个项目支出绩效自评表的文字部分", [
+        new("项目名称", FieldType.Text, "", true),
+        new("主管部门", FieldType.Text),
+        new("实施单位", FieldType.Text),
+        new("项目负责人", FieldType.Text),
+        new("财务负责人", FieldType.Text),
+        new("年度目标", FieldType.LongText),
+        new("实际完成情况", FieldType.LongText),
+        new("自评得分", FieldType.Amount, "分"),
+        new("评价结论", FieldType.LongText),
+        new("存在问题", FieldType.LongText),
+        new("改进措施", FieldType.LongText),
+    ]);
+
+    public static readonly IReadOnlyList<string> FundKinds = ["总额", "财政资金", "财政专户管理资金", "单位资金", "其他资金"];
+
+    public static readonly SheetSpec ProjectFunds = new("项目资金", true, "每个项目的预算执行情况（万元）", [
+        new("项目名称", FieldType.Text, "与“项目绩效”表一致", true),
+        new("资金类别", FieldType.Choice, "", true, FundKinds),
+        new("年初预算数", FieldType.Amount),
+        new("调整后预算数", FieldType.Amount),
+        new("执行数", FieldType.Amount),
+        new("权重", FieldType.Amount),
+        new("得分", FieldType.Amount),
+        new("偏差原因", FieldType.LongText),
+    ]);
+
+    public static readonly SheetSpec ProjectIndicators = new("绩效指标", true, "每个项目的绩效指标完成情况", [
+        new("项目名称", FieldType.Text, "与“项目绩效”表一致", true),
+        new("一级指标", FieldType.Text),
+        new("二级指标", FieldType.Text),
+        new("三级指标", FieldType.Text, "", true),
+        new("指标性质", FieldType.Choice, "", false, ["=", "≥", "≤", "定性"]),
+        new("指标值", FieldType.Text),
+        new("度量单位", FieldType.Text),
+        new("完成值", FieldType.Text),
+        new("权重", FieldType.Amount),
+        new("得分", FieldType.Amount),
+        new("未完成原因", FieldType.LongText),
+    ]);
+
+    public static readonly IReadOnlyList<SheetSpec> Supplements =
+    [
+        BasicInfo, Duties, Organisation, PriorYear, ItemBudgets, Reasons, ThreePublicCounts,
+        Procurement, Assets, Glossary, Performance, Projects, ProjectFunds, ProjectIndicators,
+    ];
+}

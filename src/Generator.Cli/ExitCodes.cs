@@ -1,0 +1,10 @@
+namespace Generator.Cli;
+
+/// <summary>Exit codes scripts and the batch runner rely on.</summary>
+public static class ExitCodes
+{
+    public const int Clean = 0;
+    public const int Warnings = 1;
+    public const int Errors = 2;
+    public const int InternalError = 3;
+}

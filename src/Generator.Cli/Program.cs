@@ -1,0 +1,21 @@
+using System.CommandLine;
+using System.Text;
+using Generator.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+
+var root = new RootCommand("部门决算公开报告生成工具：读取决算工作簿，核对勾稽关系，生成报告。")
+{
+    ValidateCommand.Create(),
+    InitCommand.Create(),
+};
+try
+{
+    return root.Parse(args).Invoke();
+}
+catch (Exception ex)
+{
+    // The last line of defence: a user sees one line, never a stack trace.
+    Console.Error.WriteLine($"内部错误：{ex.Message}（请将此信息和输入文件反馈给维护人员）");
+    return ExitCodes.InternalError;
+}
