@@ -1,0 +1,34 @@
+namespace FinalAccounts.Tests.Support;
+
+/// <summary>Paths inside the repository, found from the test binaries upwards.</summary>
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string SampleXlsx => Path.Combine(Root, "input-samples", "sample-county-agriculture-2024.xlsx");
+
+    public static string SampleXls => Path.Combine(Root, "input-samples", "sample-county-agriculture-2024.xls");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A temporary folder removed after the test.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fa-tests-" + Guid.NewGuid().ToString("N"));
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+    }
+}

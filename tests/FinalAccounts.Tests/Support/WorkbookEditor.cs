@@ -1,0 +1,61 @@
+using FinalAccounts.Input;
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Tests.Support;
+
+/// <summary>
+/// Loads a workbook as editable sheets, changes cells by sheet and A1 address, and saves a copy:
+/// the way tests build a broken workbook from the sample.
+/// </summary>
+public sealed class WorkbookEditor
+{
+    private WorkbookEditor(List<SheetContent> sheets) => Sheets = sheets;
+
+    public List<SheetContent> Sheets { get; }
+
+    public static WorkbookEditor Load(string path)
+    {
+        var (sheets, problem) = ExcelGridReader.Read(path);
+        Assert.Null(problem);
+        return new WorkbookEditor(sheets.Select(SheetContent.FromRaw).ToList());
+    }
+
+    public SheetContent Sheet(string name) => Sheets.Single(s => s.Name == name);
+
+    public WorkbookEditor Set(string sheet, string address, object? value)
+    {
+        var (row, column) = Parse(address);
+        Sheet(sheet).Set(row, column, value);
+        return this;
+    }
+
+    public object? Get(string sheet, string address)
+    {
+        var (row, column) = Parse(address);
+        return Sheet(sheet).Get(row, column);
+    }
+
+    /// <summary>Adds to a numeric cell, keeping every other cell as it was.</summary>
+    public WorkbookEditor Add(string sheet, string address, decimal delta) =>
+        Set(sheet, address, Convert.ToDecimal(Get(sheet, address) ?? 0m) + delta);
+
+    /// <summary>The address of the first cell whose text is exactly the given text.</summary>
+    public string Find(string sheet, string text)
+    {
+        var hit = Sheet(sheet).Cells.First(c => Convert.ToString(c.Value.Value) == text);
+        return new CellRef(sheet, hit.Key.Row, hit.Key.Column).Address;
+    }
+
+    public string Save(string path)
+    {
+        XlsxWriter.Write(path, Sheets);
+        return path;
+    }
+
+    public static (int Row, int Column) Parse(string address)
+    {
+        var letters = new string(address.TakeWhile(char.IsLetter).ToArray());
+        var column = letters.Aggregate(0, (acc, ch) => acc * 26 + (char.ToUpperInvariant(ch) - 'A' + 1));
+        return (int.Parse(address[letters.Length..]), column);
+    }
+}
