@@ -103,6 +103,7 @@ internal static partial class SubjectTableParser
         };
     }
 
-    [GeneratedRegex(@"^(\d{3}|\d{5}|\d{7})(\D.*)?$")]
+    // A name glued to the code must start with a Chinese character: "21301X" is a typo, not a name.
+    [GeneratedRegex(@"^(\d{3}|\d{5}|\d{7})(\p{IsCJKUnifiedIdeographs}.*)?$")]
     private static partial Regex CodeWithName();
 }

@@ -46,6 +46,36 @@ public sealed class WorkbookEditor
         return new CellRef(sheet, hit.Key.Row, hit.Key.Column).Address;
     }
 
+    /// <summary>Inserts empty rows before a row, moving cells and merged ranges below it down.</summary>
+    public WorkbookEditor InsertRows(string sheetName, int beforeRow, int count)
+    {
+        var sheet = Sheet(sheetName);
+        var moved = sheet.Cells.Where(c => c.Key.Row >= beforeRow).ToList();
+        foreach (var c in moved)
+            sheet.Cells.Remove(c.Key);
+        foreach (var c in moved)
+            sheet.Cells[(c.Key.Row + count, c.Key.Column)] = c.Value;
+        for (var i = 0; i < sheet.Merges.Count; i++)
+            if (sheet.Merges[i].FromRow >= beforeRow)
+                sheet.Merges[i] = (sheet.Merges[i].FromRow + count, sheet.Merges[i].FromColumn, sheet.Merges[i].ToRow + count, sheet.Merges[i].ToColumn);
+        return this;
+    }
+
+    /// <summary>Changes every numeric cell from a row on with a function (e.g. to write it as text, or in 元).</summary>
+    public WorkbookEditor MapNumbers(string sheetName, int fromRow, Func<decimal, object?> map)
+    {
+        var sheet = Sheet(sheetName);
+        foreach (var c in sheet.Cells.Where(c => c.Key.Row >= fromRow && c.Value.Value is decimal).ToList())
+            sheet.Set(c.Key.Row, c.Key.Column, map((decimal)c.Value.Value));
+        return this;
+    }
+
+    public WorkbookEditor Remove(string sheetName)
+    {
+        Sheets.Remove(Sheet(sheetName));
+        return this;
+    }
+
     public string Save(string path)
     {
         XlsxWriter.Write(path, Sheets);
