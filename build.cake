@@ -1,0 +1,45 @@
+// Build script: `dotnet tool restore && dotnet cake --target=<Target>`.
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+var sample = "input-samples/sample-county-agriculture-2024.xlsx";
+
+Task("Build")
+    .Does(() => DotNetBuild("Generator.sln", new DotNetBuildSettings { Configuration = configuration }));
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does(() => DotNetTest("Generator.sln", new DotNetTestSettings { Configuration = configuration, NoBuild = true }));
+
+// Runs the product on the shipped sample, as the README's first command does.
+Task("Sample")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"run --project src/Generator.Cli -c {configuration} --no-build -- validate {sample}",
+    });
+    if (exit != 0)
+        throw new Exception($"generator exited with {exit}");
+});
+
+// Rewrites input-samples/ from tests/FinalAccounts.Tests/Samples (the sample is built in code),
+// then makes the .xls copy with LibreOffice.
+Task("Sample-Regenerate")
+    .Does(() =>
+{
+    DotNetTest("tests/FinalAccounts.Tests", new DotNetTestSettings
+    {
+        Filter = "FullyQualifiedName~CommittedSampleIsWhatTheBuilderMakes",
+        EnvironmentVariables = new Dictionary<string, string> { ["APPROVE_SAMPLE"] = "1" },
+    });
+    var profile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lo-sample-" + System.Guid.NewGuid().ToString("N"));
+    var exit = StartProcess("soffice", new ProcessSettings
+    {
+        Arguments = $"-env:UserInstallation=file://{profile} --headless --convert-to xls:\"MS Excel 97\" --outdir input-samples {sample}",
+    });
+    if (exit != 0)
+        throw new Exception("LibreOffice could not convert the sample to .xls");
+});
+
+RunTarget(target);

@@ -1,0 +1,32 @@
+using FinalAccounts.Model;
+using FinalAccounts.Tests.Support;
+
+namespace FinalAccounts.Tests;
+
+/// <summary>The user's guide to the workbook names every sheet and field the reader knows, so it cannot fall behind the code.</summary>
+public class DocsTests
+{
+    [Fact]
+    public void WorkbookFormatDocumentNamesEverySheetAndField()
+    {
+        var doc = LabelText.Normalise(File.ReadAllText(Path.Combine(Repo.Root, "docs", "输入工作簿格式.md")));
+        var missing = WorkbookLayout.Supplements
+            .SelectMany(s => s.Fields.Select(f => f.Label).Prepend(s.Name))
+            .Where(label => !doc.Contains(LabelText.Normalise(label)))
+            .ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void WorkbookFormatDocumentListsEveryRuleId()
+    {
+        var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs", "输入工作簿格式.md"));
+        var ids = typeof(FinalAccounts.Checks.CheckIds).GetFields().Select(f => (string)f.GetValue(null)!);
+        var listed = System.Text.RegularExpressions.Regex.Matches(doc, @"CHK(\d{3})(?:[–-]CHK(\d{3}))?")
+            .SelectMany(m => m.Groups[2].Success
+                ? Enumerable.Range(int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value) - int.Parse(m.Groups[1].Value) + 1)
+                : [int.Parse(m.Groups[1].Value)])
+            .Select(n => $"CHK{n:000}").ToHashSet();
+        Assert.Empty(ids.Except(listed));
+    }
+}
