@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace FinalAccounts.Calculation;
+
+/// <summary>
+/// A money figure in 万元, rounded once (half-up, 2 decimals). Text is for sentences (7413.59),
+/// Table for tables (7,413.59); Sources are the workbook cells it came from.
+/// </summary>
+public sealed record Money(decimal Value, string Text, string Table, bool IsZero, IReadOnlyList<string> Sources)
+{
+    public override string ToString() => Text;
+}
+
+/// <summary>A percentage, rounded once (half-up, 2 decimals); Text has no % sign (the template writes it).</summary>
+public sealed record Percent(decimal Value, string Text)
+{
+    public override string ToString() => Text;
+}
+
+/// <summary>A reason only the user knows (【R】). When required and missing, Text is the visible placeholder.</summary>
+public sealed record Reason(string Text, bool HasText, bool IsMissing, bool IsRequired, string Source);
+
+/// <summary>
+/// This year against last year. Amount is the absolute difference (text never shows a negative
+/// number); Direction 增加/减少/持平 and Trend 增长/下降/持平 follow the sign; Rate is absent when
+/// last year was zero (BaseIsZero tells the template to say so in words).
+/// </summary>
+public sealed record Change(
+    Money Current, Money Prior, Money Amount, Percent? Rate, string Direction, string Trend,
+    bool IsIncrease, bool IsDecrease, bool IsFlat, bool BaseIsZero, bool HasRate, bool PriorIsMissing, Reason Reason);
+
+/// <summary>A named part of a whole with its share; the shares of one whole add up to exactly 100.00.</summary>
+public sealed record Share(string Name, string Code, Money Amount, Percent Percent);
+
+/// <summary>
+/// 决算 against 预算: completion rate (absent when the budget is zero), VsBudget
+/// 等于/基本持平/大于/小于, and the reason needed when it is 大于 or 小于.
+/// </summary>
+public sealed record BudgetCompletion(
+    Money Budget, Money Actual, Percent? Rate, bool BudgetIsZero, bool BudgetIsMissing, bool HasRate, string VsBudget,
+    bool IsEqual, bool IsRoughlyEqual, bool IsAbove, bool IsBelow, Reason Reason);
+
+/// <summary>The one place figures are rounded and formatted.</summary>
+public static class Round
+{
+    public static decimal Half(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    public static Money Money(decimal value, IEnumerable<string>? sources = null)
+    {
+        var rounded = Half(value);
+        return new Money(rounded, TextOf(rounded), TableOf(rounded), rounded == 0, (sources ?? []).Distinct().ToList());
+    }
+
+    public static Money Money(FinalAccounts.Model.Amount amount) => Money(amount.Value, amount.Source is null ? [] : [amount.Source.ToString()]);
+
+    public static Percent Percent(decimal value)
+    {
+        var rounded = Half(value);
+        return new Percent(rounded, TextOf(rounded));
+    }
+
+    /// <summary>Sentences write 7413.59, and a zero as 0 ("0万元，占0%").</summary>
+    public static string TextOf(decimal rounded) => rounded == 0 ? "0" : rounded.ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string TableOf(decimal rounded) => rounded.ToString("#,##0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,87 @@
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Calculation;
+
+/// <summary>
+/// The phrase choices of the 情况说明, made from rounded figures so the words always agree with
+/// the numbers printed beside them. The words themselves (增加, 等于 …) are the vocabulary the
+/// templates test and print; sentences stay in the templates.
+/// </summary>
+public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warnings)
+{
+    public const string MissingReasonId = "CALC001";
+    public const string MissingPriorId = "CALC002";
+    public const string MissingGlossaryId = "CALC003";
+    public const string MissingCountId = "CALC004";
+    public const string MissingBudgetId = "CALC005";
+
+    public CalculationSettings Settings => settings;
+
+    /// <summary>This year against last year. A missing prior figure is shown as a placeholder, never as 0.</summary>
+    public Change Change(Money current, Money? prior, string what, Func<bool, Reason> reason)
+    {
+        if (prior is null)
+        {
+            var placeholder = Placeholder($"上年{what}");
+            var blank = new Money(0, placeholder, placeholder, false, []);
+            return new Change(current, blank, blank, null, placeholder, placeholder, false, false, false, false, false, true, reason(false));
+        }
+        var difference = current.Value - prior.Value;   // both already rounded: the printed difference is exact
+        var amount = Round.Money(Math.Abs(difference), current.Sources.Concat(prior.Sources));
+        var baseIsZero = prior.Value == 0;
+        Percent? rate = baseIsZero ? null : Round.Percent(Math.Abs(difference) / prior.Value * 100m);
+        var (direction, trend) = difference switch { > 0 => ("增加", "增长"), < 0 => ("减少", "下降"), _ => ("持平", "持平") };
+        var required = difference != 0 && (baseIsZero || rate!.Value > settings.ReasonRequiredAbovePercent);
+        return new Change(current, prior, amount, rate, direction, trend, difference > 0, difference < 0, difference == 0, baseIsZero,
+            rate is not null, false, reason(required));
+    }
+
+    /// <summary>决算 against 预算 (the configured basis). Zero budget: no rate, a flag instead.</summary>
+    public BudgetCompletion Completion(Money actual, Money? budget, string what, Func<bool, Reason> reason)
+    {
+        if (budget is null)
+        {
+            var placeholder = Placeholder($"{what}预算数");
+            var blank = new Money(0, placeholder, placeholder, false, []);
+            return new BudgetCompletion(blank, actual, null, false, true, false, placeholder, false, false, false, false, reason(false));
+        }
+        var budgetIsZero = budget.Value == 0;
+        Percent? rate = budgetIsZero ? null : Round.Percent(actual.Value / budget.Value * 100m);
+        var difference = actual.Value - budget.Value;
+        var roughlyEqual = difference != 0 && !budgetIsZero && Math.Abs(difference) / budget.Value * 100m <= settings.RoughlyEqualBandPercent;
+        var vsBudget = difference == 0 ? "等于" : roughlyEqual ? "基本持平" : difference > 0 ? "大于" : "小于";
+        var required = vsBudget is "大于" or "小于";
+        return new BudgetCompletion(budget, actual, rate, budgetIsZero, false, rate is not null, vsBudget,
+            difference == 0, roughlyEqual, vsBudget == "大于", vsBudget == "小于", reason(required));
+    }
+
+    /// <summary>A reason from a key–value sheet entry (or its absence), warning when it is required and blank.</summary>
+    public Reason Reason(KeyValueSheet sheet, string label, bool required)
+    {
+        var entry = sheet.Find(label);
+        return ReasonOf(entry?.Text, required, label, entry?.Cell ?? new CellRef(sheet.Sheet, 1, 1));
+    }
+
+    public Reason ReasonOf(string? text, bool required, string label, CellRef source)
+    {
+        var value = text?.Trim() ?? "";
+        if (value.Length > 0)
+            return new Reason(value, true, false, required, source.ToString());
+        if (!required)
+            return new Reason("", false, true, false, source.ToString());
+        warnings.Add(new Diagnostic(MissingReasonId, Severity.Warning, $"缺少“{label}”，报告中将显示待填写标记。", source));
+        return new Reason(Placeholder(label), true, true, true, source.ToString());
+    }
+
+    public string Placeholder(string what) => string.Format(settings.MissingReasonPlaceholder, what);
+
+    public void Warn(string id, string message, CellRef? source) => warnings.Add(new Diagnostic(id, Severity.Warning, message, source));
+
+    /// <summary>Shares of one whole (the sum of the rounded parts), adding up to exactly 100.00.</summary>
+    public static IReadOnlyList<Share> Shares(IEnumerable<(string Name, string Code, Money Amount)> parts)
+    {
+        var list = parts.ToList();
+        var percents = Calculation.Shares.Of(list.Select(p => p.Amount.Value).ToList());
+        return list.Select((p, i) => new Share(p.Name, p.Code, p.Amount, Round.Percent(percents[i]))).ToList();
+    }
+}

@@ -1,0 +1,32 @@
+namespace FinalAccounts.Calculation;
+
+/// <summary>图1–图7: the series are the rounded figures the text prints, so chart and sentence agree.</summary>
+public sealed partial class ReportCalculator
+{
+    private ChartsSection Charts(OverviewSection overview, IncomeSection income, ExpenditureSection expenditure, FiscalSection fiscal,
+        GeneralBudgetSection general, ThreePublicSection threePublic)
+    {
+        var year = (int)(_w.KeyValue(FinalAccounts.Model.WorkbookLayout.BasicInfo).Find("决算年度")?.Number ?? 0);
+        Chart YearOnYear(Change change, string series) => new("bar", series,
+        [
+            new ChartPoint($"{year - 1}年", change.Prior.Value, change.Prior.Text),
+            new ChartPoint($"{year}年", change.Current.Value, change.Current.Text),
+        ]);
+        static Chart Structure(IEnumerable<Share> shares, string series) =>
+            new("pie", series, shares.Where(s => !s.Amount.IsZero).Select(s => new ChartPoint(s.Name, s.Amount.Value, s.Amount.Text)).ToList());
+        IEnumerable<Share> threePublicShares =
+        [
+            new(threePublic.Abroad.Name, "", threePublic.Abroad.Actual, threePublic.Abroad.Share),
+            new(threePublic.Vehicles.Name, "", threePublic.Vehicles.Actual, threePublic.Vehicles.Share),
+            new(threePublic.Reception.Name, "", threePublic.Reception.Actual, threePublic.Reception.Share),
+        ];
+        return new ChartsSection(
+            YearOnYear(overview.Total, "收支总计"),
+            Structure(income.Sources, "收入"),
+            Structure(expenditure.Kinds, "支出"),
+            YearOnYear(fiscal.Total, "财政拨款收支总计"),
+            YearOnYear(general.Total, "一般公共预算财政拨款支出"),
+            Structure(general.Categories, "一般公共预算财政拨款支出"),
+            Structure(threePublicShares, "“三公”经费"));
+    }
+}

@@ -1,0 +1,52 @@
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Calculation;
+
+/// <summary>Sections 八 to 十: the two other funds, 机关运行经费, 政府采购, 国有资产.</summary>
+public sealed partial class ReportCalculator
+{
+    private static readonly string[] VehicleCategoryLabels = ["领导干部用车", "一般公务用车", "一般执法执勤用车", "特种专业技术用车", "其他用车"];
+
+    /// <summary>A fund's spending by 类 from its own table; no table or a zero total is the "本单位当年无……" case.</summary>
+    private FundSection Fund(SubjectTable? table, string columnKeyword, string priorLabel)
+    {
+        var column = table?.Columns.ToList().FindIndex(c => c.Key.Contains(columnKeyword) && (c.IsTotal || c.Path.Count == 1)) ?? -1;
+        var total = table?.TotalRow is { } row && column >= 0 ? Round.Money(row[column]) : Zero;
+        var categories = table is null || column < 0 ? [] : Phrasing.Shares(table.RowsAt(SubjectLevel.Category).Select(r => (r.Name, r.Code, Round.Money(r[column]))));
+        var prior = _prior.Amount(priorLabel) is { } p ? Round.Money(p) : Zero;   // a fund nobody had last year is commonly left blank
+        return new FundSection(!total.IsZero, total, _p.Change(total, prior, priorLabel, NoReason), categories);
+    }
+
+    private OtherMattersSection Other()
+    {
+        var operating = MoneyOf(_w.KeyValue(WorkbookLayout.BasicInfo).Amount("机关运行经费"));
+        var operatingChange = _p.Change(operating, Prior("机关运行经费"), "机关运行经费", ReasonFrom("机关运行经费变动原因"));
+        return new OtherMattersSection(operatingChange, Procurement(), Assets());
+    }
+
+    private ProcurementSection Procurement()
+    {
+        var sheet = _w.KeyValue(WorkbookLayout.Procurement);
+        Money Get(string label) => MoneyOf(sheet.Amount(label));
+        var total = Get("政府采购支出总额");
+        var parts = Phrasing.Shares([("货物", "", Get("政府采购货物支出")), ("工程", "", Get("政府采购工程支出")), ("服务", "", Get("政府采购服务支出"))]);
+        var small = Get("授予中小企业合同金额");
+        var micro = Get("授予小微企业合同金额");
+        Percent Of(Money m) => Round.Percent(total.Value == 0 ? 0 : m.Value / total.Value * 100m);
+        return new ProcurementSection(total, parts[0].Amount, parts[1].Amount, parts[2].Amount, parts[0].Percent, parts[1].Percent, parts[2].Percent,
+            small, Of(small), micro, Of(micro), !total.IsZero);
+    }
+
+    private AssetsSection Assets()
+    {
+        var sheet = _w.KeyValue(WorkbookLayout.Assets);
+        Count Get(string label)
+        {
+            var entry = sheet.Find(label);
+            var n = entry?.Number ?? 0;
+            return new Count(n, n.ToString("0", System.Globalization.CultureInfo.InvariantCulture), false, n == 0, entry?.Cell.ToString() ?? "");
+        }
+        return new AssetsSection(Get("车辆合计"), VehicleCategoryLabels.Select(l => new NamedCount(l, Get(l))).ToList(),
+            Get("单价50万元以上通用设备"), Get("单价100万元以上专用设备"));
+    }
+}

@@ -1,0 +1,71 @@
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Calculation;
+
+/// <summary>Section 七: “三公”经费, budget against actual, change, per item and the counts the user supplies.</summary>
+public sealed partial class ReportCalculator
+{
+    private ThreePublicSection ThreePublic()
+    {
+        var table = _w.Tables.ThreePublic;
+        Money Get(string group, Func<TableColumn, bool> match)
+        {
+            if (table is null)
+                return Zero;
+            for (var i = 0; i < table.Columns.Count; i++)
+                if (table.Columns[i].Path[0].Contains(group) && match(table.Columns[i]))
+                    return Round.Money(table.Values[i]);
+            return Zero;
+        }
+        static bool Vehicles(TableColumn c) => c.Key.Contains("公务用车");
+        Func<TableColumn, bool>[] matchers =
+        [
+            c => c.IsTotal && !Vehicles(c),
+            c => c.Leaf.Contains("出国"),
+            c => Vehicles(c) && c.IsTotal || c.Leaf.Contains("购置及运行"),
+            c => c.Leaf.Contains("购置") && !c.Leaf.Contains("运行"),
+            c => c.Leaf.Contains("运行") && !c.Leaf.Contains("购置"),
+            c => c.Leaf.Contains("接待"),
+        ];
+        var budget = matchers.Select(m => Get("预算数", m)).ToArray();
+        var actual = matchers.Select(m => Get("决算数", m)).ToArray();
+        var shares = Calculation.Shares.Of([actual[1].Value, actual[2].Value, actual[5].Value]);
+        Percent ShareOfTotal(Money m) => Round.Percent(actual[0].Value == 0 ? 0 : m.Value / actual[0].Value * 100m);
+
+        ThreePublicItem Item(int index, string name, Change change, Percent share) =>
+            new(name, budget[index], actual[index], _p.Completion(actual[index], budget[index], name, NoReason), change, share);
+        Change ChangeOf(int index, string label) => _p.Change(actual[index], Prior(label), label, ReasonFrom($"{label}变动原因"));
+
+        var counts = _w.KeyValue(WorkbookLayout.ThreePublicCounts);
+        Count CountOf(string label)
+        {
+            var entry = counts.Find(label);
+            if (entry?.Number is { } n)
+                return new Count(n, n.ToString("0", System.Globalization.CultureInfo.InvariantCulture), false, n == 0, entry.Cell.ToString());
+            var at = entry?.Cell ?? new CellRef(counts.Sheet, 1, 1);
+            _p.Warn(Phrasing.MissingCountId, $"缺少“{label}”，报告中将显示待填写标记。", at);
+            return new Count(0, _p.Placeholder(label), true, false, at.ToString());
+        }
+
+        return new ThreePublicSection(
+            budget[0], actual[0],
+            _p.Completion(actual[0], budget[0], "“三公”经费", ReasonFrom("“三公”经费预算执行差异原因")),
+            _p.Change(actual[0], Prior("“三公”经费支出"), "“三公”经费支出", ReasonFrom("“三公”经费变动原因")),
+            Item(1, "因公出国(境)费", ChangeOf(1, "因公出国(境)费"), Round.Percent(shares[0])),
+            Item(2, "公务用车购置及运行维护费", VehicleChange(actual[2]), Round.Percent(shares[1])),
+            Item(3, "公务用车购置费", ChangeOf(3, "公务用车购置费"), ShareOfTotal(actual[3])),
+            Item(4, "公务用车运行维护费", ChangeOf(4, "公务用车运行维护费"), ShareOfTotal(actual[4])),
+            Item(5, "公务接待费", ChangeOf(5, "公务接待费"), Round.Percent(shares[2])),
+            CountOf("因公出国(境)团组数"), CountOf("因公出国(境)人次"), CountOf("公务用车购置数量"), CountOf("公务用车保有量"),
+            CountOf("国内公务接待批次"), CountOf("国内公务接待人次"), CountOf("外事接待批次"), CountOf("外事接待人次"));
+    }
+
+    /// <summary>Last year's 公务用车 total is the sum of its two prior-year parts.</summary>
+    private Change VehicleChange(Money actual)
+    {
+        var purchase = _prior.Amount("公务用车购置费");
+        var running = _prior.Amount("公务用车运行维护费");
+        Money? prior = purchase is null || running is null ? null : Round.Money(purchase.Value + running.Value, [purchase.Source!.ToString(), running.Source!.ToString()]);
+        return _p.Change(actual, prior, "公务用车购置及运行维护费", NoReason);
+    }
+}

@@ -1,0 +1,111 @@
+namespace FinalAccounts.Calculation;
+
+/// <summary>
+/// The report's view model: everything a template reads, every number rounded and formatted,
+/// every phrase choice made. Templates see it as camelCase fields (see `generator fields`).
+/// </summary>
+public sealed record ReportModel(
+    DepartmentSection Department,
+    OverviewSection Overview,
+    IncomeSection Income,
+    ExpenditureSection Expenditure,
+    FiscalSection Fiscal,
+    GeneralBudgetSection GeneralBudget,
+    BasicSection Basic,
+    ThreePublicSection ThreePublic,
+    FundSection GovernmentFund,
+    FundSection StateCapital,
+    OtherMattersSection Other,
+    IReadOnlyList<GlossaryEntry> Glossary,
+    PerformanceSection Performance,
+    ChartsSection Charts);
+
+public sealed record Numbered(int Number, string Text);
+
+public sealed record Unit(int Number, string Name, string Kind, string Note);
+
+/// <summary>封面 and 第一部分.</summary>
+public sealed record DepartmentSection(
+    string Name, int Year, int PriorYear, string UnitType, IReadOnlyList<Numbered> Duties, string OrganisationIntro, IReadOnlyList<Unit> Units);
+
+/// <summary>一、收入支出决算总体情况.</summary>
+public sealed record OverviewSection(Change Total, Money IncomeGrandTotal, Money ExpenditureGrandTotal);
+
+/// <summary>二、收入决算情况: every source listed, zeros included.</summary>
+public sealed record IncomeSection(Change Total, IReadOnlyList<Share> Sources);
+
+/// <summary>三、支出决算情况: 基本/项目/上缴上级/经营/对附属单位补助.</summary>
+public sealed record ExpenditureSection(Change Total, IReadOnlyList<Share> Kinds);
+
+/// <summary>四、财政拨款收入支出决算总体情况.</summary>
+public sealed record FiscalSection(Change Total, Money IncomeTotal, Money ExpenditureTotal, IReadOnlyList<Share> IncomeFunds, IReadOnlyList<Share> ExpenditureFunds);
+
+/// <summary>One numbered paragraph of 五(三): a 项 with its 类 and 款 names and its budget completion.</summary>
+public sealed record BudgetItem(int Number, string Code, string CategoryName, string SectionName, string ItemName, Money Amount, BudgetCompletion Completion);
+
+/// <summary>五、一般公共预算财政拨款支出决算情况.</summary>
+public sealed record GeneralBudgetSection(
+    Change Total, Percent ShareOfExpenditure, Money Basic, Money Project, IReadOnlyList<Share> Categories, IReadOnlyList<BudgetItem> Items);
+
+public sealed record NamedMoney(string Code, string Name, Money Amount);
+
+/// <summary>六、基本支出: 人员经费 and 公用经费 with the names of their non-zero items.</summary>
+public sealed record BasicSection(
+    Money Total, Money Personnel, IReadOnlyList<NamedMoney> PersonnelItems, IReadOnlyList<string> PersonnelNames,
+    Money Public, IReadOnlyList<NamedMoney> PublicItems, IReadOnlyList<string> PublicNames, Change PersonnelChange, Change PublicChange);
+
+/// <summary>A count the user supplies (团组, 人次, 辆 …); Text is a placeholder when it is missing.</summary>
+public sealed record Count(decimal Value, string Text, bool IsMissing, bool IsZero, string Source);
+
+public sealed record ThreePublicItem(string Name, Money Budget, Money Actual, BudgetCompletion Completion, Change Change, Percent Share);
+
+/// <summary>七、“三公”经费.</summary>
+public sealed record ThreePublicSection(
+    Money Budget, Money Actual, BudgetCompletion Completion, Change Change,
+    ThreePublicItem Abroad, ThreePublicItem Vehicles, ThreePublicItem VehiclePurchase, ThreePublicItem VehicleRunning, ThreePublicItem Reception,
+    Count AbroadGroups, Count AbroadPeople, Count VehiclesPurchased, Count VehiclesHeld,
+    Count ReceptionBatches, Count ReceptionPeople, Count ForeignBatches, Count ForeignPeople);
+
+/// <summary>八/九: a fund's spending, or HasData false for "本单位当年无……".</summary>
+public sealed record FundSection(bool HasData, Money Total, Change Change, IReadOnlyList<Share> Categories);
+
+public sealed record ProcurementSection(
+    Money Total, Money Goods, Money Works, Money Services, Percent GoodsShare, Percent WorksShare, Percent ServicesShare,
+    Money SmallAndMedium, Percent SmallAndMediumShare, Money Micro, Percent MicroShare, bool HasProcurement);
+
+public sealed record NamedCount(string Name, Count Count);
+
+public sealed record AssetsSection(Count Vehicles, IReadOnlyList<NamedCount> VehicleCategories, Count GeneralEquipment, Count SpecialEquipment);
+
+/// <summary>十、其他重要事项.</summary>
+public sealed record OtherMattersSection(Change OperatingCost, ProcurementSection Procurement, AssetsSection Assets);
+
+/// <summary>A 名词解释 entry: a general term, or a 类/款/项 with the names of its chain.</summary>
+public sealed record GlossaryEntry(
+    int Number, string Term, bool IsSubject, string Code, string Level, string CategoryName, string SectionName, string ItemName,
+    string Explanation, bool IsMissing);
+
+public sealed record ProjectFund(string Kind, Money OpeningBudget, Money AdjustedBudget, Money Executed, Percent? Rate, bool HasRate, string Weight, string Score, string Reason);
+
+public sealed record ProjectIndicator(string Level1, string Level2, string Level3, string Nature, string Target, string Unit, string Actual, string Weight, string Score, string Reason);
+
+/// <summary>One 项目支出绩效自评表.</summary>
+public sealed record ProjectEvaluation(
+    int Number, string Name, string Department, string Implementer, string Leader, string FinanceLeader,
+    string Goal, string Result, string Score, string Conclusion, string Problems, string Improvements,
+    IReadOnlyList<ProjectFund> Funds, IReadOnlyList<ProjectIndicator> Indicators);
+
+/// <summary>(四) 预算绩效管理 and 第四部分 附件.</summary>
+public sealed record PerformanceSection(
+    string DepartmentScore, IReadOnlyList<string> ManagementParagraphs, IReadOnlyList<string> ReportParagraphs,
+    int ProjectCount, Money ProjectFunds, IReadOnlyList<ProjectEvaluation> Projects);
+
+public sealed record ChartPoint(string Label, decimal Value, string Text);
+
+/// <summary>The series behind one figure; the values are the rounded figures the text prints.</summary>
+public sealed record Chart(string Kind, string SeriesName, IReadOnlyList<ChartPoint> Points);
+
+/// <summary>图1–图7.</summary>
+public sealed record ChartsSection(
+    Chart TotalChange, Chart IncomeStructure, Chart ExpenditureStructure, Chart FiscalChange,
+    Chart GeneralBudgetChange, Chart GeneralBudgetStructure, Chart ThreePublicStructure);
