@@ -8,6 +8,7 @@ var root = new RootCommand("部门决算公开报告生成工具：读取决算�
 {
     ValidateCommand.Create(),
     InitCommand.Create(),
+    CalculateCommand.Create(),
 };
 try
 {

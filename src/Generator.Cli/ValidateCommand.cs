@@ -29,9 +29,14 @@ public static class ValidateCommand
         var read = WorkbookReader.Read(path);
         if (read.Workbook is null)
             return read.Diagnostics;
-        var sheetOrder = read.Workbook.Sheets.Select((s, i) => (s.Name, i)).ToDictionary(p => p.Name, p => p.i);
-        // Workbook-level findings first, then sheet by sheet in the workbook's own order.
-        return read.Diagnostics.Concat(WorkbookChecks.Run(read.Workbook))
+        return InWorkbookOrder(read.Workbook, read.Diagnostics.Concat(WorkbookChecks.Run(read.Workbook)));
+    }
+
+    /// <summary>Workbook-level findings first, then sheet by sheet in the workbook's own order.</summary>
+    public static IReadOnlyList<Diagnostic> InWorkbookOrder(FinalAccountsWorkbook workbook, IEnumerable<Diagnostic> findings)
+    {
+        var sheetOrder = workbook.Sheets.Select((s, i) => (s.Name, i)).ToDictionary(p => p.Name, p => p.i);
+        return findings
             .Select((f, i) => (f, i))
             .OrderBy(p => p.f.Location is null ? -1 : sheetOrder.GetValueOrDefault(p.f.Location.Sheet, int.MaxValue))
             .ThenBy(p => p.i)

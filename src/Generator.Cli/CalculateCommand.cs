@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FinalAccounts.Calculation;
+
+namespace Generator.Cli;
+
+/// <summary>
+/// `generator calculate &lt;workbook&gt; [--settings F] [--json F] [--trace F]`: read, check and calculate;
+/// writes the view model as JSON (the data `render` fills a template with) and the trace of every figure.
+/// </summary>
+public static class CalculateCommand
+{
+    public static Command Create()
+    {
+        var workbook = new Argument<FileInfo>("workbook") { Description = "决算工作簿（.xlsx 或 .xls）" };
+        var settings = new Option<FileInfo?>("--settings") { Description = "计算设置 settings.json（默认：各项取默认值）" };
+        var json = new Option<FileInfo?>("--json") { Description = "把视图模型写成 JSON 文件" };
+        var trace = new Option<FileInfo?>("--trace") { Description = "写出每个数字及其来源单元格" };
+        var command = new Command("calculate", "计算报告中的全部数字和措辞选择，输出 JSON 和来源追踪") { workbook, settings, json, trace };
+        command.SetAction(parse => Run(parse.GetValue(workbook)!.FullName, parse.GetValue(settings)?.FullName,
+            parse.GetValue(json)?.FullName, parse.GetValue(trace)?.FullName, Console.Out));
+        return command;
+    }
+
+    public static int Run(string path, string? settingsPath, string? jsonPath, string? tracePath, TextWriter output)
+    {
+        var stage = ReportPipeline.Calculate(path, settingsPath is null ? CalculationSettings.Default : CalculationSettings.Load(settingsPath));
+        ValidateCommand.Print(Path.GetFileName(path), stage.Findings, output);
+        if (stage.Model is null)
+            return ExitCodes.Errors;
+        if (jsonPath is not null)
+            AtomicFile.WriteAllText(jsonPath, ViewModelJson.Serialize(stage.Model));
+        if (tracePath is not null)
+            AtomicFile.WriteAllText(tracePath, string.Join("\n", ModelTrace.Lines(stage.Model)) + "\n");
+        return ValidateCommand.ExitCodeOf(stage.Findings);
+    }
+}
+
+/// <summary>The view model as templates see it: camelCase JSON, numbers as numbers, Chinese unescaped.</summary>
+public static class ViewModelJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(ReportModel model) => JsonSerializer.Serialize(model, Options);
+}
+
+/// <summary>Writes to a temporary name beside the target and renames, so no half-written file is ever seen.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string text) =>
+        Write(path, temp => File.WriteAllText(temp, text, new System.Text.UTF8Encoding(false)));
+
+    public static void Write(string path, Action<string> writeTemp)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            writeTemp(temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
+    }
+}

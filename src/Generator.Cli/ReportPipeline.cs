@@ -1,0 +1,25 @@
+using FinalAccounts.Calculation;
+using FinalAccounts.Checks;
+using FinalAccounts.Input;
+using FinalAccounts.Model;
+
+namespace Generator.Cli;
+
+/// <summary>What the stages up to calculation produced: all findings, and the model when there were no errors.</summary>
+public sealed record CalculatedReport(IReadOnlyList<Diagnostic> Findings, ReportModel? Model);
+
+/// <summary>Read → check → calculate, stopping before calculation when the checks found errors.</summary>
+public static class ReportPipeline
+{
+    public static CalculatedReport Calculate(string workbookPath, CalculationSettings settings)
+    {
+        var read = WorkbookReader.Read(workbookPath);
+        if (read.Workbook is null)
+            return new CalculatedReport(read.Diagnostics, null);
+        var findings = ValidateCommand.InWorkbookOrder(read.Workbook, read.Diagnostics.Concat(WorkbookChecks.Run(read.Workbook)));
+        if (findings.Any(f => f.Severity == Severity.Error))
+            return new CalculatedReport(findings, null);
+        var calculated = ReportCalculator.Calculate(read.Workbook, settings);
+        return new CalculatedReport(ValidateCommand.InWorkbookOrder(read.Workbook, findings.Concat(calculated.Warnings)), calculated.Model);
+    }
+}
