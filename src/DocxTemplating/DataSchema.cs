@@ -1,0 +1,122 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+
+namespace DocxTemplating;
+
+/// <summary>
+/// The shape of the data a template may use: objects with named fields, lists of one element
+/// shape, and scalars. Built from the view-model type (what generate offers) or from a JSON file
+/// (what render fills with). Compile checks every field a template uses against it.
+/// </summary>
+public sealed class DataSchema
+{
+    private DataSchema(string kind, Dictionary<string, DataSchema>? fields = null, DataSchema? element = null, string description = "")
+    {
+        Kind = kind;
+        Fields = fields ?? new Dictionary<string, DataSchema>();
+        Element = element;
+        Description = description;
+    }
+
+    /// <summary>object, list, scalar, or any (an empty list's element: nothing is known, everything is allowed).</summary>
+    public string Kind { get; }
+    public IReadOnlyDictionary<string, DataSchema> Fields { get; }
+    public DataSchema? Element { get; }
+    public string Description { get; }
+
+    public static readonly DataSchema Scalar = new("scalar");
+    public static readonly DataSchema Any = new("any");
+
+    public bool IsList => Kind == "list";
+
+    public static DataSchema FromJson(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.Object => new DataSchema("object", json.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value))),
+        JsonValueKind.Array => new DataSchema("list", element: json.EnumerateArray().Select(FromJson).Aggregate((DataSchema?)null, (a, b) => a is null ? b : Merge(a, b)) ?? Any),
+        _ => Scalar,
+    };
+
+    /// <summary>The schema of a .NET type as templates see it: public properties, camelCase names.</summary>
+    public static DataSchema FromType(Type type, Func<PropertyInfo, string>? describe = null) => FromType(type, describe, new HashSet<Type>());
+
+    private static DataSchema FromType(Type type, Func<PropertyInfo, string>? describe, HashSet<Type> seen)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsPrimitive || type == typeof(string) || type == typeof(decimal) || type.IsEnum)
+            return Scalar;
+        var listOf = type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        if (listOf is not null)
+            return new DataSchema("list", element: FromType(listOf.GetGenericArguments()[0], describe, seen));
+        if (!seen.Add(type))
+            return Any;
+        var fields = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p =>
+            {
+                var child = FromType(p.PropertyType, describe, seen);
+                var text = describe?.Invoke(p) ?? "";
+                return text.Length == 0 ? child : new DataSchema(child.Kind, child.Fields.ToDictionary(), child.Element, text);
+            });
+        seen.Remove(type);
+        return new DataSchema("object", fields);
+    }
+
+    private static DataSchema Merge(DataSchema a, DataSchema b)
+    {
+        if (a.Kind == "object" && b.Kind == "object")
+        {
+            var fields = a.Fields.ToDictionary();
+            foreach (var (name, schema) in b.Fields)
+                fields[name] = fields.TryGetValue(name, out var existing) ? Merge(existing, schema) : schema;
+            return new DataSchema("object", fields);
+        }
+        if (a.IsList && b.IsList)
+            return new DataSchema("list", element: a.Element is null ? b.Element : b.Element is null ? a.Element : Merge(a.Element, b.Element));
+        return a.Kind == "any" ? b : a;
+    }
+
+    /// <summary>Every field path, for the field reference: generalBudget.items[].completion.vsBudget …</summary>
+    public IEnumerable<(string Path, string Kind, string Description)> Paths(string prefix = "")
+    {
+        foreach (var (name, schema) in Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var path = prefix.Length == 0 ? name : $"{prefix}.{name}";
+            yield return (path, schema.IsList ? "列表" : schema.Kind == "object" ? "对象" : "值", schema.Description);
+            var inner = schema.IsList ? schema.Element : schema;
+            if (inner is not null)
+                foreach (var child in inner.Paths(schema.IsList ? path + "[]" : path))
+                    yield return child;
+        }
+    }
+}
+
+/// <summary>Turns JSON or any .NET object into the plain tree Handlebars reads: dictionaries, lists and scalars.</summary>
+public static class DataTree
+{
+    private static readonly JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static object? FromObject(object model) => FromJson(JsonSerializer.SerializeToElement(model, CamelCase));
+
+    public static object? FromJson(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.Object => json.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value)),
+        JsonValueKind.Array => json.EnumerateArray().Select(FromJson).ToList(),
+        JsonValueKind.String => json.GetString(),
+        JsonValueKind.Number => json.TryGetDecimal(out var d) ? d : json.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    public static bool IsTruthy(object? value) => value switch
+    {
+        null => false,
+        bool b => b,
+        string s => s.Length > 0,
+        decimal d => d != 0,
+        double d => d != 0,
+        IEnumerable e => e.Cast<object?>().Any(),
+        _ => true,
+    };
+}

@@ -1,0 +1,120 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using HandlebarsDotNet;
+
+namespace DocxTemplating;
+
+/// <summary>A value helper for inline tags: {{join list "、"}} → arguments in, value out.</summary>
+public delegate object? ValueHelper(object?[] arguments);
+
+/// <summary>An element helper for a tag alone in its paragraph: {{chart x}} → the elements that replace the paragraph.</summary>
+public delegate IEnumerable<OpenXmlElement> ElementHelper(object? argument, RenderServices services);
+
+/// <summary>What the host gives the engine: helpers, and the data schema that unknown fields are checked against.</summary>
+public sealed class TemplateOptions
+{
+    public Dictionary<string, ValueHelper> Helpers { get; } = new();
+    public Dictionary<string, ElementHelper> ElementHelpers { get; } = new();
+
+    /// <summary>Called on the output document after filling, e.g. to set fields to update on open.</summary>
+    public List<Action<WordprocessingDocument>> Finishers { get; } = new();
+
+    /// <summary>The data's shape; null skips the unknown-field check (render still fails on an unknown field).</summary>
+    public DataSchema? Schema { get; set; }
+}
+
+public sealed record CompileResult(DocxTemplate? Template, IReadOnlyList<TemplateDiagnostic> Problems, IReadOnlySet<string> UsedFields);
+
+/// <summary>
+/// A compiled Word template: compile once (all problems reported together), render many times,
+/// from several threads at once. Rendering never writes into the compiled template.
+/// </summary>
+public sealed class DocxTemplate
+{
+    private readonly byte[] _package;
+    private readonly TemplateOptions _options;
+    private readonly IReadOnlyDictionary<string, ContainerNode> _parts;
+    private DocxTemplate(byte[] package, TemplateOptions options, IReadOnlyDictionary<string, ContainerNode> parts)
+    {
+        _package = package;
+        _options = options;
+        _parts = parts;
+    }
+
+    public string Name { get; private init; } = "";
+
+    public static CompileResult Compile(string path, TemplateOptions options) =>
+        Compile(File.ReadAllBytes(path), Path.GetFileName(path), options);
+
+    public static CompileResult Compile(byte[] package, string name, TemplateOptions options)
+    {
+        var problems = new List<TemplateDiagnostic>();
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true, NoEscape = true });
+        foreach (var (helperName, helper) in options.Helpers)
+            handlebars.RegisterHelper(helperName, (in HelperOptions _, in Context _, in Arguments arguments) => helper(arguments.ToArray()));
+        var fields = new FieldChecker(options.Schema, options.Helpers.Keys.ToHashSet());
+        var compiler = new TemplateCompiler(handlebars, options, fields, problems);
+
+        WordprocessingDocument document;
+        try
+        {
+            document = WordprocessingDocument.Open(new MemoryStream(package, writable: false), false);
+            _ = document.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("没有正文。");
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        {
+            problems.Add(new TemplateDiagnostic(TemplateErrors.SyntaxError, $"模板不是有效的 Word 文档（.docx）：{ex.Message}", null, ""));
+            return new CompileResult(null, problems, new HashSet<string>());
+        }
+        var parts = new Dictionary<string, ContainerNode>();
+        var main = document.MainDocumentPart!;
+        parts[main.Uri.ToString()] = compiler.CompilePart("正文", main.Document.Body!);
+        foreach (var header in main.HeaderParts)
+            parts[header.Uri.ToString()] = compiler.CompilePart($"页眉 {header.Uri}", header.Header);
+        foreach (var footer in main.FooterParts)
+            parts[footer.Uri.ToString()] = compiler.CompilePart($"页脚 {footer.Uri}", footer.Footer);
+        // Parse every element now, so concurrent renders only ever read the compiled nodes.
+        _ = main.Document.Descendants().Count() + main.HeaderParts.Sum(h => h.Header.Descendants().Count()) + main.FooterParts.Sum(f => f.Footer.Descendants().Count());
+        document.Dispose();
+
+        var result = problems.Count == 0 ? new DocxTemplate(package, options, parts) { Name = name } : null;
+        return new CompileResult(result, problems, fields.UsedFields);
+    }
+
+    /// <summary>Fills the template. Data is a tree of dictionaries/lists (see <see cref="DataTree"/>) or any object.</summary>
+    public byte[] Render(object? data)
+    {
+        var tree = data is null or IDictionary<string, object?> ? data : DataTree.FromObject(data);
+        using var stream = new MemoryStream();
+        stream.Write(_package);
+        stream.Position = 0;
+        IReadOnlyList<TemplateDiagnostic> problems;
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var main = document.MainDocumentPart!;
+            var context = new RenderContext(_options, new RenderServices(main));
+            var scope = Scope.Root(tree);
+            Fill(main.Document.Body!, _parts[main.Uri.ToString()], context, scope);
+            foreach (var header in main.HeaderParts)
+                Fill(header.Header, _parts[header.Uri.ToString()], context, scope);
+            foreach (var footer in main.FooterParts)
+                Fill(footer.Footer, _parts[footer.Uri.ToString()], context, scope);
+            UniqueIds.Assign(document);
+            foreach (var finish in _options.Finishers)
+                finish(document);
+            problems = context.Problems;
+        }
+        if (problems.Count > 0)
+            throw new TemplateRenderException(problems);
+        return stream.ToArray();
+    }
+
+    private static void Fill(OpenXmlElement root, ContainerNode node, RenderContext context, Scope scope)
+    {
+        var rendered = node.Render(context, scope);
+        root.RemoveAllChildren();
+        root.Append(rendered);
+        if (root is DocumentFormat.OpenXml.Wordprocessing.Header or DocumentFormat.OpenXml.Wordprocessing.Footer)
+            TextWriting.EnsureEndsWithParagraph(root);
+    }
+}

@@ -1,0 +1,139 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using HandlebarsDotNet;
+
+namespace DocxTemplating;
+
+/// <summary>What an element helper may use while rendering: the output document, and fresh drawing ids.</summary>
+public sealed class RenderServices(MainDocumentPart mainPart)
+{
+    private uint _nextId = 100000;
+
+    public MainDocumentPart MainPart { get; } = mainPart;
+
+    public uint NextDrawingId() => _nextId++;
+}
+
+/// <summary>One rendering: the output package, the Handlebars environment, and the problems found on the way.</summary>
+internal sealed class RenderContext(TemplateOptions options, RenderServices services)
+{
+    private readonly List<TemplateDiagnostic> _problems = new();
+
+    public TemplateOptions Options { get; } = options;
+    public RenderServices Services { get; } = services;
+    public IReadOnlyList<TemplateDiagnostic> Problems => _problems;
+
+    public string Evaluate(HandlebarsTemplate<object, object> template, Scope scope, TemplateLocation? location, string tag)
+    {
+        try
+        {
+            return template(scope.Context!, scope.Data);
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
+        {
+            // Anything a template or a helper throws is the template's problem, reported with its place.
+            Fail(location, tag, $"填充失败：{ex.Message}");
+            return "";
+        }
+    }
+
+    public void Fail(TemplateLocation? location, string tag, string message) =>
+        _problems.Add(new TemplateDiagnostic(TemplateErrors.RenderFailed, message, location, tag));
+
+    /// <summary>
+    /// Gives each numbered list in a repeated item its own numbering instance starting again at 1,
+    /// so the second project's list does not continue from the first's.
+    /// </summary>
+    public void RestartNumbering(List<OpenXmlElement> part)
+    {
+        var numbering = Services.MainPart.NumberingDefinitionsPart?.Numbering;
+        if (numbering is null)
+            return;
+        var renumbered = new Dictionary<int, int>();
+        foreach (var numberingId in part.SelectMany(e => e.DescendantsAndSelf()).OfType<NumberingId>())
+        {
+            var old = numberingId.Val?.Value ?? 0;
+            if (old == 0)
+                continue;
+            if (!renumbered.TryGetValue(old, out var fresh))
+            {
+                var instance = numbering.Elements<NumberingInstance>().FirstOrDefault(n => n.NumberID?.Value == old);
+                if (instance?.AbstractNumId?.Val is null)
+                    continue;
+                fresh = numbering.Elements<NumberingInstance>().Select(n => n.NumberID?.Value ?? 0).DefaultIfEmpty(0).Max() + 1;
+                var copy = new NumberingInstance(new AbstractNumId { Val = instance.AbstractNumId.Val.Value }) { NumberID = fresh };
+                for (var level = 0; level < 9; level++)
+                    copy.Append(new LevelOverride(new StartOverrideNumberingValue { Val = 1 }) { LevelIndex = level });
+                numbering.Append(copy);
+                renumbered[old] = fresh;
+            }
+            numberingId.Val = fresh;
+        }
+    }
+}
+
+internal static class ElementExtensions
+{
+    public static IEnumerable<OpenXmlElement> DescendantsAndSelf(this OpenXmlElement element) => element.Descendants().Prepend(element);
+}
+
+/// <summary>Writing rendered text into Word's structure: line breaks, tabs, characters XML cannot hold.</summary>
+internal static class TextWriting
+{
+    public static void SetText(Text text, string value)
+    {
+        // Control characters cannot be stored in XML: they are dropped, line breaks and tabs become Word's own.
+        value = new string(value.Replace("\r\n", "\n").Where(ch => ch is '\n' or '\t' || System.Xml.XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch)).ToArray());
+        var pieces = value.Split('\n');
+        text.Text = pieces[0];
+        text.Space = SpaceProcessingModeValues.Preserve;
+        OpenXmlElement after = text;
+        foreach (var piece in pieces.Skip(1))
+        {
+            var br = new Break();
+            after.InsertAfterSelf(br);
+            var next = new Text(piece) { Space = SpaceProcessingModeValues.Preserve };
+            br.InsertAfterSelf(next);
+            after = next;
+        }
+        foreach (var t in text.Parent?.Elements<Text>().Where(t => t.Text.Contains('\t')).ToList() ?? [])
+            SplitTabs(t);
+    }
+
+    private static void SplitTabs(Text text)
+    {
+        var pieces = text.Text.Split('\t');
+        text.Text = pieces[0];
+        OpenXmlElement after = text;
+        foreach (var piece in pieces.Skip(1))
+        {
+            var tab = new TabChar();
+            after.InsertAfterSelf(tab);
+            var next = new Text(piece) { Space = SpaceProcessingModeValues.Preserve };
+            tab.InsertAfterSelf(next);
+            after = next;
+        }
+    }
+
+    /// <summary>A table cell or text box must end with a paragraph, even when every paragraph in it was removed.</summary>
+    public static void EnsureEndsWithParagraph(OpenXmlElement container)
+    {
+        if (container.ChildElements.LastOrDefault(c => c is Paragraph or Table) is not Paragraph)
+            container.Append(new Paragraph());
+    }
+
+    /// <summary>Starts a repeated item on a new page without leaving a blank page after the last one.</summary>
+    public static void BreakPageBefore(List<OpenXmlElement> part)
+    {
+        if (part.Count == 0)
+            return;
+        if (part[0] is Paragraph paragraph)
+        {
+            paragraph.ParagraphProperties ??= new ParagraphProperties();
+            paragraph.ParagraphProperties.PageBreakBefore = new PageBreakBefore();
+        }
+        else
+            part.Insert(0, new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+    }
+}

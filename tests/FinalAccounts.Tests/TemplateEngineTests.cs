@@ -1,0 +1,253 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using DocxTemplating;
+using FinalAccounts.Tests.Support;
+
+namespace FinalAccounts.Tests;
+
+/// <summary>The Word template engine on small fixtures built in code. Every output is validated.</summary>
+public class TemplateEngineTests
+{
+    private static readonly object Data = Tree("""
+    {
+      "name": "示例局", "amount": "7413.59", "zero": 0, "flag": true, "off": false,
+      "部门名称": "示例县农业农村局",
+      "tricky": "A<B>&C \"q\" {{amount}} 'x'",
+      "rows": [ { "name": "甲", "amount": "1.00" }, { "name": "乙", "amount": "2.00" } ],
+      "empty": [],
+      "groups": [ { "title": "一组", "items": [ { "name": "a" }, { "name": "b" } ] }, { "title": "二组", "items": [ { "name": "c" } ] } ],
+      "list": [ "基本工资", "津贴补贴" ]
+    }
+    """);
+
+    private static object Tree(string json) => DataTree.FromJson(JsonDocument.Parse(json).RootElement)!;
+
+    private static TemplateOptions Options(bool withSchema = true)
+    {
+        var options = new TemplateOptions();
+        options.Helpers["join"] = args => string.Join(args.Length > 1 ? args[1]?.ToString() : "、", ((IEnumerable<object?>)args[0]!).Select(x => x?.ToString()));
+        if (withSchema)
+            options.Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(Data));
+        return options;
+    }
+
+    private static string Render(DocxBuilder builder, object? data = null)
+    {
+        var compiled = DocxTemplate.Compile(builder.Build(), "t.docx", Options());
+        Assert.Empty(compiled.Problems.Select(p => p.Format("t.docx")));
+        var output = compiled.Template!.Render(data ?? Data);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        return DocxText.Of(output);
+    }
+
+    private static IReadOnlyList<TemplateDiagnostic> Problems(DocxBuilder builder, bool withSchema = true) =>
+        DocxTemplate.Compile(builder.Build(), "t.docx", Options(withSchema)).Problems;
+
+    [Fact]
+    public void TagSplitAcrossRunsIsFilledWithTheFormattingOfItsFirstRun()
+    {
+        var template = DocxTemplate.Compile(new DocxBuilder().FormattedParagraph("合计{{", "amo", "unt}}万元").Build(), "t.docx", Options()).Template!;
+        var output = template.Render(Data);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var run = document.MainDocumentPart!.Document.Body!.Descendants<Run>().Single(r => r.InnerText.Contains("7413.59"));
+        Assert.Equal("仿宋", run.RunProperties!.RunFonts!.EastAsia!.Value);
+        Assert.Equal("合计7413.59万元", DocxText.Of(output).Trim());
+    }
+
+    [Fact]
+    public void CurlyQuotesTypedByWordInsideATagWork()
+    {
+        Assert.Equal("基本工资/津贴补贴", Render(new DocxBuilder().Paragraph("{{join list “/”}}")).Trim());
+    }
+
+    [Fact]
+    public void ChineseFieldNamesAndInlineEachInOneParagraph()
+    {
+        Assert.Equal("示例县农业农村局：甲1.00；乙2.00。",
+            Render(new DocxBuilder().Paragraph("{{部门名称}}：{{#each rows}}{{name}}{{amount}}{{#if @last}}。{{else}}；{{/if}}{{/each}}")).Trim());
+    }
+
+    [Fact]
+    public void ParagraphLevelEachRepeatsWholeParagraphsAndTheTagParagraphsDisappear()
+    {
+        var text = Render(new DocxBuilder().Paragraph("前").Paragraph("{{#each rows}}").Paragraph("{{name}}").Paragraph("金额{{amount}}，单位{{../name}}").Paragraph("{{/each}}").Paragraph("后"));
+        Assert.Equal("前\n甲\n金额1.00，单位示例局\n乙\n金额2.00，单位示例局\n后\n", text);
+    }
+
+    [Fact]
+    public void EmptyListLeavesNoEmptyParagraphAndElseRuns()
+    {
+        var text = Render(new DocxBuilder().Paragraph("前").Paragraph("{{#each empty}}").Paragraph("{{name}}").Paragraph("{{else}}").Paragraph("无数据").Paragraph("{{/each}}").Paragraph("后"));
+        Assert.Equal("前\n无数据\n后\n", text);
+    }
+
+    [Fact]
+    public void NestedEachSeesItsParents()
+    {
+        var text = Render(new DocxBuilder().Paragraph("{{#each groups}}").Paragraph("{{title}}").Paragraph("{{#each items}}").Paragraph("{{title}}-{{name}}").Paragraph("{{/each}}").Paragraph("{{/each}}"));
+        Assert.Equal("一组\n一组-a\n一组-b\n二组\n二组-c\n", text);
+    }
+
+    [Fact]
+    public void ConditionsKeepOrRemoveTablesAndParagraphs()
+    {
+        var text = Render(new DocxBuilder()
+            .Paragraph("{{#if off}}").Table(["不应出现"]).Paragraph("{{else}}").Paragraph("本单位当年无此项").Paragraph("{{/if}}")
+            .Paragraph("{{#unless zero}}").Table(["{{name}}"]).Paragraph("{{/unless}}"));
+        Assert.Equal("本单位当年无此项\n示例局\n", text);
+    }
+
+    [Fact]
+    public void TableRowRepeatsAndConditionalRowsDrop()
+    {
+        var text = Render(new DocxBuilder().Table(
+            ["名称", "金额"],
+            ["{{#each rows}}{{name}}", "{{amount}}{{/each}}"],
+            ["{{#if off}}隐藏", "行{{/if}}"],
+            ["{{#each empty}}{{name}}", "{{amount}}{{/each}}"],
+            ["合计", "3.00"]));
+        Assert.Equal("名称\t金额\n甲\t1.00\n乙\t2.00\n合计\t3.00\n", text);
+    }
+
+    [Fact]
+    public void TableWhoseRowsAllDropIsRemoved()
+    {
+        Assert.Equal("后\n", Render(new DocxBuilder().Table(["{{#each empty}}{{name}}", "x{{/each}}"]).Paragraph("后")));
+    }
+
+    [Fact]
+    public void HeadersFootersAndTextBoxesAreFilled()
+    {
+        var text = Render(new DocxBuilder().TextBox("框内{{name}}").Paragraph("正文").Header("页眉{{部门名称}}").Footer("— {{amount}} —"));
+        Assert.Contains("[页眉]\n页眉示例县农业农村局", text);
+        Assert.Contains("[页脚]\n— 7413.59 —", text);
+        var compiled = DocxTemplate.Compile(new DocxBuilder().TextBox("框内{{name}}").Build(), "t.docx", Options()).Template!;
+        using var document = WordprocessingDocument.Open(new MemoryStream(compiled.Render(Data)), false);
+        Assert.Equal("框内示例局", document.MainDocumentPart!.Document.Descendants<TextBoxContent>().Single().InnerText);
+    }
+
+    [Fact]
+    public void XmlMetacharactersAndBracesInDataArePrintedLiterally()
+    {
+        Assert.Equal("A<B>&C \"q\" {{amount}} 'x'", Render(new DocxBuilder().Paragraph("{{tricky}}")).Trim());
+    }
+
+    [Fact]
+    public void ControlCharactersAndLineBreaksInDataKeepTheDocumentValid()
+    {
+        var data = Tree("""{ "name": "第一行\n第二行\u0001\u0007结束\t制表" }""");
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{name}}").Build(), "t.docx", new TemplateOptions()).Template!;
+        var output = compiled.Render(data);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        Assert.Equal("第一行⏎第二行结束→制表", DocxText.Of(output).Trim());
+    }
+
+    [Fact]
+    public void LoopRestartsListNumberingPerItem()
+    {
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{#each rows restartNumbering=true}}").Numbered("{{name}}").Numbered("第二条").Paragraph("{{/each}}").Build(), "t.docx", Options()).Template!;
+        var output = compiled.Render(Data);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var ids = document.MainDocumentPart!.Document.Body!.Descendants<NumberingId>().Select(n => n.Val!.Value).ToList();
+        Assert.Equal(4, ids.Count);
+        Assert.Equal(ids[0], ids[1]);
+        Assert.Equal(ids[2], ids[3]);
+        Assert.NotEqual(ids[0], ids[2]);
+        var restarted = document.MainDocumentPart.NumberingDefinitionsPart!.Numbering.Elements<NumberingInstance>().Single(n => n.NumberID!.Value == ids[2]);
+        Assert.Equal(1, restarted.Elements<LevelOverride>().First().StartOverrideNumberingValue!.Val!.Value);
+    }
+
+    [Fact]
+    public void LoopPutsPageBreaksBetweenItemsButNotAfterTheLast()
+    {
+        var text = Render(new DocxBuilder().Paragraph("{{#each rows pageBreak=true}}").Paragraph("{{name}}").Table(["{{amount}}"]).Paragraph("{{/each}}"));
+        Assert.Equal("甲\n1.00\n[分页]\n乙\n2.00\n", text);
+    }
+
+    [Fact]
+    public void RepeatedBookmarksGetUniqueIdsAndNames()
+    {
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{#each rows}}").Bookmarked("项目", "{{name}}").Paragraph("{{/each}}").Build(), "t.docx", Options()).Template!;
+        var output = compiled.Render(Data);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var starts = document.MainDocumentPart!.Document.Descendants<BookmarkStart>().ToList();
+        Assert.Equal(["项目", "项目_2"], starts.Select(s => s.Name!.Value));
+        Assert.Equal(2, starts.Select(s => s.Id!.Value).Distinct().Count());
+    }
+
+    [Fact]
+    public void CompileOnceRenderManyTimesInParallel()
+    {
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("{{name}}{{amount}}").Paragraph("{{/each}}").Table(["{{#each rows}}{{name}}", "{{amount}}{{/each}}"]).Build(), "t.docx", Options()).Template!;
+        var expected = DocxText.Of(compiled.Render(Data));
+        var outputs = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 64, _ => outputs.Add(DocxText.Of(compiled.Render(Data))));
+        Assert.All(outputs, o => Assert.Equal(expected, o));
+    }
+
+    public static TheoryData<string, Func<DocxBuilder>, string> ErrorCases => new()
+    {
+        { "unclosed block", () => new DocxBuilder().Heading("一、总体").Paragraph("{{#each rows}}").Paragraph("{{name}}"), TemplateErrors.UnclosedBlock },
+        { "close without open", () => new DocxBuilder().Paragraph("{{/each}}"), TemplateErrors.CloseWithoutOpen },
+        { "mismatched close", () => new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("{{/if}}"), TemplateErrors.MismatchedClose },
+        { "block not alone", () => new DocxBuilder().Paragraph("说明{{#each rows}}").Paragraph("{{/each}}"), TemplateErrors.BlockNotAlone },
+        { "unknown field", () => new DocxBuilder().Paragraph("{{nmae}}"), TemplateErrors.UnknownField },
+        { "unknown field in loop", () => new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("{{amout}}").Paragraph("{{/each}}"), TemplateErrors.UnknownField },
+        { "tag in field code", () => new DocxBuilder().FieldCode(" MERGEFIELD {{name}} "), TemplateErrors.TagInFieldCode },
+        { "else outside block", () => new DocxBuilder().Paragraph("{{else}}"), TemplateErrors.ElseOutsideBlock },
+        { "syntax error", () => new DocxBuilder().Paragraph("{{name \"unclosed}}"), TemplateErrors.SyntaxError },
+        { "unknown helper", () => new DocxBuilder().Paragraph("{{money amount}}"), TemplateErrors.UnknownHelper },
+        { "row block across rows", () => new DocxBuilder().Table(["{{#each rows}}{{name}}", "x"], ["y", "{{/each}}"]), TemplateErrors.RowBlockNotInOneRow },
+        { "unterminated tag", () => new DocxBuilder().Paragraph("合计{{amount万元"), TemplateErrors.UnterminatedTag },
+        { "unsupported block", () => new DocxBuilder().Paragraph("{{#repeat rows}}").Paragraph("{{/repeat}}"), TemplateErrors.UnsupportedBlock },
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorCases))]
+    public void EachProblemHasItsIdLocationAndTag(string name, Func<DocxBuilder> template, string id)
+    {
+        var problems = Problems(template());
+        var problem = Assert.Single(problems, p => p.Id == id);
+        Assert.NotNull(problem.Location);
+        Assert.StartsWith("正文", problem.Location!.Part);
+        Assert.True(problem.Location.Paragraph > 0, name);
+        Assert.Contains("{{", problem.Tag + problem.Message);
+    }
+
+    [Fact]
+    public void ProblemNamesTheNearestHeadingAndTheTableCell()
+    {
+        var problems = Problems(new DocxBuilder().Heading("二、收入决算情况").Paragraph("正文").Table(["a", "b"], ["c", "{{nope}}"]));
+        var problem = Assert.Single(problems);
+        Assert.Equal(("二、收入决算情况", 1, 2, 2), (problem.Location!.Heading, problem.Location.Table, problem.Location.Row, problem.Location.Cell));
+        Assert.Contains("表格1第2行第2格", problem.Format("t.docx"));
+    }
+
+    [Fact]
+    public void AllProblemsAreReportedAtOnce()
+    {
+        var problems = Problems(new DocxBuilder().Paragraph("{{nope}}").Paragraph("{{money x}}").Paragraph("{{#each rows}}"));
+        Assert.Equal([TemplateErrors.UnknownField, TemplateErrors.UnknownHelper, TemplateErrors.UnclosedBlock], problems.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void WithoutASchemaAnUnknownFieldFailsAtRenderWithItsLocation()
+    {
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Heading("标题").Paragraph("{{missing}}").Build(), "t.docx", new TemplateOptions());
+        var failure = Assert.Throws<TemplateRenderException>(() => compiled.Template!.Render(Data));
+        var problem = Assert.Single(failure.Problems);
+        Assert.Equal(TemplateErrors.RenderFailed, problem.Id);
+        Assert.Equal("标题", problem.Location!.Heading);
+    }
+
+    [Fact]
+    public void UsedFieldsAreListed()
+    {
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{name}}").Paragraph("{{#each rows}}").Paragraph("{{amount}}").Paragraph("{{/each}}").Build(), "t.docx", Options());
+        Assert.Equal(["name", "rows", "rows[].amount"], compiled.UsedFields);
+    }
+}
