@@ -45,7 +45,8 @@ public sealed partial class ReportCalculator
             Fund(_w.Tables.GovernmentFund, "本年支出", "政府性基金预算财政拨款支出"),
             Fund(_w.Tables.StateCapital, "合计", "国有资本经营预算财政拨款支出"),
             Other(), Glossary(), Performance(),
-            Charts(overview, income, expenditure, fiscal, general, threePublic));
+            Charts(overview, income, expenditure, fiscal, general, threePublic),
+            AppendixBuilder.Build(_w));
     }
 
     private static Reason NoReason(bool _) => new("", false, false, false, "");

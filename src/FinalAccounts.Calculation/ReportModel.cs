@@ -18,7 +18,8 @@ public sealed record ReportModel(
     OtherMattersSection Other,
     IReadOnlyList<GlossaryEntry> Glossary,
     PerformanceSection Performance,
-    ChartsSection Charts);
+    ChartsSection Charts,
+    IReadOnlyList<PublicTableView> Appendix);
 
 public sealed record Numbered(int Number, string Text);
 

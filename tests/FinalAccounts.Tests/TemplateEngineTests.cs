@@ -251,3 +251,23 @@ public class TemplateEngineTests
         Assert.Equal(["name", "rows", "rows[].amount"], compiled.UsedFields);
     }
 }
+
+public class TemplateEnginePdfTests
+{
+    [LibreOfficeFact]
+    public void RenderedFixtureOpensInLibreOfficeWithAllItsContent()
+    {
+        using var temp = new TempFolder();
+        var data = DataTree.FromJson(JsonDocument.Parse("""{ "name": "示例局", "rows": [ { "name": "甲", "amount": "1.00" }, { "name": "乙", "amount": "2.00" } ] }""").RootElement);
+        var template = DocxTemplate.Compile(new DocxBuilder()
+            .Heading("一、总体情况").Paragraph("单位：{{name}}")
+            .Paragraph("{{#each rows}}").Paragraph("项目{{name}}金额{{amount}}").Paragraph("{{/each}}")
+            .Table(["名称", "金额"], ["{{#each rows}}{{name}}", "{{amount}}{{/each}}"])
+            .Footer("页脚{{name}}").Build(), "t.docx", new TemplateOptions()).Template!;
+        var path = temp.File("rendered.docx");
+        File.WriteAllBytes(path, template.Render(data));
+        var text = PdfText.Compact(path);
+        foreach (var expected in new[] { "一、总体情况", "单位：示例局", "项目甲金额1.00", "项目乙金额2.00", "名称", "页脚示例局" })
+            Assert.Contains(expected, text);
+    }
+}

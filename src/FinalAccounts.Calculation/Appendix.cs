@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Calculation;
+
+/// <summary>A cell of a 附表 as printed: text already formatted, spans as in the export's merged cells.</summary>
+public sealed record TableCellView(string Text, int ColumnSpan, string VerticalMerge, bool IsNumber);
+
+public sealed record TableRowView(IReadOnlyList<TableCellView> Cells);
+
+/// <summary>One public table for 第五部分 附表, in the layout the workbook has (header rows as exported).</summary>
+public sealed record PublicTableView(
+    int Number, string Code, string Title, string Subject, string Unit, bool IsEmpty, int ColumnCount,
+    IReadOnlyList<TableRowView> HeaderRows, IReadOnlyList<TableRowView> Rows, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Turns each public-table sheet into a <see cref="PublicTableView"/>: the rows below the title
+/// block, merged cells as spans, amounts converted to 万元, rounded once and written with separators.
+/// </summary>
+public static partial class AppendixBuilder
+{
+    public static IReadOnlyList<PublicTableView> Build(FinalAccountsWorkbook workbook) =>
+        workbook.PublicTableOrder.Select((info, i) => Build(workbook.Sheets.First(s => s.Name == info.Sheet), info, i + 1)).ToList();
+
+    private static PublicTableView Build(RawSheet sheet, TableInfo info, int number)
+    {
+        var headerStart = Enumerable.Range(1, sheet.RowCount).FirstOrDefault(r => IsHeaderStart(sheet, r));
+        var notes = new List<string>();
+        var body = new List<int>();
+        var dataStart = 0;
+        for (var row = headerStart; headerStart > 0 && row <= sheet.RowCount; row++)
+        {
+            if (sheet.IsRowEmpty(row))
+                continue;
+            if (IsNote(sheet, row))
+            {
+                notes.Add(string.Concat(Enumerable.Range(1, sheet.ColumnCount).Select(c => sheet.Text(row, c))).Trim());
+                continue;
+            }
+            if (dataStart == 0 && row > headerStart && HasAmount(sheet, row) && !IsColumnNumbers(sheet, row))
+                dataStart = row;
+            body.Add(row);
+        }
+        var headerRows = dataStart == 0 ? body : body.Where(r => r < dataStart).ToList();
+        var dataRows = dataStart == 0 ? [] : body.Where(r => r >= dataStart).ToList();
+        var columns = Math.Max(1, body.Count == 0 ? 1 : body.Max(r => Enumerable.Range(1, sheet.ColumnCount).LastOrDefault(c => sheet.Text(r, c).Length > 0 || sheet.Merges.Any(m => m.Contains(r, c)))));
+        var rawColumns = Enumerable.Range(1, columns).Where(c => headerRows.Any(r => IsRawHeader(sheet.MergedText(r, c)))).ToHashSet();
+        var factor = info.Unit.ToWanYuanFactor();
+
+        TableRowView Row(int row, bool header) => new(Cells(sheet, row, columns, c =>
+        {
+            var cell = sheet.Get(row, c);
+            if (cell is null || header || rawColumns.Contains(c))
+                return (cell?.Text.Trim() ?? "", false);
+            if (cell.Number is { } n)
+                return (Round.Money((decimal)n * factor).Table, true);
+            return (cell.Text.Trim(), false);
+        }));
+
+        var rows = dataRows.Select(r => Row(r, false)).ToList();
+        var isEmpty = dataRows.All(r => Enumerable.Range(1, columns).All(c => sheet.Get(r, c)?.Number is null or 0));
+        return new PublicTableView(number, info.Number ?? $"公开{(int)info.Kind:00}表", info.Title, Subject(info.Title), AmountUnit.WanYuan.DisplayName(),
+            isEmpty, columns, headerRows.Select(r => Row(r, true)).ToList(), isEmpty ? [] : rows, notes);
+    }
+
+    private static IReadOnlyList<TableCellView> Cells(RawSheet sheet, int row, int columns, Func<int, (string Text, bool IsNumber)> text)
+    {
+        var cells = new List<TableCellView>();
+        for (var c = 1; c <= columns; c++)
+        {
+            var merge = sheet.Merges.FirstOrDefault(m => m.Contains(row, c));
+            if (merge is null)
+            {
+                var (value, isNumber) = text(c);
+                cells.Add(new TableCellView(value, 1, "", isNumber));
+                continue;
+            }
+            var span = Math.Min(merge.ToColumn, columns) - c + 1;
+            if (merge.FromColumn == c)
+            {
+                var top = merge.FromRow == row;
+                var (value, isNumber) = top ? text(c) : ("", false);
+                cells.Add(new TableCellView(value, span, merge.ToRow == merge.FromRow ? "" : top ? "restart" : "continue", isNumber));
+            }
+            c += Math.Max(0, Math.Min(merge.ToColumn, columns) - c);
+        }
+        return cells;
+    }
+
+    /// <summary>The header block starts at the first row with several cells that is not the title, 部门 or 单位 line.</summary>
+    private static bool IsHeaderStart(RawSheet sheet, int row)
+    {
+        var texts = Enumerable.Range(1, sheet.ColumnCount).Select(c => LabelText.Normalise(sheet.Text(row, c))).Where(t => t.Length > 0).ToList();
+        return texts.Count >= 2 && !texts.Any(t => t.Contains("单位:") || t.StartsWith("部门:") || NumberMarker().IsMatch(t) || t.Contains("决算表"));
+    }
+
+    private static bool HasAmount(RawSheet sheet, int row) =>
+        Enumerable.Range(1, sheet.ColumnCount).Any(c => sheet.Get(row, c) is { } cell && (cell.Number is not null || AmountPattern().IsMatch(cell.Text.Trim())));
+
+    private static bool IsColumnNumbers(RawSheet sheet, int row) =>
+        Enumerable.Range(1, sheet.ColumnCount).Any(c => LabelText.Normalise(sheet.Text(row, c)) is "栏次")
+        || Enumerable.Range(1, sheet.ColumnCount).Select(c => sheet.Get(row, c)).OfType<RawCell>().All(c => c.Number is { } n && n == Math.Floor(n) && n < 100);
+
+    private static bool IsNote(RawSheet sheet, int row)
+    {
+        var first = Enumerable.Range(1, sheet.ColumnCount).Select(c => LabelText.Normalise(sheet.Text(row, c))).FirstOrDefault(t => t.Length > 0) ?? "";
+        return first.StartsWith("注", StringComparison.Ordinal) || first.StartsWith("备注", StringComparison.Ordinal);
+    }
+
+    /// <summary>Columns of line numbers and codes print as they are, not as money.</summary>
+    private static bool IsRawHeader(string header)
+    {
+        var text = LabelText.Normalise(header);
+        return text.Contains("行次") || text.Contains("编码") || text.Contains("代码") || text is "类" or "款" or "项" or "栏次";
+    }
+
+    /// <summary>"2024年度政府性基金预算财政拨款收入支出决算表" → "政府性基金预算财政拨款收入支出", for the empty-table note.</summary>
+    public static string Subject(string title)
+    {
+        var text = YearPrefix().Replace(LabelText.Normalise(title), "");
+        foreach (var suffix in new[] { "决算表", "表" })
+            if (text.EndsWith(suffix, StringComparison.Ordinal))
+                return text[..^suffix.Length];
+        return text;
+    }
+
+    [GeneratedRegex(@"公开\d{1,2}表")]
+    private static partial Regex NumberMarker();
+
+    [GeneratedRegex(@"^-?[\d,]+(\.\d+)?$")]
+    private static partial Regex AmountPattern();
+
+    [GeneratedRegex(@"^\d{4}年度?")]
+    private static partial Regex YearPrefix();
+}

@@ -1,0 +1,135 @@
+using System.Collections;
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocxTemplating;
+using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace FinalAccounts.Report;
+
+/// <summary>
+/// {{chart x}}: a native Word chart (bar for this year against last, pie for a structure) from a
+/// chart of the view model. The data is embedded as a workbook so "Edit Data" works, and every
+/// bar and slice has an explicit colour (LibreOffice draws no bars without one).
+/// </summary>
+public static class ChartBuilder
+{
+    private static readonly string[] Palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
+
+    private const long Width = 5_400_000;   // EMU: 15 cm
+    private const long Height = 3_060_000;  // EMU: 8.5 cm
+
+    public static IEnumerable<OpenXmlElement> Build(object? argument, RenderServices services)
+    {
+        var chart = argument as IDictionary<string, object?> ?? throw new ArgumentException("chart 需要一个图表字段，如 charts.totalChange。");
+        var kind = chart["kind"] as string ?? "bar";
+        var series = chart["seriesName"] as string ?? "";
+        var points = ((IEnumerable)chart["points"]!).Cast<IDictionary<string, object?>>()
+            .Select(p => (Label: (string)p["label"]!, Value: Convert.ToDecimal(p["value"], CultureInfo.InvariantCulture))).ToList();
+
+        var part = services.MainPart.AddNewPart<ChartPart>();
+        var workbook = part.AddEmbeddedPackagePart("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using (var data = new MemoryStream(EmbeddedWorkbook.Create(series, points)))
+            workbook.FeedData(data);
+        var plotArea = new C.PlotArea(new C.Layout(), kind == "pie" ? Pie(series, points) : Bar(series, points));
+        if (kind != "pie")
+            plotArea.Append(Axes());
+        part.ChartSpace = new C.ChartSpace(
+            new C.EditingLanguage { Val = "zh-CN" },
+            new C.RoundedCorners { Val = false },
+            new C.Chart(
+                new C.AutoTitleDeleted { Val = true },
+                plotArea,
+                new C.Legend(new C.LegendPosition { Val = kind == "pie" ? C.LegendPositionValues.Right : C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
+                new C.PlotVisibleOnly { Val = true }),
+            new C.ExternalData(new C.AutoUpdate { Val = false }) { Id = part.GetIdOfPart(workbook) });
+        part.ChartSpace.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
+        part.ChartSpace.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+
+        var id = services.NextDrawingId();
+        yield return new W.Paragraph(
+            new W.ParagraphProperties(new W.Justification { Val = W.JustificationValues.Center }),
+            new W.Run(new W.Drawing(new DW.Inline(
+                new DW.Extent { Cx = Width, Cy = Height },
+                new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
+                new DW.DocProperties { Id = id, Name = $"Chart {id}", Description = series },
+                new DW.NonVisualGraphicFrameDrawingProperties(),
+                new A.Graphic(new A.GraphicData(new C.ChartReference { Id = services.MainPart.GetIdOfPart(part) })
+                    { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
+            { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 })));
+    }
+
+    private static OpenXmlElement Bar(string series, List<(string Label, decimal Value)> points) => new C.BarChart(
+        new C.BarDirection { Val = C.BarDirectionValues.Column },
+        new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
+        new C.VaryColors { Val = true },
+        new C.BarChartSeries(SeriesChildren(series, points, bar: true)),
+        new C.GapWidth { Val = 150 },
+        new C.AxisId { Val = 1 },
+        new C.AxisId { Val = 2 });
+
+    private static OpenXmlElement Pie(string series, List<(string Label, decimal Value)> points) => new C.PieChart(
+        new C.VaryColors { Val = true },
+        new C.PieChartSeries(SeriesChildren(series, points, bar: false)),
+        new C.FirstSliceAngle { Val = 0 });
+
+    /// <summary>
+    /// A series in schema order: name, fill, one coloured point per category, labels, then the
+    /// categories and values, cached in the chart and referring to the embedded sheet.
+    /// </summary>
+    private static IEnumerable<OpenXmlElement> SeriesChildren(string name, List<(string Label, decimal Value)> points, bool bar)
+    {
+        var last = points.Count + 1;
+        var categories = new C.StringCache(new C.PointCount { Val = (uint)points.Count });
+        var values = new C.NumberingCache(new C.FormatCode("0.00"), new C.PointCount { Val = (uint)points.Count });
+        for (var i = 0; i < points.Count; i++)
+        {
+            categories.Append(new C.StringPoint(new C.NumericValue(points[i].Label)) { Index = (uint)i });
+            values.Append(new C.NumericPoint(new C.NumericValue(points[i].Value.ToString(CultureInfo.InvariantCulture))) { Index = (uint)i });
+        }
+        yield return new C.Index { Val = 0 };
+        yield return new C.Order { Val = 0 };
+        yield return new C.SeriesText(new C.StringReference(new C.Formula("Sheet1!$B$1"),
+            new C.StringCache(new C.PointCount { Val = 1 }, new C.StringPoint(new C.NumericValue(name)) { Index = 0 })));
+        yield return Fill(Palette[0]);
+        if (bar)
+            yield return new C.InvertIfNegative { Val = false };
+        for (var i = 0; i < points.Count; i++)
+            yield return Point(i, Palette[i % Palette.Length], bar);
+        yield return new C.DataLabels(
+            new C.NumberingFormat { FormatCode = "0.00", SourceLinked = false },
+            new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
+            new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false });
+        yield return new C.CategoryAxisData(new C.StringReference(new C.Formula($"Sheet1!$A$2:$A${last}"), categories));
+        yield return new C.Values(new C.NumberReference(new C.Formula($"Sheet1!$B$2:$B${last}"), values));
+    }
+
+    private static C.ChartShapeProperties Fill(string color) =>
+        new(new A.SolidFill(new A.RgbColorModelHex { Val = color }));
+
+    private static C.DataPoint Point(int index, string color, bool bar)
+    {
+        var point = new C.DataPoint(new C.Index { Val = (uint)index });
+        if (bar)
+            point.Append(new C.InvertIfNegative { Val = false });
+        point.Append(new C.Bubble3D { Val = false });
+        point.Append(Fill(color));
+        return point;
+    }
+
+    private static OpenXmlElement[] Axes() =>
+    [
+        new C.CategoryAxis(new C.AxisId { Val = 1 }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }), new C.Delete { Val = false },
+            new C.AxisPosition { Val = C.AxisPositionValues.Bottom }, new C.MajorTickMark { Val = C.TickMarkValues.None }, new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo }, new C.CrossingAxis { Val = 2 }, new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.AutoLabeled { Val = true }, new C.LabelAlignment { Val = C.LabelAlignmentValues.Center }, new C.LabelOffset { Val = 100 }),
+        new C.ValueAxis(new C.AxisId { Val = 2 }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }), new C.Delete { Val = false },
+            new C.AxisPosition { Val = C.AxisPositionValues.Left }, new C.MajorGridlines(), new C.NumberingFormat { FormatCode = "0", SourceLinked = false },
+            new C.MajorTickMark { Val = C.TickMarkValues.None }, new C.MinorTickMark { Val = C.TickMarkValues.None },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo }, new C.CrossingAxis { Val = 1 }, new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.CrossBetween { Val = C.CrossBetweenValues.Between }),
+    ];
+}

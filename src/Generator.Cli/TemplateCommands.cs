@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Text.Json;
+using DocxTemplating;
+using FinalAccounts.Calculation;
+using FinalAccounts.Report;
+
+namespace Generator.Cli;
+
+/// <summary>
+/// Commands for template authors: `render` fills any template from a JSON file, `check` lists a
+/// template's problems and the fields it uses, `fields` prints what the report's view model offers.
+/// </summary>
+public static class TemplateCommands
+{
+    public static Command Render()
+    {
+        var template = new Argument<FileInfo>("template") { Description = "模板（.docx，或 Word 可打开的 Flat OPC .xml）" };
+        var data = new Argument<FileInfo>("data") { Description = "数据（JSON）" };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "输出 .docx", Required = true };
+        var command = new Command("render", "用 JSON 数据填充任意模板（模板作者预览用）") { template, data, output };
+        command.SetAction(parse => RunRender(parse.GetValue(template)!.FullName, parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, Console.Out));
+        return command;
+    }
+
+    public static int RunRender(string templatePath, string dataPath, string outputPath, TextWriter output)
+    {
+        JsonElement json;
+        try
+        {
+            json = JsonDocument.Parse(File.ReadAllText(dataPath)).RootElement;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException)
+        {
+            output.WriteLine($"{Path.GetFileName(dataPath)}: error DATA01: 数据文件不是有效的 JSON：{ex.Message}");
+            return ExitCodes.Errors;
+        }
+        var options = ReportTemplate.Options(DataSchema.FromJson(json));
+        var compiled = ReportTemplate.Compile(templatePath, options);
+        if (Report(templatePath, compiled.Problems, output))
+            return ExitCodes.Errors;
+        try
+        {
+            var bytes = compiled.Template!.Render(DataTree.FromJson(json));
+            AtomicFile.Write(outputPath, temp => File.WriteAllBytes(temp, bytes));
+        }
+        catch (TemplateRenderException ex)
+        {
+            Report(templatePath, ex.Problems, output);
+            return ExitCodes.Errors;
+        }
+        output.WriteLine($"已生成：{outputPath}");
+        return ExitCodes.Clean;
+    }
+
+    public static Command Check()
+    {
+        var template = new Argument<FileInfo>("template") { Description = "模板（.docx 或 Flat OPC .xml）" };
+        var data = new Option<FileInfo?>("--data") { Description = "按此 JSON 数据检查字段（默认：按报告视图模型检查）" };
+        var command = new Command("check", "列出模板的问题和用到的字段") { template, data };
+        command.SetAction(parse => RunCheck(parse.GetValue(template)!.FullName, parse.GetValue(data)?.FullName, Console.Out));
+        return command;
+    }
+
+    public static int RunCheck(string templatePath, string? dataPath, TextWriter output)
+    {
+        var schema = dataPath is null ? ReportTemplate.ViewModelSchema : DataSchema.FromJson(JsonDocument.Parse(File.ReadAllText(dataPath)).RootElement);
+        var compiled = ReportTemplate.Compile(templatePath, ReportTemplate.Options(schema));
+        var failed = Report(templatePath, compiled.Problems, output);
+        output.WriteLine($"用到的字段（{compiled.UsedFields.Count}）：");
+        foreach (var field in compiled.UsedFields)
+            output.WriteLine("  " + field);
+        return failed ? ExitCodes.Errors : ExitCodes.Clean;
+    }
+
+    public static Command Fields()
+    {
+        var command = new Command("fields", "列出报告视图模型提供的全部字段（由模型本身生成）");
+        command.SetAction(_ =>
+        {
+            Console.Out.Write(FieldReference());
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    /// <summary>The field reference, generated from <see cref="ReportModel"/> itself so it cannot drift.</summary>
+    public static string FieldReference()
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine("# 报告视图模型字段");
+        text.AppendLine();
+        text.AppendLine("由 `generator fields` 从视图模型生成，请勿手工编辑。列表字段用 `{{#each 字段}}` 遍历，`[]` 表示列表中的每一项。");
+        text.AppendLine();
+        text.AppendLine("| 字段 | 类型 |");
+        text.AppendLine("|---|---|");
+        foreach (var (path, kind, _) in ReportTemplate.ViewModelSchema.Paths())
+            text.AppendLine($"| `{path}` | {kind} |");
+        text.AppendLine();
+        text.AppendLine("可用函数：`join 列表 \"、\"`、`cn 数字`（一、二…）、`inc @index`、`eq a b`、`number x`（1,234.50）、`plain x`（1234.50）；");
+        text.AppendLine("单独成段的元素：`{{chart 图表字段}}`（原生图表）、`{{publicTable 附表字段}}`（公开表）。");
+        return text.ToString();
+    }
+
+    private static bool Report(string templatePath, IReadOnlyList<TemplateDiagnostic> problems, TextWriter output)
+    {
+        foreach (var problem in problems)
+            output.WriteLine(problem.Format(Path.GetFileName(templatePath)));
+        if (problems.Count > 0)
+            output.WriteLine($"{Path.GetFileName(templatePath)}：{problems.Count} 个问题。");
+        return problems.Count > 0;
+    }
+}
