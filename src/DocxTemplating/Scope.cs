@@ -26,7 +26,7 @@ internal sealed class Scope
     /// <summary>What Handlebars templates of this scope are called with.</summary>
     public object? Context { get; }
 
-    public static Scope Root(object? data) => new(data, null, new Dictionary<string, object?>());
+    public static Scope Root(object? data) => new(data, null, new Dictionary<string, object?> { ["rootData"] = data });
 
     public Scope Child(object? value, int index, int count, string? key = null)
     {
@@ -53,7 +53,7 @@ internal sealed class Scope
     /// </summary>
     private Dictionary<string, object?> ParentData()
     {
-        var data = new Dictionary<string, object?> { ["parent1"] = Context };
+        var data = new Dictionary<string, object?> { ["parent1"] = Context, ["rootData"] = Data.GetValueOrDefault("rootData") };
         for (var level = 1; Data.TryGetValue($"parent{level}", out var outer); level++)
             data[$"parent{level + 1}"] = outer;
         return data;

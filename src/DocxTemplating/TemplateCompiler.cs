@@ -169,7 +169,8 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, TemplateOptions o
             if (tag.IsBlockClose)
                 depth--;
             result.Append(text, last, tag.Start - last);
-            result.Append(depth == 0 ? ParentPathPattern.Replace(tag.Text, m => $"@parent{m.Groups[1].Value.Length / 3}.") : tag.Text);
+            var rewritten = RootPathPattern.Replace(tag.Text, "@rootData");   // @root would be the merged scope, not the data's root
+            result.Append(depth == 0 ? ParentPathPattern.Replace(rewritten, m => $"@parent{m.Groups[1].Value.Length / 3}.") : rewritten);
             last = tag.End;
             if (tag.IsBlockOpen)
                 depth++;
@@ -177,6 +178,8 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, TemplateOptions o
         result.Append(text, last, text.Length - last);
         return result.ToString();
     }
+
+    private static readonly System.Text.RegularExpressions.Regex RootPathPattern = new(@"@root\b");
 
     private static readonly System.Text.RegularExpressions.Regex ParentPathPattern = new(@"(?<![\w@.])((?:\.\./)+)");
 

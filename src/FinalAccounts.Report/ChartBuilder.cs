@@ -51,7 +51,9 @@ public static class ChartBuilder
 
         var id = services.NextDrawingId();
         yield return new W.Paragraph(
-            new W.ParagraphProperties(new W.Justification { Val = W.JustificationValues.Center }),
+            // Body text uses exact line spacing, which would clip a chart: its paragraph sizes to the chart.
+            new W.ParagraphProperties(new W.KeepNext(), new W.SpacingBetweenLines { Line = "240", LineRule = W.LineSpacingRuleValues.Auto },
+                new W.Indentation { FirstLine = "0", FirstLineChars = 0 }, new W.Justification { Val = W.JustificationValues.Center }),
             new W.Run(new W.Drawing(new DW.Inline(
                 new DW.Extent { Cx = Width, Cy = Height },
                 new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },

@@ -47,7 +47,7 @@ public static class PublicTableBuilder
         ((IEnumerable?)rows ?? Array.Empty<object>()).Cast<IDictionary<string, object?>>()
             .Select(r => ((IEnumerable)r["cells"]!).Cast<IDictionary<string, object?>>().ToList()).ToList();
 
-    /// <summary>Columns whose header names an item (项目, 科目名称) get three shares of the width, the others one.</summary>
+    /// <summary>Columns whose header names an item (项目, 科目名称) get twice the width, the others one.</summary>
     private static int[] ColumnWidths(List<List<IDictionary<string, object?>>> headerRows, int columns)
     {
         var weights = Enumerable.Repeat(1.0, columns).ToArray();
@@ -59,9 +59,11 @@ public static class PublicTableBuilder
                 var span = Convert.ToInt32(cell["columnSpan"]);
                 var text = cell["text"] as string ?? "";
                 if (span == 1 && column < columns && (text.Contains("名称") || text == "项目" || text.Replace(" ", "") == "项目"))
-                    weights[column] = 3;
-                if (span == 1 && column < columns && (text.Contains("行次") || text.Contains("编码") || text.Contains("代码")))
-                    weights[column] = Math.Min(weights[column], 0.8);
+                    weights[column] = 2;
+                if (span == 1 && column < columns && text.Contains("行次"))
+                    weights[column] = 0.6;
+                if (span == 1 && column < columns && (text.Contains("编码") || text.Contains("代码")))
+                    weights[column] = 1.4;   // a 7-digit code must not wrap
                 column += span;
             }
         }

@@ -7,7 +7,7 @@ namespace FinalAccounts.Report;
 /// <summary>
 /// The helpers report templates may call. They format and pick; they never hold report wording.
 /// {{join list "、"}}, {{cn 3}} → 三, {{inc @index}} → 1-based, {{eq a b}} for conditions,
-/// {{number x}} → 1,234.50, {{plain x}} → 1234.50.
+/// {{thousands x}} → 1,234.50, {{plain x}} → 1234.50.
 /// </summary>
 public static class ReportHelpers
 {
@@ -18,7 +18,7 @@ public static class ReportHelpers
         options.Helpers["cn"] = args => ChineseNumber(ToInt(args.ElementAtOrDefault(0)));
         options.Helpers["inc"] = args => ToInt(args.ElementAtOrDefault(0)) + 1;
         options.Helpers["eq"] = args => args.Length >= 2 && Equals(Normalise(args[0]), Normalise(args[1]));
-        options.Helpers["number"] = args => ToDecimal(args.ElementAtOrDefault(0)).ToString("#,##0.00", CultureInfo.InvariantCulture);
+        options.Helpers["thousands"] = args => ToDecimal(args.ElementAtOrDefault(0)).ToString("#,##0.00", CultureInfo.InvariantCulture);
         options.Helpers["plain"] = args => ToDecimal(args.ElementAtOrDefault(0)).ToString("0.00", CultureInfo.InvariantCulture);
     }
 

@@ -20,6 +20,7 @@ public static class ReportTemplate
         ReportHelpers.Register(options);
         options.ElementHelpers["chart"] = ChartBuilder.Build;
         options.ElementHelpers["publicTable"] = PublicTableBuilder.Build;
+        options.Finishers.Add(TableOfContents.Fill);
         options.Finishers.Add(UpdateFieldsOnOpen);
         return options;
     }

@@ -9,6 +9,9 @@ var root = new RootCommand("部门决算公开报告生成工具：读取决算�
     ValidateCommand.Create(),
     InitCommand.Create(),
     CalculateCommand.Create(),
+    GenerateCommand.Create(),
+    TemplateCommands.Render(),
+    new Command("template", "模板作者用的命令") { TemplateCommands.Check(), TemplateCommands.Fields() },
 };
 try
 {

@@ -1,0 +1,81 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace FinalAccounts.Report;
+
+/// <summary>
+/// The 目录: the TOC field's result is written out (one entry per level-1 and level-2 heading,
+/// each with a PAGEREF to a bookmark on its heading), so the list is there even where fields are
+/// not updated (LibreOffice's PDF export). Page numbers are filled in when a layout is known
+/// (<see cref="SetPageNumbers"/>); Word and WPS recompute them on open.
+/// </summary>
+public static class TableOfContents
+{
+    private static readonly Dictionary<string, string> Levels = new() { ["Heading1"] = "TOC1", ["Heading2"] = "TOC2" };
+
+    public static void Fill(WordprocessingDocument document)
+    {
+        var body = document.MainDocumentPart!.Document.Body!;
+        var field = body.Elements<Paragraph>().FirstOrDefault(p => p.Descendants<FieldCode>().Any(c => c.Text.TrimStart().StartsWith("TOC", StringComparison.Ordinal)));
+        if (field is null)
+            return;
+        var headings = body.Elements<Paragraph>().SkipWhile(p => p != field).Skip(1)
+            .Where(p => Levels.ContainsKey(p.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "")).ToList();
+        var instruction = field.Descendants<FieldCode>().First().Text;
+        var entries = new List<Paragraph>();
+        for (var i = 0; i < headings.Count; i++)
+        {
+            var bookmark = $"_Toc{i + 1:D6}";
+            var id = (900000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headings[i].InsertAfter(new BookmarkStart { Id = id, Name = bookmark }, headings[i].ParagraphProperties);
+            headings[i].Append(new BookmarkEnd { Id = id });
+            var entry = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = Levels[headings[i].ParagraphProperties!.ParagraphStyleId!.Val!.Value!] }));
+            if (i == 0)
+                entry.Append(FieldRuns(instruction));
+            entry.Append(new Run(new Text(DocxTextOf(headings[i])) { Space = SpaceProcessingModeValues.Preserve }), new Run(new TabChar()));
+            entry.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                new Run(new FieldCode($" PAGEREF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                new Run(new Text("") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+            if (i == headings.Count - 1)
+                entry.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+            entries.Add(entry);
+        }
+        if (entries.Count == 0)
+            return;
+        foreach (var entry in entries)
+            field.InsertBeforeSelf(entry);
+        field.Remove();
+    }
+
+    /// <summary>The headings the 目录 lists, by bookmark, with their text.</summary>
+    public static IReadOnlyList<(string Bookmark, string Text)> Entries(WordprocessingDocument document) =>
+        document.MainDocumentPart!.Document.Body!.Descendants<BookmarkStart>()
+            .Where(b => b.Name?.Value?.StartsWith("_Toc", StringComparison.Ordinal) == true)
+            .Select(b => (b.Name!.Value!, DocxTextOf((Paragraph)b.Parent!))).ToList();
+
+    /// <summary>Writes known page numbers into the PAGEREF results of the entries.</summary>
+    public static void SetPageNumbers(WordprocessingDocument document, IReadOnlyDictionary<string, int> pages)
+    {
+        foreach (var code in document.MainDocumentPart!.Document.Body!.Descendants<FieldCode>().ToList())
+        {
+            var parts = code.Text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2 || parts[0] != "PAGEREF" || !pages.TryGetValue(parts[1], out var page))
+                continue;
+            var result = code.Parent!.NextSibling<Run>()?.NextSibling<Run>()?.GetFirstChild<Text>();
+            if (result is not null)
+                result.Text = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static IEnumerable<Run> FieldRuns(string instruction) =>
+    [
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+        new Run(new FieldCode(instruction) { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+    ];
+
+    private static string DocxTextOf(Paragraph paragraph) => string.Concat(paragraph.Descendants<Text>().Select(t => t.Text)).Trim();
+}

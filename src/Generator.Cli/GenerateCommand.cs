@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace Generator.Cli;
+
+/// <summary>`generator generate &lt;workbook&gt; [--template T] [--out F] [--pdf] [--trace]`: the report.</summary>
+public static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var workbook = new Argument<FileInfo>("workbook") { Description = "决算工作簿（.xlsx 或 .xls）" };
+        var template = new Option<string?>("--template") { Description = "模板目录或文件（默认：templates/default）" };
+        var output = new Option<FileInfo?>("--out") { Description = "输出的 .docx（默认：与工作簿同名，放在工作簿旁边）" };
+        var pdf = new Option<bool>("--pdf") { Description = "同时用 LibreOffice 导出 PDF" };
+        var trace = new Option<bool>("--trace") { Description = "在报告旁写出每个数字的来源（.trace.txt）" };
+        var command = new Command("generate", "生成部门决算公开报告") { workbook, template, output, pdf, trace };
+        command.SetAction(parse => Run(parse.GetValue(workbook)!.FullName, parse.GetValue(template), parse.GetValue(output)?.FullName,
+            parse.GetValue(pdf), parse.GetValue(trace), Console.Out));
+        return command;
+    }
+
+    public static int Run(string workbookPath, string? templatePath, string? outputPath, bool pdf, bool trace, TextWriter output)
+    {
+        var name = Path.GetFileName(workbookPath);
+        var (template, problems) = CompiledReportTemplate.Load(templatePath ?? CompiledReportTemplate.DefaultPath);
+        if (template is null)
+        {
+            foreach (var problem in problems)
+                output.WriteLine(problem);
+            output.WriteLine("模板有问题，未生成报告。");
+            return ExitCodes.Errors;
+        }
+        var docx = outputPath ?? Path.ChangeExtension(workbookPath, ".docx");
+        var result = ReportWriter.Generate(workbookPath, template, docx, pdf, trace);
+        ValidateCommand.Print(name, result.Findings, output);
+        foreach (var problem in result.TemplateProblems)
+            output.WriteLine(problem);
+        if (result.Docx is not null)
+            output.WriteLine($"已生成报告：{result.Docx}");
+        if (result.Pdf is not null)
+            output.WriteLine($"已生成 PDF：{result.Pdf}");
+        if (result.Failure is not null)
+            output.WriteLine(result.Failure);
+        return result.ExitCode;
+    }
+}

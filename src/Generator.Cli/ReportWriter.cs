@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using DocumentFormat.OpenXml.Packaging;
+using DocxTemplating;
+using FinalAccounts.Calculation;
+using FinalAccounts.Model;
+using FinalAccounts.Report;
+
+namespace Generator.Cli;
+
+/// <summary>What generating one report produced: every finding, the files written, and whether it succeeded.</summary>
+public sealed record GenerateResult(IReadOnlyList<Diagnostic> Findings, IReadOnlyList<string> TemplateProblems, string? Docx, string? Pdf, string? Failure)
+{
+    public bool Succeeded => Docx is not null && Failure is null;
+    public int ExitCode => !Succeeded ? ExitCodes.Errors : Findings.Count > 0 ? ExitCodes.Warnings : ExitCodes.Clean;
+}
+
+/// <summary>A compiled report template with its settings: compiled once, used for many workbooks.</summary>
+public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSettings Settings, string Name)
+{
+    public static (CompiledReportTemplate? Template, IReadOnlyList<string> Problems) Load(string templatePath)
+    {
+        var compiled = ReportTemplate.Compile(templatePath, ReportTemplate.Options(ReportTemplate.ViewModelSchema));
+        var name = Path.GetFileName(ReportTemplate.Resolve(templatePath));
+        if (compiled.Template is null)
+            return (null, compiled.Problems.Select(p => p.Format(name)).ToList());
+        return (new CompiledReportTemplate(compiled.Template, ReportTemplate.Settings(templatePath), name), []);
+    }
+
+    /// <summary>The default template: shipped next to the program, or in ./templates when run from the repository.</summary>
+    public static string DefaultPath =>
+        new[] { Path.Combine(AppContext.BaseDirectory, "templates", "default"), Path.Combine(Directory.GetCurrentDirectory(), "templates", "default") }
+            .FirstOrDefault(Directory.Exists) ?? Path.Combine(AppContext.BaseDirectory, "templates", "default");
+}
+
+/// <summary>
+/// Workbook → report: read, check, calculate, fill, save. Nothing is written when the checks find
+/// errors; files are written under a temporary name and renamed; the workbook is only read.
+/// </summary>
+public static class ReportWriter
+{
+    public static GenerateResult Generate(string workbookPath, CompiledReportTemplate template, string docxPath, bool pdf = false, bool trace = false)
+    {
+        var stage = ReportPipeline.Calculate(workbookPath, template.Settings);
+        if (stage.Model is null)
+            return new GenerateResult(stage.Findings, [], null, null, "工作簿有错误，未生成报告。");
+        byte[] document;
+        try
+        {
+            document = template.Template.Render(DataTree.FromObject(stage.Model));
+        }
+        catch (TemplateRenderException ex)
+        {
+            return new GenerateResult(stage.Findings, ex.Problems.Select(p => p.Format(template.Name)).ToList(), null, null, "模板填充失败，未生成报告。");
+        }
+        string? pdfPath = null;
+        string? failure = null;
+        if (pdf)
+            (document, pdfPath, failure) = WithPdf(document, docxPath);
+        AtomicFile.Write(docxPath, temp => File.WriteAllBytes(temp, document));
+        if (trace)
+            AtomicFile.WriteAllText(Path.ChangeExtension(docxPath, ".trace.txt"), string.Join("\n", ModelTrace.Lines(stage.Model)) + "\n");
+        return new GenerateResult(stage.Findings, [], docxPath, pdfPath, failure);
+    }
+
+    /// <summary>
+    /// Lays the report out once with LibreOffice to learn on which page each heading falls, writes
+    /// those numbers into the 目录, and exports the PDF of the finished document.
+    /// </summary>
+    private static (byte[] Document, string? Pdf, string? Failure) WithPdf(byte[] document, string docxPath)
+    {
+        if (!LibreOffice.IsAvailable)
+            return (document, null, "未安装 LibreOffice（soffice），只生成了 .docx；请安装 libreoffice-writer 后使用 --pdf。");
+        var work = Path.Combine(Path.GetTempPath(), "generator-pdf-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        try
+        {
+            var draft = Path.Combine(work, "report.docx");
+            File.WriteAllBytes(draft, document);
+            var draftPdf = Path.Combine(work, "draft.pdf");
+            if (LibreOffice.ConvertToPdf(draft, draftPdf) is { } problem)
+                return (document, null, problem);
+            document = WithPageNumbers(document, PdfPages(draftPdf));
+            File.WriteAllBytes(draft, document);
+            var pdfPath = Path.ChangeExtension(docxPath, ".pdf");
+            var finalPdf = Path.Combine(work, "report.pdf");
+            if (LibreOffice.ConvertToPdf(draft, finalPdf) is { } again)
+                return (document, null, again);
+            AtomicFile.Write(pdfPath, temp => File.Copy(finalPdf, temp, overwrite: true));
+            return (document, pdfPath, null);
+        }
+        finally
+        {
+            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static byte[] WithPageNumbers(byte[] document, IReadOnlyList<string> pages)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(document);
+        stream.Position = 0;
+        using (var word = WordprocessingDocument.Open(stream, true))
+        {
+            var entries = TableOfContents.Entries(word);
+            var numbers = new Dictionary<string, int>();
+            // The 目录 pages list every heading too: search from the page after the last one with dot leaders.
+            var from = pages.Select((text, i) => (text, i)).Where(p => p.text.Contains(".....")).Select(p => p.i + 1).DefaultIfEmpty(0).Max();
+            foreach (var (bookmark, text) in entries)
+            {
+                var page = Enumerable.Range(from, Math.Max(0, pages.Count - from)).FirstOrDefault(i => pages[i].Contains(Compact(text)), -1);
+                if (page < 0)
+                    continue;
+                numbers[bookmark] = page + 1;
+                from = page;
+            }
+            TableOfContents.SetPageNumbers(word, numbers);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>The text of each PDF page, whitespace removed (pdftotext separates pages with form feeds).</summary>
+    private static IReadOnlyList<string> PdfPages(string pdf)
+    {
+        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { pdf, "-" })
+            start.ArgumentList.Add(argument);
+        try
+        {
+            using var process = Process.Start(start)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return text.Split('\f').Select(Compact).ToList();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return [];   // without pdftotext the 目录 keeps no page numbers; Word/WPS fill them on open
+        }
+    }
+
+    private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+}
