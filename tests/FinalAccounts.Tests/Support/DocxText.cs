@@ -17,21 +17,21 @@ public static class DocxText
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var text = new StringBuilder();
         var main = document.MainDocumentPart!;
-        Write(main.Document.Body!, text);
+        Write(main.Document.Body!, text, main);
         foreach (var header in main.HeaderParts)
         {
             text.AppendLine("[页眉]");
-            Write(header.Header, text);
+            Write(header.Header, text, main);
         }
         foreach (var footer in main.FooterParts)
         {
             text.AppendLine("[页脚]");
-            Write(footer.Footer, text);
+            Write(footer.Footer, text, main);
         }
         return text.ToString();
     }
 
-    public static void Write(OpenXmlElement container, StringBuilder text)
+    public static void Write(OpenXmlElement container, StringBuilder text, MainDocumentPart? main = null)
     {
         foreach (var child in container.ChildElements)
         {
@@ -41,6 +41,8 @@ public static class DocxText
                     if (p.ParagraphProperties?.PageBreakBefore is not null || p.Descendants<Break>().Any(b => b.Type?.Value == BreakValues.Page))
                         text.AppendLine("[分页]");
                     text.AppendLine(ParagraphString(p));
+                    foreach (var chart in p.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>())
+                        text.AppendLine(ChartString((ChartPart)main!.GetPartById(chart.Id!.Value!)));
                     break;
                 case Table t:
                     foreach (var row in t.Elements<TableRow>())
@@ -48,6 +50,18 @@ public static class DocxText
                     break;
             }
         }
+    }
+
+    /// <summary>A chart as its kind and series: [图表 bar 收支总计: 2023年=7862.31; 2024年=8012.15].</summary>
+    private static string ChartString(ChartPart part)
+    {
+        var chart = part.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.PlotArea>().First().ChildElements
+            .First(e => e.LocalName.EndsWith("Chart", StringComparison.Ordinal));
+        var series = chart.ChildElements.First(e => e.LocalName == "ser");
+        var name = series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.SeriesText>().First().Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().First().Text;
+        var labels = series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.CategoryAxisData>().First().Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Select(v => v.Text);
+        var values = series.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Values>().First().Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Select(v => v.Text);
+        return $"[图表 {chart.LocalName} {name}: {string.Join("; ", labels.Zip(values, (l, v) => $"{l}={v}"))}]";
     }
 
     public static string ParagraphString(Paragraph p)

@@ -1,0 +1,115 @@
+using DocumentFormat.OpenXml.Packaging;
+using FinalAccounts.Tests.Support;
+using Generator.Cli;
+
+namespace FinalAccounts.Tests;
+
+/// <summary>The finished report from the sample workbook, with the shipped templates.</summary>
+public class ReportTests
+{
+    private static string Template(string name) => Path.Combine(Repo.Root, "templates", name);
+
+    private static (byte[] Docx, string Text) Generate(TempFolder temp, string template = "default", string? workbook = null)
+    {
+        var output = new StringWriter();
+        var path = temp.File("report.docx");
+        var exit = GenerateCommand.Run(workbook ?? Repo.SampleXlsx, Template(template), path, pdf: false, trace: false, output);
+        Assert.True(exit == ExitCodes.Clean, output.ToString());
+        var bytes = File.ReadAllBytes(path);
+        return (bytes, DocxText.Of(bytes));
+    }
+
+    [Fact]
+    public void SampleReportMatchesTheApprovedSnapshot()
+    {
+        using var temp = new TempFolder();
+        var (docx, text) = Generate(temp);
+        Assert.Empty(DocxText.ValidationErrors(docx));
+        Snapshot.Verify("sample.report.default", text);
+    }
+
+    [Fact]
+    public void SampleReportHasEveryPartChartAndPublicTable()
+    {
+        using var temp = new TempFolder();
+        var (_, text) = Generate(temp);
+        foreach (var part in new[] { "第一部分 部门概况", "第二部分 2024年度部门决算情况说明", "第三部分 名词解释", "第四部分 附件", "第五部分 附表" })
+            Assert.Contains(part, text);
+        Assert.Equal(7, text.Split('\n').Count(l => l.StartsWith("[图表 ")));
+        for (var n = 1; n <= 9; n++)
+            Assert.Contains($"公开{n:00}表", text);
+        Assert.Contains("本单位2024年无国有资本经营预算财政拨款安排的支出。", text);
+        Assert.Contains("备注：本单位2024年度无国有资本经营预算财政拨款支出，本表为空表。", text);
+        Assert.DoesNotContain("{{", text);
+        Assert.DoesNotContain("【待填写", text);
+    }
+
+    [Fact]
+    public void ChartsAreEditableAndColoured()
+    {
+        using var temp = new TempFolder();
+        var (docx, _) = Generate(temp);
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var charts = document.MainDocumentPart!.ChartParts.ToList();
+        Assert.Equal(7, charts.Count);
+        Assert.All(charts, chart =>
+        {
+            Assert.NotNull(chart.EmbeddedPackagePart);   // "Edit Data" opens this workbook
+            Assert.NotEmpty(chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.RgbColorModelHex>());
+        });
+    }
+
+    [Fact]
+    public void GenerateRefusesAWorkbookWithErrorsAndWritesNothing()
+    {
+        using var temp = new TempFolder();
+        var workbook = WorkbookEditor.Load(Repo.SampleXlsx).Add("公开01表", "C34", 1).Save(temp.File("bad.xlsx"));
+        var before = File.ReadAllBytes(workbook);
+        var output = new StringWriter();
+        var exit = GenerateCommand.Run(workbook, Template("default"), temp.File("bad.docx"), pdf: false, trace: false, output);
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("CHK001", output.ToString());
+        Assert.False(File.Exists(temp.File("bad.docx")));
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp"));
+        Assert.Equal(before, File.ReadAllBytes(workbook));
+    }
+
+    [Fact]
+    public void MissingReasonIsMarkedInTheReportAndTheReportIsStillWritten()
+    {
+        using var temp = new TempFolder();
+        var workbook = WorkbookEditor.Load(Repo.SampleXlsx).Set("变动原因", "B2", null).Save(temp.File("no-reason.xlsx"));
+        var output = new StringWriter();
+        var exit = GenerateCommand.Run(workbook, Template("default"), temp.File("r.docx"), pdf: false, trace: true, output);
+        Assert.Equal(ExitCodes.Warnings, exit);
+        var text = DocxText.Of(File.ReadAllBytes(temp.File("r.docx")));
+        Assert.Contains("主要变动原因是【待填写：收支总计变动原因】", text);
+        Assert.True(File.Exists(temp.File("r.trace.txt")));
+    }
+
+    [LibreOfficeFact]
+    public void SampleReportConvertsToPdfWithPartsTocAndCaptions()
+    {
+        using var temp = new TempFolder();
+        var output = new StringWriter();
+        var docx = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Clean, GenerateCommand.Run(Repo.SampleXlsx, Template("default"), docx, pdf: true, trace: false, output));
+        var pdf = System.Text.RegularExpressions.Regex.Replace(PdfTextOfPdf(temp.File("report.pdf")), @"\s+", "");
+        foreach (var expected in new[] { "目录", "第一部分部门概况", "第二部分2024年度部门决算情况说明", "第三部分名词解释", "第四部分附件", "第五部分附表" })
+            Assert.Contains(expected, pdf);
+        for (var n = 1; n <= 7; n++)
+            Assert.Contains($"图{n}：", pdf);
+        Assert.Matches(@"第一部分部门概况\.{5,}\d+", pdf);   // the 目录 has page numbers
+    }
+
+    private static string PdfTextOfPdf(string pdf)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(pdf);
+        start.ArgumentList.Add("-");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return text;
+    }
+}
