@@ -17,7 +17,7 @@ Task("Sample")
 {
     var exit = StartProcess("dotnet", new ProcessSettings
     {
-        Arguments = $"run --project src/Generator.Cli -c {configuration} --no-build -- validate {sample}",
+        Arguments = $"run --project src/Generator.Cli -c {configuration} --no-build -- generate {sample} --out out/sample-report.docx",
     });
     if (exit != 0)
         throw new Exception($"generator exited with {exit}");
@@ -41,5 +41,13 @@ Task("Sample-Regenerate")
     if (exit != 0)
         throw new Exception("LibreOffice could not convert the sample to .xls");
 });
+
+// Accepts the reviewed snapshot changes: rewrites every *.verified.txt from the current output.
+Task("Approve")
+    .Does(() => DotNetTest("Generator.sln", new DotNetTestSettings
+    {
+        Filter = "FullyQualifiedName~Snapshot|FullyQualifiedName~SampleReport|FullyQualifiedName~HubeiTemplate",
+        EnvironmentVariables = new Dictionary<string, string> { ["APPROVE_SNAPSHOTS"] = "1" },
+    }));
 
 RunTarget(target);

@@ -59,7 +59,9 @@ public static class PublicTableBuilder
                 var span = Convert.ToInt32(cell["columnSpan"]);
                 var text = cell["text"] as string ?? "";
                 if (span == 1 && column < columns && (text.Contains("名称") || text == "项目" || text.Replace(" ", "") == "项目"))
-                    weights[column] = 2;
+                    weights[column] = columns > 8 ? 1.8 : 2;
+                if (span == 1 && column < columns && (text.Contains("决算数") || text == "金额"))
+                    weights[column] = 1.3;
                 if (span == 1 && column < columns && text.Contains("行次"))
                     weights[column] = 0.6;
                 if (span == 1 && column < columns && (text.Contains("编码") || text.Contains("代码")))

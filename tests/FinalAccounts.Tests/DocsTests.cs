@@ -30,3 +30,25 @@ public class DocsTests
         Assert.Empty(ids.Except(listed));
     }
 }
+
+public class FieldReferenceTests
+{
+    [Fact]
+    public void FieldReferenceDocumentIsGeneratedFromTheCurrentModel()
+    {
+        var committed = File.ReadAllText(Path.Combine(Repo.Root, "docs", "模板字段.md")).Replace("\r\n", "\n");
+        Assert.True(committed == Generator.Cli.TemplateCommands.FieldReference().Replace("\r\n", "\n"),
+            "docs/模板字段.md is out of date: run `dotnet run --project src/Generator.Cli -- template fields > docs/模板字段.md`.");
+    }
+
+    [Fact]
+    public void ShippedTemplatesUseOnlyFieldsTheModelOffers()
+    {
+        foreach (var template in new[] { "default", "hubei" })
+        {
+            var output = new StringWriter();
+            Assert.True(Generator.Cli.TemplateCommands.RunCheck(Path.Combine(Repo.Root, "templates", template), null, output) == 0, output.ToString());
+            Assert.Contains("generalBudget.items[].completion.vsBudget", output.ToString());
+        }
+    }
+}

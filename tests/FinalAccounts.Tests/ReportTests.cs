@@ -113,3 +113,26 @@ public class ReportTests
         return text;
     }
 }
+
+/// <summary>A second outline is only a second template: the Hubei six-part report from the same workbook, no C# involved.</summary>
+public class HubeiTemplateTests
+{
+    [Fact]
+    public void HubeiReportHasSixPartsInItsOwnOrderAndItsOwnSettings()
+    {
+        using var temp = new TempFolder();
+        var output = new StringWriter();
+        var path = temp.File("hubei.docx");
+        Assert.Equal(ExitCodes.Clean, GenerateCommand.Run(Repo.SampleXlsx, Path.Combine(Repo.Root, "templates", "hubei"), path, pdf: false, trace: false, output));
+        var bytes = File.ReadAllBytes(path);
+        Assert.Empty(DocxText.ValidationErrors(bytes));
+        var text = DocxText.Of(bytes);
+        string[] parts = ["第一部分 部门概况", "第二部分 2024年度部门决算表", "第三部分 2024年度部门决算情况说明", "第四部分 其他需要说明的情况", "第五部分 名词解释", "第六部分 附件"];
+        var positions = parts.Select(p => text.LastIndexOf(p + "\n", StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order(), positions);
+        // settings.json of this template: 年初预算 as the basis, so 农业生产发展 (1842.95 against 1500.00) exceeds its budget.
+        Assert.Contains("农业生产发展（项）：支出决算为1842.95万元，完成预算122.86%，决算数大于预算数", text);
+        Snapshot.Verify("sample.report.hubei", text);
+    }
+}
