@@ -10,6 +10,9 @@ var root = new RootCommand("部门决算公开报告生成工具：读取决算�
     InitCommand.Create(),
     CalculateCommand.Create(),
     GenerateCommand.Create(),
+    BatchCommand.Create(),
+    UnattendedCommands.Watch(),
+    UnattendedCommands.Schedule(),
     TemplateCommands.Render(),
     new Command("template", "模板作者用的命令") { TemplateCommands.Check(), TemplateCommands.Fields() },
 };

@@ -10,6 +10,9 @@ namespace Generator.Cli;
 /// <summary>What generating one report produced: every finding, the files written, and whether it succeeded.</summary>
 public sealed record GenerateResult(IReadOnlyList<Diagnostic> Findings, IReadOnlyList<string> TemplateProblems, string? Docx, string? Pdf, string? Failure)
 {
+    /// <summary>"{部门名称}{年度}年度部门决算", for naming outputs in batch and watch; null before the workbook was understood.</summary>
+    public string? ReportTitle { get; init; }
+
     public bool Succeeded => Docx is not null && Failure is null;
     public int ExitCode => !Succeeded ? ExitCodes.Errors : Findings.Count > 0 ? ExitCodes.Warnings : ExitCodes.Clean;
 }
@@ -59,7 +62,10 @@ public static class ReportWriter
         AtomicFile.Write(docxPath, temp => File.WriteAllBytes(temp, document));
         if (trace)
             AtomicFile.WriteAllText(Path.ChangeExtension(docxPath, ".trace.txt"), string.Join("\n", ModelTrace.Lines(stage.Model)) + "\n");
-        return new GenerateResult(stage.Findings, [], docxPath, pdfPath, failure);
+        return new GenerateResult(stage.Findings, [], docxPath, pdfPath, failure)
+        {
+            ReportTitle = $"{stage.Model.Department.Name}{stage.Model.Department.Year}年度部门决算",
+        };
     }
 
     /// <summary>

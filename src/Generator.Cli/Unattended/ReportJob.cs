@@ -1,0 +1,57 @@
+using FinalAccounts.Model;
+
+namespace Generator.Cli.Unattended;
+
+public enum JobStatus
+{
+    Succeeded,
+    SucceededWithWarnings,
+    Failed,
+}
+
+/// <summary>One workbook's result in a batch or the drop folder.</summary>
+public sealed record JobOutcome(string Input, JobStatus Status, string? Report, string? FirstProblem, string Details);
+
+/// <summary>
+/// Generates one workbook's report into a staging folder; the caller publishes it. Never throws
+/// for a bad workbook: every problem becomes the outcome's text, written as the failure report.
+/// </summary>
+public static class ReportJob
+{
+    public static (JobOutcome Outcome, string? StagedReport, string? Title) Stage(string workbook, CompiledReportTemplate template, string stagingFolder)
+    {
+        var name = Path.GetFileName(workbook);
+        var staged = Path.Combine(stagingFolder, Guid.NewGuid().ToString("N") + ".docx");
+        GenerateResult result;
+        try
+        {
+            result = ReportWriter.Generate(workbook, template, staged);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A defect of ours must not stop the batch: the workbook fails with a message and the rest go on.
+            result = new GenerateResult([], [], null, null, $"内部错误：{ex.Message}");
+        }
+        var details = Details(name, result);
+        var first = result.Findings.FirstOrDefault(f => f.Severity == Severity.Error)?.Format(name)
+                    ?? result.TemplateProblems.FirstOrDefault() ?? result.Failure ?? result.Findings.FirstOrDefault()?.Format(name);
+        var status = !result.Succeeded ? JobStatus.Failed : result.Findings.Count > 0 ? JobStatus.SucceededWithWarnings : JobStatus.Succeeded;
+        return (new JobOutcome(workbook, status, null, first, details), result.Succeeded ? staged : null, result.ReportTitle);
+    }
+
+    /// <summary>The failure (or warning) report: every finding in the validate format, in Chinese.</summary>
+    public static string Details(string name, GenerateResult result)
+    {
+        var text = new StringWriter();
+        text.WriteLine($"文件：{name}");
+        text.WriteLine($"处理时间：{DateTime.Now:yyyy-MM-dd HH:mm:ss}");
+        text.WriteLine(result.Succeeded ? (result.Findings.Count > 0 ? "结果：已生成报告，但有以下警告。" : "结果：已生成报告。") : "结果：未生成报告，请修正以下问题后重新放入。");
+        text.WriteLine();
+        ValidateCommand.Print(name, result.Findings, text);
+        foreach (var problem in result.TemplateProblems)
+            text.WriteLine(problem);
+        if (result.Failure is not null)
+            text.WriteLine(result.Failure);
+        return text.ToString();
+    }
+}
