@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Generator.Bench;
+
+/// <summary>A careful stopwatch: warm-up runs first, then the median of the timed runs.</summary>
+internal static class Measure
+{
+    public static double Median(int warmup, int runs, Action action)
+    {
+        for (var i = 0; i < warmup; i++)
+            action();
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    public static double Once(Action action)
+    {
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Runs a process to its end; returns its standard output.</summary>
+    public static string Run(string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode is not (0 or 1))
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}: {error.Result}");
+        return output.Result;
+    }
+}

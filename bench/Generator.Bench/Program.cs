@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using DocxTemplating;
+using FinalAccounts.Calculation;
+using FinalAccounts.Checks;
+using FinalAccounts.Input;
+using FinalAccounts.Report;
+using Generator.Bench;
+using Generator.Cli;
+using Generator.Cli.Unattended;
+
+// bench: time per stage, whole pipeline, floor, docxtemplater, batch 1 vs 2 workers, memory 10 vs N, cold CLI.
+// Usage: dotnet Generator.Bench.dll [--workbooks N] [--runs R]      (child mode: memory <folder> <count>)
+if (args.Length > 0 && args[0] == "memory")
+    return MemoryChild(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+
+var workbookCount = Option("--workbooks", 1000);
+var runs = Option("--runs", 20);
+var root = FindRoot();
+var sample = Path.Combine(root, "input-samples", "sample-county-agriculture-2024.xlsx");
+var templateDir = Path.Combine(root, "templates", "default");
+var work = Path.Combine(Path.GetTempPath(), "generator-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(work);
+var rows = new List<(string Name, double Value, string Unit)>();
+void Row(string name, double value, string unit = "ms")
+{
+    rows.Add((name, value, unit));
+    Console.WriteLine($"{name,-44} {value,12:0.0} {unit}");
+}
+
+var template = CompiledReportTemplate.Load(templateDir).Template ?? throw new InvalidOperationException("default template does not compile");
+var workbook = WorkbookReader.Read(sample).Workbook!;
+var model = ReportCalculator.Calculate(workbook, template.Settings).Model;
+var data = DataTree.FromObject(model);
+var rendered = template.Template.Render(data);
+
+Row("stage: read workbook", Measure.Median(5, runs, () => WorkbookReader.Read(sample)));
+Row("stage: check", Measure.Median(5, runs, () => WorkbookChecks.Run(workbook)));
+Row("stage: calculate", Measure.Median(5, runs, () => ReportCalculator.Calculate(workbook, template.Settings)));
+var renderAll = Measure.Median(5, runs, () => template.Template.Render(data));
+var plainOptions = ReportTemplate.Options(ReportTemplate.ViewModelSchema);
+plainOptions.ElementHelpers["chart"] = (_, _) => [new DocumentFormat.OpenXml.Wordprocessing.Paragraph()];
+var withoutCharts = ReportTemplate.Compile(templateDir, plainOptions).Template!;
+var renderText = Measure.Median(5, runs, () => withoutCharts.Render(data));
+Row("stage: render (text and tables)", renderText);
+Row("stage: charts (7 native charts)", Math.Max(0, renderAll - renderText));
+var output = Path.Combine(work, "report.docx");
+Row("stage: save", Measure.Median(5, runs, () => File.WriteAllBytes(output, rendered)));
+var pipeline = Measure.Median(5, runs, () => ReportWriter.Generate(sample, template, output));
+Row("whole pipeline (workbook → .docx on disk)", pipeline);
+
+var package = ReportTemplate.Package(templateDir);
+var floor = Measure.Median(5, runs, () =>
+{
+    using var stream = new MemoryStream();
+    stream.Write(package);
+    stream.Position = 0;
+    using (var document = WordprocessingDocument.Open(stream, true))
+        document.MainDocumentPart!.Document.Save();   // parse and write the main part, as any fill must
+    File.WriteAllBytes(Path.Combine(work, "floor.docx"), stream.ToArray());
+});
+Row("floor (open template package, save unchanged)", floor);
+
+double? peer = null;
+var peers = Path.Combine(root, "bench", "peers");
+if (Directory.Exists(Path.Combine(peers, "node_modules", "docxtemplater")))
+{
+    var peerTemplate = Path.Combine(work, "peer.docx");
+    File.WriteAllBytes(peerTemplate, PeerTemplate.From(package));
+    var peerData = Path.Combine(work, "data.json");
+    File.WriteAllText(peerData, ViewModelJson.Serialize(model));
+    var json = Measure.Run("node", Path.Combine(peers, "fill.js"), peerTemplate, peerData, runs.ToString(CultureInfo.InvariantCulture), "5");
+    if (Environment.GetEnvironmentVariable("BENCH_KEEP") == "1") { File.Copy(peerTemplate, "/tmp/peer.docx", true); File.Copy(peerData, "/tmp/peer.json", true); }
+    peer = System.Text.Json.JsonDocument.Parse(json.Trim().Split('\n')[^1]).RootElement.GetProperty("medianMs").GetDouble();
+    Row("docxtemplater 3.71 fill (same data, node)", peer.Value);
+}
+else
+    Console.WriteLine("docxtemplater not installed (bench/run.sh installs it): peer skipped");
+
+// Batch throughput: N distinct workbooks (department names differ), 1 worker and 2 workers.
+var inbox = Path.Combine(work, "in");
+Directory.CreateDirectory(inbox);
+var sheets = ExcelGridReader.Read(sample).Sheets;
+for (var i = 1; i <= workbookCount; i++)
+{
+    var copy = sheets.Select(SheetContent.FromRaw).ToList();
+    copy.Single(s => s.Name == "基本信息").Set(2, 2, $"示例县第{i:0000}局");
+    XlsxWriter.Write(Path.Combine(inbox, $"wb{i:0000}.xlsx"), copy);
+}
+var workbooks = BatchRunner.Workbooks(inbox);
+double Batch(int parallel)
+{
+    var outFolder = Path.Combine(work, $"out{parallel}");
+    var time = Measure.Once(() => BatchRunner.Run(workbooks, outFolder, template, parallel));
+    Directory.Delete(outFolder, recursive: true);
+    return time;
+}
+Batch(2);   // warm-up of the batch path
+var one = Batch(1);
+var two = Batch(2);
+Row($"batch {workbookCount} workbooks, 1 worker", one / 1000, "s");
+Row($"batch {workbookCount} workbooks, 2 workers", two / 1000, "s");
+
+// Peak memory of a whole process generating 10 and N reports.
+var self = typeof(Measure).Assembly.Location;
+double PeakMb(int count) => double.Parse(Measure.Run("dotnet", self, "memory", inbox, count.ToString(CultureInfo.InvariantCulture)).Trim(), CultureInfo.InvariantCulture);
+var memory10 = PeakMb(10);
+var memoryN = PeakMb(workbookCount);
+Row("peak memory, 10 reports", memory10, "MB");
+Row($"peak memory, {workbookCount} reports", memoryN, "MB");
+
+// Cold CLI: a fresh process generating one report.
+var cli = Path.Combine(Path.GetDirectoryName(self)!, "generator.dll");
+var cold = Measure.Median(1, 5, () => Measure.Run("dotnet", cli, "generate", sample, "--out", Path.Combine(work, "cold.docx")));
+Row("cold CLI, one report (process start to exit)", cold);
+
+Console.WriteLine();
+Console.WriteLine("| ratio | value | target |");
+Console.WriteLine("|---|---|---|");
+if (peer is not null)
+    Console.WriteLine($"| ours / docxtemplater (whole pipeline / fill) | {pipeline / peer.Value:0.00} | ≤ 0.5 |");
+Console.WriteLine($"| ours / floor (whole pipeline / open+save) | {pipeline / floor:0.00} | ≤ 3 |");
+Console.WriteLine($"| 2 workers / 1 worker (speed-up) | {one / two:0.00} | ≥ 1.8 |");
+Console.WriteLine($"| memory {workbookCount} / 10 | {memoryN / memory10:0.00} | ≤ 1.2 |");
+Console.WriteLine($"| cold CLI | {cold / 1000:0.00} s | < 1.5 s |");
+Directory.Delete(work, recursive: true);
+return 0;
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")))
+            return dir.FullName;
+    throw new InvalidOperationException("run from inside the repository");
+}
+
+static int MemoryChild(string folder, int count)
+{
+    var root = FindRoot();
+    var template = CompiledReportTemplate.Load(Path.Combine(root, "templates", "default")).Template!;
+    var outFolder = Path.Combine(Path.GetTempPath(), "generator-bench-mem-" + Guid.NewGuid().ToString("N"));
+    BatchRunner.Run(BatchRunner.Workbooks(folder).Take(count).ToList(), outFolder, template, 2);
+    Directory.Delete(outFolder, recursive: true);
+    Console.WriteLine((Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture));
+    return 0;
+}
