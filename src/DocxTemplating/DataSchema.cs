@@ -94,9 +94,36 @@ public sealed class DataSchema
 /// <summary>Turns JSON or any .NET object into the plain tree Handlebars reads: dictionaries, lists and scalars.</summary>
 public static class DataTree
 {
-    private static readonly JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Getters = new();
 
-    public static object? FromObject(object model) => FromJson(JsonSerializer.SerializeToElement(model, CamelCase));
+    /// <summary>
+    /// The same tree JSON would give (camelCase names, numbers, lists), built straight from the
+    /// object's public properties — a report's view model is converted once per render, so no JSON text.
+    /// </summary>
+    public static object? FromObject(object? value) => value switch
+    {
+        null => null,
+        string or bool or decimal => value,
+        int i => (decimal)i,
+        long l => (decimal)l,
+        double d => d,
+        float f => (double)f,
+        Enum e => e.ToString(),
+        IDictionary<string, object?> map => map,
+        IEnumerable list => list.Cast<object?>().Select(FromObject).ToList(),
+        _ => GettersOf(value.GetType()).ToDictionary(g => g.Name, g => FromObject(g.Get(value))),
+    };
+
+    private static (string Name, Func<object, object?> Get)[] GettersOf(Type type) => Getters.GetOrAdd(type, t =>
+        t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .Select(p =>
+            {
+                var instance = System.Linq.Expressions.Expression.Parameter(typeof(object));
+                var body = System.Linq.Expressions.Expression.Convert(
+                    System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(instance, t), p), typeof(object));
+                return (JsonNamingPolicy.CamelCase.ConvertName(p.Name), System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(body, instance).Compile());
+            }).ToArray());
 
     public static object? FromJson(JsonElement json) => json.ValueKind switch
     {

@@ -34,11 +34,14 @@ public sealed class DocxTemplate
     private readonly byte[] _package;
     private readonly TemplateOptions _options;
     private readonly IReadOnlyDictionary<string, ContainerNode> _parts;
-    private DocxTemplate(byte[] package, TemplateOptions options, IReadOnlyDictionary<string, ContainerNode> parts)
+    private readonly bool _repeatsIds;
+
+    private DocxTemplate(byte[] package, TemplateOptions options, IReadOnlyDictionary<string, ContainerNode> parts, bool repeatsIds)
     {
         _package = package;
         _options = options;
         _parts = parts;
+        _repeatsIds = repeatsIds;
     }
 
     public string Name { get; private init; } = "";
@@ -74,10 +77,13 @@ public sealed class DocxTemplate
         foreach (var footer in main.FooterParts)
             parts[footer.Uri.ToString()] = compiler.CompilePart($"页脚 {footer.Uri}", footer.Footer);
         // Parse every element now, so concurrent renders only ever read the compiled nodes.
-        _ = main.Document.Descendants().Count() + main.HeaderParts.Sum(h => h.Header.Descendants().Count()) + main.FooterParts.Sum(f => f.Footer.Descendants().Count());
+        var roots = new OpenXmlElement[] { main.Document }.Concat(main.HeaderParts.Select(h => h.Header)).Concat(main.FooterParts.Select(f => f.Footer)).ToList();
+        // Only ids that come from the template can repeat (element helpers make unique ones), so
+        // a template without drawings or bookmarks needs no renumbering pass over the output.
+        var repeatsIds = roots.SelectMany(r => r.Descendants()).Any(e => e is DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties or DocumentFormat.OpenXml.Wordprocessing.BookmarkStart);
         document.Dispose();
 
-        var result = problems.Count == 0 ? new DocxTemplate(package, options, parts) { Name = name } : null;
+        var result = problems.Count == 0 ? new DocxTemplate(package, options, parts, repeatsIds) { Name = name } : null;
         return new CompileResult(result, problems, fields.UsedFields);
     }
 
@@ -99,7 +105,8 @@ public sealed class DocxTemplate
                 Fill(header.Header, _parts[header.Uri.ToString()], context, scope);
             foreach (var footer in main.FooterParts)
                 Fill(footer.Footer, _parts[footer.Uri.ToString()], context, scope);
-            UniqueIds.Assign(document);
+            if (_repeatsIds)
+                UniqueIds.Assign(document);
             foreach (var finish in _options.Finishers)
                 finish(document);
             problems = context.Problems;

@@ -21,7 +21,7 @@ public static class FlatOpc
         {
             foreach (var part in parts.Where(p => !IsRelationships(p)))
             {
-                var created = package.CreatePart(new Uri(Name(part), UriKind.Relative), (string)part.Attribute(Pkg + "contentType")!, CompressionOption.Normal);
+                var created = package.CreatePart(new Uri(Name(part), UriKind.Relative), (string)part.Attribute(Pkg + "contentType")!, CompressionOption.Fast);
                 using var output = created.GetStream();
                 if (part.Element(Pkg + "binaryData") is { } binary)
                     output.Write(Convert.FromBase64String(binary.Value));

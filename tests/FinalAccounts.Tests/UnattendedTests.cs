@@ -137,7 +137,25 @@ public class DropFolderTests
         Assert.Empty(DocxText.ValidationErrors(File.ReadAllBytes(Path.Combine(temp.Path, "out", "示例县农业农村局2024年度部门决算.docx"))));
     }
 
-    private static Process StartWatch(string folder, int pauseBeforeRenameMs)
+    /// <summary>A watch process that is killed when disposed, so a failing test leaves no service running.</summary>
+    private sealed class WatchProcess(Process process) : IDisposable
+    {
+        public void Kill(bool entireProcessTree) => process.Kill(entireProcessTree);
+
+        public void WaitForExit() => process.WaitForExit();
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+            process.Dispose();
+        }
+    }
+
+    private static WatchProcess StartWatch(string folder, int pauseBeforeRenameMs)
     {
         var generator = Path.Combine(AppContext.BaseDirectory, "generator.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -149,6 +167,6 @@ public class DropFolderTests
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return process;
+        return new WatchProcess(process);
     }
 }
