@@ -60,8 +60,9 @@ internal static class CrossTableRules
         var expenditureTotalColumn = expenditure.Columns.ToList().FindIndex(c => c.IsTotal);
         if (expenditureTotalColumn < 0)
             return;
-        if (summary.Expenditure.Find("本年支出合计") is { } spent && expenditure.TotalRow is { } spentRow)
-            r.Equal(CheckIds.SummaryExpenditureVsExpenditureTable, $"{sheet}本年支出合计", spent.Amount, $"{expenditure.Info.Sheet}合计", spentRow[expenditureTotalColumn]);
+        if (summary.Expenditure.Find("本年支出合计") is { } spent)
+            r.Equal(CheckIds.SummaryExpenditureVsExpenditureTable, $"{sheet}本年支出合计", spent.Amount, $"{expenditure.Info.Sheet}合计",
+                expenditure.TotalRow?[expenditureTotalColumn] ?? Amount.Zero(new CellRef(expenditure.Info.Sheet, 1, 1)));   // no rows: nothing was spent there
         MatchCategories(Lines.Categories(summary.Expenditure), l => l.Amount, expenditure, expenditureTotalColumn, CheckIds.SummaryCategoryVsExpenditureTable, sheet, r);
     }
 

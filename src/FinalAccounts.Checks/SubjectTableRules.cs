@@ -36,6 +36,7 @@ internal static class SubjectTableRules
     {
         var categories = table.RowsAt(SubjectLevel.Category).ToList();
         var total = table.TotalRow;
+        var childrenOf = table.Rows.Where(r => r.ParentCode is not null).ToLookup(r => r.ParentCode!);
         if (total is null && table.Rows.Count > 0)
             r.Missing($"{table.Info.Sheet}的“合计”行", new CellRef(table.Info.Sheet, table.Rows[0].SheetRow, 1));
         for (var c = 0; c < table.Columns.Count; c++)
@@ -45,7 +46,7 @@ internal static class SubjectTableRules
                 r.SumEquals(CheckIds.TotalEqualsCategories, $"合计行“{leaf}”", total[c], "各类之和", categories.Select(row => row[c]));
             foreach (var parent in table.Rows.Where(row => row.Level is SubjectLevel.Category or SubjectLevel.Section))
             {
-                var children = table.Rows.Where(row => row.ParentCode == parent.Code).ToList();
+                var children = childrenOf[parent.Code].ToList();
                 if (children.Count == 0)
                     continue;
                 var (id, childName) = parent.Level == SubjectLevel.Category

@@ -29,6 +29,10 @@ public static class ExcelGridReader
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             if (stream.Length == 0)
                 return ([], InputIds.Error(InputIds.FileUnreadable, $"文件“{name}”是空文件（0字节），请重新导出工作簿。"));
+            if (ExpandsTooFar(stream) is { } expanded)
+                return ([], InputIds.Error(InputIds.TooLarge,
+                    $"文件“{name}”解压后约 {expanded / 1024 / 1024} MB，超过 {MaxExpandedBytes / 1024 / 1024} MB 的上限，疑似损坏或被构造的文件，未读取。"));
+            stream.Position = 0;
             return (ReadSheets(stream), null);
         }
         catch (InvalidPasswordException)
@@ -50,6 +54,23 @@ public static class ExcelGridReader
             // ExcelDataReader signals a truncated or damaged package with assorted exception types.
             return ([], InputIds.Error(InputIds.Corrupt, $"文件“{name}”已损坏或不完整，无法读取，请重新导出或另存后再提交。"));
         }
+    }
+
+    /// <summary>
+    /// A real 决算 workbook expands to a few MB; anything past this is refused before it is
+    /// decompressed, so a small "zip bomb" costs neither time nor memory.
+    /// </summary>
+    public const long MaxExpandedBytes = 200L * 1024 * 1024;
+
+    private static long? ExpandsTooFar(Stream stream)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        if (stream.Read(magic) < 2 || magic[0] != (byte)'P' || magic[1] != (byte)'K')
+            return null;   // not a zip package (.xls, or not a workbook at all): ExcelDataReader decides
+        stream.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        var total = zip.Entries.Sum(e => e.Length);
+        return total > MaxExpandedBytes ? total : null;
     }
 
     private static List<RawSheet> ReadSheets(Stream stream)

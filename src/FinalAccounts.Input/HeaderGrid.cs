@@ -72,6 +72,9 @@ internal static class HeaderGrid
 /// <summary>Reads amount cells of one table, converting the declared unit to 万元 and reporting text that is not a number.</summary>
 internal sealed class AmountCells(RawSheet sheet, AmountUnit unit, List<Diagnostic> diagnostics)
 {
+    /// <summary>Beyond this (万元) a figure is a typo or a unit mistake, not a department's money.</summary>
+    private const decimal MaxWanYuan = 1_000_000_000_000m;
+
     public Amount Read(int row, int column)
     {
         var at = new CellRef(sheet.Name, row, column);
@@ -82,6 +85,14 @@ internal sealed class AmountCells(RawSheet sheet, AmountUnit unit, List<Diagnost
             value = 0m;
         }
         var factor = unit.ToWanYuanFactor();
-        return new Amount(value * factor, at, Amount.WanYuanTail * factor);
+        var wanYuan = value * factor;
+        if (Math.Abs(wanYuan) > MaxWanYuan)
+        {
+            diagnostics.Add(InputIds.Error(InputIds.AmountAbsurd, $"金额 {cell!.Text.Trim()}{unit.DisplayName()} 超出合理范围（绝对值不超过一万亿万元），请检查单位和数值。", at));
+            wanYuan = 0m;
+        }
+        else if (wanYuan < 0)
+            diagnostics.Add(InputIds.Warning(InputIds.AmountNegative, $"金额为负数（{cell!.Text.Trim()}），请确认。", at));
+        return new Amount(wanYuan, at, Amount.WanYuanTail * factor);
     }
 }

@@ -9,6 +9,7 @@ public static class InputIds
     public const string NotAWorkbook = "IN002";
     public const string Encrypted = "IN003";
     public const string Corrupt = "IN004";
+    public const string TooLarge = "IN005";
     public const string TableMissing = "IN010";
     public const string TableDuplicated = "IN011";
     public const string HeaderNotFound = "IN012";
@@ -17,6 +18,8 @@ public static class InputIds
     public const string LineMissing = "IN015";
     public const string AmountNotNumber = "IN020";
     public const string RowNotRecognised = "IN021";
+    public const string AmountNegative = "IN023";
+    public const string AmountAbsurd = "IN024";
     public const string SheetMissing = "IN030";
     public const string FieldMissing = "IN031";
     public const string FieldWrongType = "IN032";

@@ -9,7 +9,10 @@ public enum CellStyle
     Amount,
 }
 
-/// <summary>What a cell of a written sheet holds: text or a number, and how it looks.</summary>
+/// <summary>A formula written without a cached value, as some tools save them (tests use it).</summary>
+public sealed record Formula(string Expression);
+
+/// <summary>What a cell of a written sheet holds: text, a number or a <see cref="Formula"/>, and how it looks.</summary>
 public sealed record CellContent(object Value, CellStyle Style = CellStyle.Normal);
 
 /// <summary>Input validation Excel applies to a range of cells: a list of choices or a number type.</summary>

@@ -20,7 +20,7 @@ internal static partial class SubjectTableParser
         }
         var dataRow = FirstDataRow(sheet, headerRow);
         if (dataRow < 0)
-            return new SubjectTable(info, [], []);   // header only: an empty table, which is allowed
+            dataRow = sheet.RowCount + 1;   // header only: an empty table, which is allowed; its columns still count
 
         var paths = Enumerable.Range(1, sheet.ColumnCount).ToDictionary(c => c, c => HeaderGrid.PathOf(sheet, c, headerRow, dataRow));
         var codeColumns = paths.Where(p => p.Value.Any(t => t.Contains("编码") || t.Contains("代码")) || p.Value.LastOrDefault() is "类" or "款" or "项")

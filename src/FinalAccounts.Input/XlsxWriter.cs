@@ -98,16 +98,25 @@ public static class XlsxWriter
             case decimal d:
                 cell.CellValue = new CellValue(d.ToString(CultureInfo.InvariantCulture));
                 break;
+            case Formula formula:
+                cell.CellFormula = new CellFormula(formula.Expression);
+                break;
             case int or long or double:
                 cell.CellValue = new CellValue(Convert.ToString(content.Value, CultureInfo.InvariantCulture)!);
                 break;
             default:
                 cell.DataType = CellValues.InlineString;
-                cell.InlineString = new InlineString(new Text(Convert.ToString(content.Value, CultureInfo.InvariantCulture) ?? "") { Space = SpaceProcessingModeValues.Preserve });
+                cell.InlineString = new InlineString(new Text(EscapeControlCharacters(Convert.ToString(content.Value, CultureInfo.InvariantCulture) ?? "")) { Space = SpaceProcessingModeValues.Preserve });
                 break;
         }
         return cell;
     }
+
+    /// <summary>XML cannot hold control characters; Excel writes them as _xHHHH_, and so do we.</summary>
+    private static string EscapeControlCharacters(string text) =>
+        text.Any(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r'))
+            ? string.Concat(text.Select(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r') ? $"_x{(int)c:X4}_" : c.ToString()))
+            : text;
 
     private static DataValidation BuildValidation(CellValidation v)
     {

@@ -33,7 +33,14 @@ public sealed record SubjectTable(TableInfo Info, IReadOnlyList<TableColumn> Col
 
     public IEnumerable<SubjectRow> RowsAt(SubjectLevel level) => Rows.Where(r => r.Level == level);
 
-    public SubjectRow? Find(string code) => Rows.FirstOrDefault(r => r.Code == code && r.Level != SubjectLevel.Total);
+    private Dictionary<string, SubjectRow>? _byCode;
+
+    /// <summary>The first row with this code; indexed, since checks look up every row of a table in another.</summary>
+    public SubjectRow? Find(string code)
+    {
+        _byCode ??= Rows.Where(r => r.Level != SubjectLevel.Total).GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.First());
+        return _byCode.GetValueOrDefault(code);
+    }
 
     /// <summary>Index of the first column whose header path contains every keyword, or -1.</summary>
     public int ColumnIndex(params string[] keywords) => Columns.FindIndex(keywords);
