@@ -7,11 +7,14 @@ internal static class Measure
 {
     public static double Median(int warmup, int runs, Action action)
     {
-        for (var i = 0; i < warmup; i++)
+        // Tiered JIT promotes a method after ~30 calls: fewer warm-up runs would time unoptimised code.
+        for (var i = 0; i < Math.Max(warmup, 40); i++)
             action();
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
+            GC.Collect();   // each run starts with an empty nursery, so one run does not pay for another's garbage
+            GC.WaitForPendingFinalizers();
             var watch = Stopwatch.StartNew();
             action();
             times.Add(watch.Elapsed.TotalMilliseconds);

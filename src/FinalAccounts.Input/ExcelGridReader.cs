@@ -7,7 +7,8 @@ using FinalAccounts.Model;
 namespace FinalAccounts.Input;
 
 /// <summary>
-/// Reads every sheet of an .xlsx or .xls file into <see cref="RawSheet"/>s with ExcelDataReader.
+/// Reads every sheet of an .xlsx or .xls file into <see cref="RawSheet"/>s: .xlsx packages with
+/// <see cref="XlsxGridReader"/>, everything else (.xls, encrypted files) with ExcelDataReader.
 /// User mistakes (empty, encrypted, damaged or non-workbook files) come back as one diagnostic;
 /// nothing here throws for them and the file is opened read-only.
 /// </summary>
@@ -33,6 +34,13 @@ public static class ExcelGridReader
                 return ([], InputIds.Error(InputIds.TooLarge,
                     $"文件“{name}”解压后约 {expanded / 1024 / 1024} MB，超过 {MaxExpandedBytes / 1024 / 1024} MB 的上限，疑似损坏或被构造的文件，未读取。"));
             stream.Position = 0;
+            if (IsZip(stream))
+            {
+                var sheets = XlsxGridReader.Read(stream);
+                return sheets is null
+                    ? ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"))
+                    : (sheets, null);
+            }
             return (ReadSheets(stream), null);
         }
         catch (InvalidPasswordException)
@@ -62,16 +70,25 @@ public static class ExcelGridReader
     /// </summary>
     public const long MaxExpandedBytes = 200L * 1024 * 1024;
 
-    private static long? ExpandsTooFar(Stream stream)
+    private static bool IsZip(Stream stream)
     {
         Span<byte> magic = stackalloc byte[2];
-        if (stream.Read(magic) < 2 || magic[0] != (byte)'P' || magic[1] != (byte)'K')
-            return null;   // not a zip package (.xls, or not a workbook at all): ExcelDataReader decides
+        var zip = stream.Read(magic) == 2 && magic[0] == (byte)'P' && magic[1] == (byte)'K';
         stream.Position = 0;
+        return zip;
+    }
+
+    private static long? ExpandsTooFar(Stream stream)
+    {
+        if (!IsZip(stream))
+            return null;   // not a zip package (.xls, or not a workbook at all): ExcelDataReader decides
         using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
         var total = zip.Entries.Sum(e => e.Length);
         return total > MaxExpandedBytes ? total : null;
     }
+
+    /// <summary>ExcelDataReader's view of any workbook (.xlsx, .xls); tests hold the fast .xlsx reader to it.</summary>
+    internal static List<RawSheet> ReadWithExcelDataReader(Stream stream) => ReadSheets(stream);
 
     private static List<RawSheet> ReadSheets(Stream stream)
     {

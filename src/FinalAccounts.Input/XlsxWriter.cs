@@ -55,6 +55,12 @@ public static class XlsxWriter
     private static Worksheet BuildWorksheet(SheetContent content)
     {
         var worksheet = new Worksheet();
+        if (content.Cells.Count > 0)
+        {
+            // Excel writes the used range; readers size their rows from it instead of scanning the sheet first.
+            var last = new CellRef("", content.Cells.Keys.Max(k => k.Row), content.Cells.Keys.Max(k => k.Column)).Address;
+            worksheet.Append(new SheetDimension { Reference = $"A1:{last}" });
+        }
         if (content.ColumnWidths.Count > 0)
         {
             var columns = new Columns();
