@@ -13,8 +13,6 @@ internal static class Measure
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            GC.Collect();   // each run starts with an empty nursery, so one run does not pay for another's garbage
-            GC.WaitForPendingFinalizers();
             var watch = Stopwatch.StartNew();
             action();
             times.Add(watch.Elapsed.TotalMilliseconds);
