@@ -85,35 +85,29 @@ internal static class TextWriting
     {
         // Control characters cannot be stored in XML: they are dropped, line breaks and tabs become Word's own.
         value = new string(value.Replace("\r\n", "\n").Where(ch => ch is '\n' or '\t' || System.Xml.XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch)).ToArray());
-        var pieces = value.Split('\n');
-        text.Text = pieces[0];
+        text.Text = value;
         text.Space = SpaceProcessingModeValues.Preserve;
-        OpenXmlElement after = text;
-        foreach (var piece in pieces.Skip(1))
-        {
-            var br = new Break();
-            after.InsertAfterSelf(br);
-            var next = new Text(piece) { Space = SpaceProcessingModeValues.Preserve };
-            br.InsertAfterSelf(next);
-            after = next;
-        }
-        foreach (var t in text.Parent?.Elements<Text>().Where(t => t.Text.Contains('\t')).ToList() ?? [])
-            SplitTabs(t);
+        foreach (var line in Split(text, '\n', () => new Break()))
+            Split(line, '\t', () => new TabChar());
     }
 
-    private static void SplitTabs(Text text)
+    /// <summary>Splits a text node at a character, putting the given element in place of each one; returns the pieces.</summary>
+    private static List<Text> Split(Text text, char at, Func<OpenXmlElement> separator)
     {
-        var pieces = text.Text.Split('\t');
+        var pieces = text.Text.Split(at);
+        var result = new List<Text> { text };
         text.Text = pieces[0];
         OpenXmlElement after = text;
         foreach (var piece in pieces.Skip(1))
         {
-            var tab = new TabChar();
-            after.InsertAfterSelf(tab);
+            var mark = separator();
+            after.InsertAfterSelf(mark);
             var next = new Text(piece) { Space = SpaceProcessingModeValues.Preserve };
-            tab.InsertAfterSelf(next);
+            mark.InsertAfterSelf(next);
+            result.Add(next);
             after = next;
         }
+        return result;
     }
 
     /// <summary>A table cell or text box must end with a paragraph, even when every paragraph in it was removed.</summary>
