@@ -103,6 +103,8 @@ internal sealed class BlockNode(string kind, string target, HandlebarsTemplate<o
                 {
                     var part = new List<OpenXmlElement>();
                     RenderAll(Body, context, scope.Child(items[i].Value, i, items.Count, items[i].Key), part);
+                    if (i > 0)
+                        context.CopyCharts(part);
                     if (i > 0 && restartNumbering)
                         context.RestartNumbering(part);
                     if (i > 0 && pageBreak)

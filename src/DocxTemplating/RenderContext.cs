@@ -42,6 +42,26 @@ internal sealed class RenderContext(TemplateOptions options, RenderServices serv
         _problems.Add(new TemplateDiagnostic(TemplateErrors.RenderFailed, message, location, tag));
 
     /// <summary>
+    /// A chart repeated by a loop gets its own copy of the chart part (its embedded workbook is
+    /// shared), so editing one chart's data in Word does not change the other.
+    /// </summary>
+    public void CopyCharts(List<OpenXmlElement> part)
+    {
+        var main = Services.MainPart;
+        foreach (var reference in part.SelectMany(e => e.DescendantsAndSelf()).OfType<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().ToList())
+        {
+            if (reference.Id?.Value is not { } id || main.GetPartById(id) is not ChartPart chart)
+                continue;
+            var copy = main.AddNewPart<ChartPart>();
+            using (var source = chart.GetStream())
+                copy.FeedData(source);
+            foreach (var related in chart.Parts)
+                copy.AddPart(related.OpenXmlPart, related.RelationshipId);
+            reference.Id = main.GetIdOfPart(copy);
+        }
+    }
+
+    /// <summary>
     /// Gives each numbered list in a repeated item its own numbering instance starting again at 1,
     /// so the second project's list does not continue from the first's.
     /// </summary>

@@ -271,3 +271,35 @@ public class TemplateEnginePdfTests
             Assert.Contains(expected, text);
     }
 }
+
+public class RepeatedChartTests
+{
+    [Fact]
+    public void ChartInALoopIsCopiedPerItemWithUniqueDrawingIds()
+    {
+        // A template with a native chart inside a paragraph-level loop.
+        var template = new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("{{name}}").Paragraph("图表位置").Paragraph("{{/each}}").Build();
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var main = document.MainDocumentPart!;
+            var chart = FinalAccounts.Report.ChartBuilder.Build(new Dictionary<string, object?>
+            {
+                ["kind"] = "bar", ["seriesName"] = "收支总计",
+                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2023年", ["value"] = 1m }, new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
+            }, new RenderServices(main)).Single();
+            var placeholder = main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置");
+            placeholder.InsertAfterSelf(chart);
+            placeholder.Remove();
+        }
+        var data = DataTree.FromJson(JsonDocument.Parse("""{ "rows": [ { "name": "甲" }, { "name": "乙" }, { "name": "丙" } ] }""").RootElement);
+        var output = DocxTemplate.Compile(stream.ToArray(), "chart.docx", new TemplateOptions()).Template!.Render(data);
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var references = result.MainDocumentPart!.Document.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().Select(r => r.Id!.Value).ToList();
+        Assert.Equal(3, references.Distinct().Count());
+        Assert.Equal(3, result.MainDocumentPart.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Id!.Value).Distinct().Count());
+    }
+}
