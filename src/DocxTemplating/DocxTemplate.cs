@@ -7,8 +7,11 @@ namespace DocxTemplating;
 /// <summary>A value helper for inline tags: {{join list "、"}} → arguments in, value out.</summary>
 public delegate object? ValueHelper(object?[] arguments);
 
-/// <summary>An element helper for a tag alone in its paragraph: {{chart x}} → the elements that replace the paragraph.</summary>
-public delegate IEnumerable<OpenXmlElement> ElementHelper(object? argument, RenderServices services);
+/// <summary>
+/// An element helper for a tag alone in its paragraph: {{chart x}} or {{chart x "图例文字"}} → the
+/// elements that replace the paragraph; the optional quoted label is the template's wording.
+/// </summary>
+public delegate IEnumerable<OpenXmlElement> ElementHelper(object? argument, string? label, RenderServices services);
 
 /// <summary>What the host gives the engine: helpers, and the data schema that unknown fields are checked against.</summary>
 public sealed class TemplateOptions

@@ -56,7 +56,7 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
 }
 
 /// <summary>A lone tag such as {{chart charts.totalChange}}: the host's element helper makes the elements.</summary>
-internal sealed class ElementHelperNode(string helper, string argument) : Node
+internal sealed class ElementHelperNode(string helper, string argument, string? label) : Node
 {
     public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output)
     {
@@ -66,7 +66,7 @@ internal sealed class ElementHelperNode(string helper, string argument) : Node
             context.Fail(Location, $"{{{{{helper} {argument}}}}}", $"数据中没有字段“{argument}”。");
             return;
         }
-        output.AddRange(context.Options.ElementHelpers[helper](value, context.Services));
+        output.AddRange(context.Options.ElementHelpers[helper](value, label, context.Services));
     }
 }
 

@@ -73,7 +73,9 @@ internal static class ParagraphText
         if (!text.Contains("{{"))
             return text;
         var chars = text.ToCharArray();
-        foreach (var tag in TagScanner.Scan(text).Where(t => t.Closed))
+        // Word curls the quotes a maintainer types as delimiters; a tag that already has straight
+        // quotes was typed with them, and its curly quotes are content (“三公”), so it is left alone.
+        foreach (var tag in TagScanner.Scan(text).Where(t => t.Closed && !t.Inner.Contains('"') && !t.Inner.Contains('\'')))
             for (var k = tag.Start; k < tag.End; k++)
                 chars[k] = chars[k] switch { '“' or '”' or '„' or '″' => '"', '‘' or '’' or '′' => '\'', _ => chars[k] };
         return new string(chars);

@@ -124,11 +124,16 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, TemplateOptions o
     private Node? ElementHelperCall(TagToken tag)
     {
         var tokens = FieldChecker.Tokenize(tag.Body).ToList();
-        if (tokens.Count != 2 || !options.ElementHelpers.ContainsKey(tokens[0]))
+        if (tokens.Count is not (2 or 3) || !options.ElementHelpers.ContainsKey(tokens[0]))
             return null;
+        if (tokens.Count == 3 && !(tokens[2].Length >= 2 && tokens[2][0] is '"' or '\'' && tokens[2][^1] == tokens[2][0]))
+        {
+            Problem(TemplateErrors.SyntaxError, $"“{tokens[0]}”的第二个参数应为带引号的文字，如 \"收支总计\"。", tag.Text);
+            return null;
+        }
         foreach (var (id, message) in fields.Check(tag with { Inner = tokens[1] }, paragraphLevel: true))
             Problem(id, message, tag.Text);
-        return new ElementHelperNode(tokens[0], tokens[1]) { Location = Here };
+        return new ElementHelperNode(tokens[0], tokens[1], tokens.Count == 3 ? tokens[2][1..^1] : null) { Location = Here };
     }
 
     private Node CompileParagraph(Paragraph paragraph, List<TagToken> tags)

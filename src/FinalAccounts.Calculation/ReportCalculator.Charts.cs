@@ -7,13 +7,13 @@ public sealed partial class ReportCalculator
         GeneralBudgetSection general, ThreePublicSection threePublic)
     {
         var year = (int)(_w.KeyValue(FinalAccounts.Model.WorkbookLayout.BasicInfo).Find("决算年度")?.Number ?? 0);
-        Chart YearOnYear(Change change, string series) => new("bar", series,
+        Chart YearOnYear(Change change) => new("bar",
         [
             new ChartPoint($"{year - 1}年", change.Prior.Value, change.Prior.Text),
             new ChartPoint($"{year}年", change.Current.Value, change.Current.Text),
         ]);
-        static Chart Structure(IEnumerable<Share> shares, string series) =>
-            new("pie", series, shares.Where(s => !s.Amount.IsZero).Select(s => new ChartPoint(s.Name, s.Amount.Value, s.Amount.Text)).ToList());
+        static Chart Structure(IEnumerable<Share> shares) =>
+            new("pie", shares.Where(s => !s.Amount.IsZero).Select(s => new ChartPoint(s.Name, s.Amount.Value, s.Amount.Text)).ToList());
         IEnumerable<Share> threePublicShares =
         [
             new(threePublic.Abroad.Name, "", threePublic.Abroad.Actual, threePublic.Abroad.Share),
@@ -21,12 +21,12 @@ public sealed partial class ReportCalculator
             new(threePublic.Reception.Name, "", threePublic.Reception.Actual, threePublic.Reception.Share),
         ];
         return new ChartsSection(
-            YearOnYear(overview.Total, "收支总计"),
-            Structure(income.Sources, "收入"),
-            Structure(expenditure.Kinds, "支出"),
-            YearOnYear(fiscal.Total, "财政拨款收支总计"),
-            YearOnYear(general.Total, "一般公共预算财政拨款支出"),
-            Structure(general.Categories, "一般公共预算财政拨款支出"),
-            Structure(threePublicShares, "“三公”经费"));
+            YearOnYear(overview.Total),
+            Structure(income.Sources),
+            Structure(expenditure.Kinds),
+            YearOnYear(fiscal.Total),
+            YearOnYear(general.Total),
+            Structure(general.Categories),
+            Structure(threePublicShares));
     }
 }

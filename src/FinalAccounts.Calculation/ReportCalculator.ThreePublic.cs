@@ -27,6 +27,10 @@ public sealed partial class ReportCalculator
             c => c.Leaf.Contains("运行") && !c.Leaf.Contains("购置"),
             c => c.Leaf.Contains("接待"),
         ];
+        // Item names are the exported headers (a subtotal column is named by its group).
+        string NameOf(Func<TableColumn, bool> match) => table?.Columns.FirstOrDefault(c => c.Path[0].Contains("决算数") && match(c)) is { } column
+            ? (column.IsTotal && column.Path.Count > 2 ? column.Path[^2] : column.Leaf)
+            : "";
         var budget = matchers.Select(m => Get("预算数", m)).ToArray();
         var actual = matchers.Select(m => Get("决算数", m)).ToArray();
         var shares = Calculation.Shares.Of([actual[1].Value, actual[2].Value, actual[5].Value]);
@@ -51,11 +55,11 @@ public sealed partial class ReportCalculator
             budget[0], actual[0],
             _p.Completion(actual[0], budget[0], "“三公”经费", ReasonFrom("“三公”经费预算执行差异原因")),
             _p.Change(actual[0], Prior("“三公”经费支出"), "“三公”经费支出", ReasonFrom("“三公”经费变动原因")),
-            Item(1, "因公出国(境)费", ChangeOf(1, "因公出国(境)费"), Round.Percent(shares[0])),
-            Item(2, "公务用车购置及运行维护费", VehicleChange(actual[2]), Round.Percent(shares[1])),
-            Item(3, "公务用车购置费", ChangeOf(3, "公务用车购置费"), ShareOfTotal(actual[3])),
-            Item(4, "公务用车运行维护费", ChangeOf(4, "公务用车运行维护费"), ShareOfTotal(actual[4])),
-            Item(5, "公务接待费", ChangeOf(5, "公务接待费"), Round.Percent(shares[2])),
+            Item(1, NameOf(matchers[1]), ChangeOf(1, "因公出国(境)费"), Round.Percent(shares[0])),
+            Item(2, NameOf(matchers[2]), VehicleChange(actual[2]), Round.Percent(shares[1])),
+            Item(3, NameOf(matchers[3]), ChangeOf(3, "公务用车购置费"), ShareOfTotal(actual[3])),
+            Item(4, NameOf(matchers[4]), ChangeOf(4, "公务用车运行维护费"), ShareOfTotal(actual[4])),
+            Item(5, NameOf(matchers[5]), ChangeOf(5, "公务接待费"), Round.Percent(shares[2])),
             CountOf("因公出国(境)团组数"), CountOf("因公出国(境)人次"), CountOf("公务用车购置数量"), CountOf("公务用车保有量"),
             CountOf("国内公务接待批次"), CountOf("国内公务接待人次"), CountOf("外事接待批次"), CountOf("外事接待人次"));
     }

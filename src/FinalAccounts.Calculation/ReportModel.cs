@@ -103,8 +103,8 @@ public sealed record PerformanceSection(
 
 public sealed record ChartPoint(string Label, decimal Value, string Text);
 
-/// <summary>The series behind one figure; the values are the rounded figures the text prints.</summary>
-public sealed record Chart(string Kind, string SeriesName, IReadOnlyList<ChartPoint> Points);
+/// <summary>The series behind one figure; the values are the rounded figures the text prints. Its legend text is the template's.</summary>
+public sealed record Chart(string Kind, IReadOnlyList<ChartPoint> Points);
 
 /// <summary>图1–图7.</summary>
 public sealed record ChartsSection(

@@ -22,11 +22,11 @@ public static class ChartBuilder
     private const long Width = 5_400_000;   // EMU: 15 cm
     private const long Height = 3_060_000;  // EMU: 8.5 cm
 
-    public static IEnumerable<OpenXmlElement> Build(object? argument, RenderServices services)
+    public static IEnumerable<OpenXmlElement> Build(object? argument, string? label, RenderServices services)
     {
         var chart = argument as IDictionary<string, object?> ?? throw new ArgumentException("chart 需要一个图表字段，如 charts.totalChange。");
         var kind = chart["kind"] as string ?? "bar";
-        var series = chart["seriesName"] as string ?? "";
+        var series = label ?? "";   // the legend's words are the template's: {{chart charts.totalChange "收支总计"}}
         var points = ((IEnumerable)chart["points"]!).Cast<IDictionary<string, object?>>()
             .Select(p => (Label: (string)p["label"]!, Value: Convert.ToDecimal(p["value"], CultureInfo.InvariantCulture))).ToList();
 

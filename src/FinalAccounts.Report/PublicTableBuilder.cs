@@ -28,7 +28,7 @@ public static class PublicTableBuilder
     /// <summary>Paragraph style ids a report template defines for its 附表 (see docs/模板编写.md).</summary>
     public const string HeaderStyle = "PublicTableHeader", TextStyle = "PublicTableText", NumberStyle = "PublicTableNumber";
 
-    public static IEnumerable<OpenXmlElement> Build(object? argument, RenderServices services)
+    public static IEnumerable<OpenXmlElement> Build(object? argument, string? label, RenderServices services)
     {
         var table = argument as IDictionary<string, object?> ?? throw new ArgumentException("publicTable 需要一个附表字段，如 appendix 列表中的一项。");
         var columns = Math.Max(1, Convert.ToInt32(table["columnCount"], CultureInfo.InvariantCulture));

@@ -97,7 +97,7 @@ public static class TemplateCommands
             text.AppendLine($"| `{path}` | {kind} |");
         text.AppendLine();
         text.AppendLine("可用函数：`join 列表 \"、\"`、`cn 数字`（一、二…）、`inc @index`、`eq a b`、`thousands x`（1,234.50）、`plain x`（1234.50）；");
-        text.AppendLine("单独成段的元素：`{{chart 图表字段}}`（原生图表）、`{{publicTable 附表字段}}`（公开表）。");
+        text.AppendLine("单独成段的元素：`{{chart 图表字段 \"图例\"}}`（原生图表）、`{{publicTable 附表字段}}`（公开表）。");
         return text.ToString();
     }
 

@@ -288,7 +288,7 @@ public class RepeatedChartTests
             {
                 ["kind"] = "bar", ["seriesName"] = "收支总计",
                 ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2023年", ["value"] = 1m }, new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
-            }, new RenderServices(main)).Single();
+            }, "收支总计", new RenderServices(main)).Single();
             var placeholder = main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置");
             placeholder.InsertAfterSelf(chart);
             placeholder.Remove();
