@@ -29,8 +29,18 @@ public static class GenerateCommand
             output.WriteLine("模板有问题，未生成报告。");
             return ExitCodes.Errors;
         }
-        var docx = outputPath ?? Path.ChangeExtension(workbookPath, ".docx");
-        var result = ReportWriter.Generate(workbookPath, template, docx, pdf, trace);
+        var docx = Path.GetFullPath(outputPath ?? Path.ChangeExtension(workbookPath, ".docx"));
+        GenerateResult result;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(docx)!);
+            result = ReportWriter.Generate(workbookPath, template, docx, pdf, trace);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            output.WriteLine($"error OUT01: 无法写入“{docx}”：{ex.Message}。请换一个可写的输出位置（--out）。");
+            return ExitCodes.Errors;
+        }
         ValidateCommand.Print(name, result.Findings, output);
         foreach (var problem in result.TemplateProblems)
             output.WriteLine(problem);

@@ -18,7 +18,8 @@ var root = new RootCommand("部门决算公开报告生成工具：读取决算�
 };
 try
 {
-    return root.Parse(args).Invoke();
+    // Our own handler below, not System.CommandLine's, so that no stack trace reaches a finance user.
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception ex)
 {

@@ -60,6 +60,16 @@ public class ReportTests
     }
 
     [Fact]
+    public void ReadmeSampleCommandWritesIntoAFolderThatDoesNotExistYet()
+    {
+        using var temp = new TempFolder();
+        var output = new StringWriter();
+        var path = Path.Combine(temp.Path, "out", "sample-report.docx");
+        Assert.Equal(ExitCodes.Clean, GenerateCommand.Run(Repo.SampleXlsx, null, path, pdf: false, trace: false, output));
+        Assert.Empty(DocxText.ValidationErrors(File.ReadAllBytes(path)));
+    }
+
+    [Fact]
     public void GenerateRefusesAWorkbookWithErrorsAndWritesNothing()
     {
         using var temp = new TempFolder();
