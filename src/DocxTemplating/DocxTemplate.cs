@@ -19,7 +19,10 @@ public sealed class TemplateOptions
     public Dictionary<string, ValueHelper> Helpers { get; } = new();
     public Dictionary<string, ElementHelper> ElementHelpers { get; } = new();
 
-    /// <summary>Called on the output document after filling, e.g. to set fields to update on open.</summary>
+    /// <summary>
+    /// Called on the output document after filling, e.g. to set fields to update on open. The
+    /// document is open without auto-save: a finisher saves the parts it changes (the main document excepted).
+    /// </summary>
     public List<Action<WordprocessingDocument>> Finishers { get; } = new();
 
     /// <summary>The data's shape; null skips the unknown-field check (render still fails on an unknown field).</summary>
@@ -38,13 +41,18 @@ public sealed class DocxTemplate
     private readonly TemplateOptions _options;
     private readonly IReadOnlyDictionary<string, ContainerNode> _parts;
     private readonly bool _repeatsIds;
+    private readonly OpenXmlElement _documentShell;
+    private readonly OpenXmlElement _bodyShell;
 
-    private DocxTemplate(byte[] package, TemplateOptions options, IReadOnlyDictionary<string, ContainerNode> parts, bool repeatsIds)
+    private DocxTemplate(byte[] package, TemplateOptions options, IReadOnlyDictionary<string, ContainerNode> parts, bool repeatsIds,
+        OpenXmlElement documentShell, OpenXmlElement bodyShell)
     {
         _package = package;
         _options = options;
         _parts = parts;
         _repeatsIds = repeatsIds;
+        _documentShell = documentShell;
+        _bodyShell = bodyShell;
     }
 
     public string Name { get; private init; } = "";
@@ -86,7 +94,11 @@ public sealed class DocxTemplate
         var repeatsIds = roots.SelectMany(r => r.Descendants()).Any(e => e is DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties or DocumentFormat.OpenXml.Wordprocessing.BookmarkStart);
         document.Dispose();
 
-        var result = problems.Count == 0 ? new DocxTemplate(package, options, parts, repeatsIds) { Name = name } : null;
+        // The document and body elements without content (namespaces, attributes): rendering builds on
+        // copies of them instead of parsing the template's document part again for every report.
+        var result = problems.Count == 0
+            ? new DocxTemplate(package, options, parts, repeatsIds, main.Document.CloneNode(false), main.Document.Body!.CloneNode(false)) { Name = name }
+            : null;
         return new CompileResult(result, problems, fields.UsedFields);
     }
 
@@ -98,12 +110,19 @@ public sealed class DocxTemplate
         stream.Write(_package);
         stream.Position = 0;
         IReadOnlyList<TemplateDiagnostic> problems;
-        using (var document = WordprocessingDocument.Open(stream, true))
+        // AutoSave is off: the main part is written below without the SDK's root-level save, which
+        // parses every element (thousands of unparsed table cells from element helpers) just to
+        // collect namespace declarations. Whatever else rendering changes is saved where it changes.
+        using (var document = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false }))
         {
             var main = document.MainDocumentPart!;
             var context = new RenderContext(_options, new RenderServices(main));
             var scope = Scope.Root(tree);
-            Fill(main.Document.Body!, _parts[main.Uri.ToString()], context, scope);
+            var body = (DocumentFormat.OpenXml.Wordprocessing.Body)_bodyShell.CloneNode(false);
+            var root = (DocumentFormat.OpenXml.Wordprocessing.Document)_documentShell.CloneNode(false);
+            root.Append(body);
+            main.Document = root;
+            Fill(body, _parts[main.Uri.ToString()], context, scope);
             foreach (var header in main.HeaderParts)
                 Fill(header.Header, _parts[header.Uri.ToString()], context, scope);
             foreach (var footer in main.FooterParts)
@@ -112,11 +131,35 @@ public sealed class DocxTemplate
                 UniqueIds.Assign(document);
             foreach (var finish in _options.Finishers)
                 finish(document);
+            foreach (var header in main.HeaderParts)
+                header.Header.Save();
+            foreach (var footer in main.FooterParts)
+                footer.Footer.Save();
+            main.NumberingDefinitionsPart?.Numbering?.Save();
+            WriteMainPart(main);
             problems = context.Problems;
         }
         if (problems.Count > 0)
             throw new TemplateRenderException(problems);
         return stream.ToArray();
+    }
+
+    /// <summary>The document element with the namespaces it declares, then each child as it is (unparsed ones verbatim).</summary>
+    private static void WriteMainPart(MainDocumentPart main)
+    {
+        var root = main.Document;
+        using var part = main.GetStream(FileMode.Create, FileAccess.Write);
+        using var writer = System.Xml.XmlWriter.Create(part, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        writer.WriteStartDocument(true);
+        writer.WriteStartElement(root.Prefix, root.LocalName, root.NamespaceUri);
+        foreach (var declaration in root.NamespaceDeclarations)
+            writer.WriteAttributeString("xmlns", declaration.Key, null, declaration.Value);
+        foreach (var attribute in root.GetAttributes())
+            writer.WriteAttributeString(attribute.Prefix, attribute.LocalName, attribute.NamespaceUri, attribute.Value);
+        foreach (var child in root.ChildElements)
+            child.WriteTo(writer);
+        writer.WriteEndElement();
+        writer.WriteEndDocument();
     }
 
     private static void Fill(OpenXmlElement root, ContainerNode node, RenderContext context, Scope scope)

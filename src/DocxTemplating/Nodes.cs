@@ -9,6 +9,9 @@ internal abstract class Node
 {
     public TemplateLocation? Location { get; init; }
 
+    /// <summary>Whether the template content of this node holds a chart (see <see cref="BlockNode"/>).</summary>
+    public virtual bool ContainsChart { get; init; }
+
     public abstract void Render(RenderContext context, Scope scope, List<OpenXmlElement> output);
 }
 
@@ -38,11 +41,19 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
     public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output)
     {
         var paragraph = template.CloneNode(true);
-        var ownTexts = ParagraphText.OwnTexts(paragraph);
-        foreach (var (index, compiled) in texts)
+        if (texts.Count > 0)
         {
-            var rendered = context.Evaluate(compiled, scope, Location, ownTexts[index].Text);
-            TextWriting.SetText(ownTexts[index], rendered);
+            var ownTexts = ParagraphText.OwnTexts(paragraph);
+            foreach (var (index, compiled) in texts)
+            {
+                var rendered = context.Evaluate(compiled, scope, Location, ownTexts[index].Text);
+                TextWriting.SetText(ownTexts[index], rendered);
+            }
+        }
+        if (textBoxes.Count == 0)
+        {
+            output.Add(paragraph);
+            return;
         }
         var boxes = paragraph.Descendants().Where(e => e.LocalName == "txbxContent").ToList();
         for (var i = 0; i < boxes.Count && i < textBoxes.Count; i++)
@@ -77,6 +88,16 @@ internal sealed class BlockNode(string kind, string target, HandlebarsTemplate<o
     public List<Node> Else { get; } = new();
     public string Tag { get; init; } = "";
 
+    /// <summary>
+    /// Only a body whose template content holds a chart has its repeated items searched for chart
+    /// references: the search would parse every element helpers added (thousands of table cells).
+    /// </summary>
+    public override bool ContainsChart
+    {
+        get => Body.Concat(Else).Any(n => n.ContainsChart);
+        init { }
+    }
+
     public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output)
     {
         switch (kind)
@@ -103,7 +124,7 @@ internal sealed class BlockNode(string kind, string target, HandlebarsTemplate<o
                 {
                     var part = new List<OpenXmlElement>();
                     RenderAll(Body, context, scope.Child(items[i].Value, i, items.Count, items[i].Key), part);
-                    if (i > 0)
+                    if (i > 0 && ContainsChart)
                         context.CopyCharts(part);
                     if (i > 0 && restartNumbering)
                         context.RestartNumbering(part);

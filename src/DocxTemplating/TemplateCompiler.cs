@@ -160,7 +160,7 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, TemplateOptions o
             if (texts[i].Text.Contains("{{") && TryCompile(ParentPaths(texts[i].Text), texts[i].Text) is { } template)
                 compiled[i] = template;
         var boxes = paragraph.Descendants().Where(e => e.LocalName == "txbxContent").Select(CompileContainer).ToList();
-        return new ParagraphNode(paragraph, compiled, boxes) { Location = Here };
+        return new ParagraphNode(paragraph, compiled, boxes) { Location = Here, ContainsChart = HasChart(paragraph) };
     }
 
     /// <summary>"../x" outside any block of this text refers to the engine's scopes: @parentN.x (see Scope).</summary>
@@ -234,7 +234,7 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, TemplateOptions o
             }
         }
         _cell = outer;
-        return new TableNode(table, rows) { Location = Here };
+        return new TableNode(table, rows) { Location = Here, ContainsChart = HasChart(table) };
     }
 
     /// <summary>
@@ -271,6 +271,8 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, TemplateOptions o
         ParagraphText.RemoveRange(first, opening.Start, opening.End);
         return (opening, closing);
     }
+
+    private static bool HasChart(OpenXmlElement element) => element.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().Any();
 
     private void NoteHeading(Paragraph paragraph)
     {

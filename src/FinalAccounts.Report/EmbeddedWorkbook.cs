@@ -1,38 +1,71 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.IO.Compression;
+using System.Xml;
 
 namespace FinalAccounts.Report;
 
-/// <summary>The workbook embedded in a chart: categories in column A, values in column B, so Word's "Edit Data" opens them.</summary>
+/// <summary>
+/// The workbook embedded in a chart: categories in column A, values in column B, so Word's "Edit
+/// Data" opens them. Written as a minimal SpreadsheetML package directly (one per chart per report:
+/// building it through the SDK cost more than the chart itself).
+/// </summary>
 internal static class EmbeddedWorkbook
 {
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
     public static byte[] Create(string seriesName, IReadOnlyList<(string Label, decimal Value)> points)
     {
         using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData(new Row(Text("A1", ""), Text("B1", seriesName)) { RowIndex = 1 });
+            Text(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+            Text(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Text(zip, "xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Text(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+            using var w = XmlWriter.Create(sheet, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+            w.WriteStartElement("worksheet", Main);
+            w.WriteStartElement("sheetData", Main);
+            Row(w, 1, "", null, seriesName);
             for (var i = 0; i < points.Count; i++)
-            {
-                var row = (uint)(i + 2);
-                data.Append(new Row(Text($"A{row}", points[i].Label),
-                    new Cell { CellReference = $"B{row}", CellValue = new CellValue(points[i].Value.ToString(CultureInfo.InvariantCulture)) }) { RowIndex = row });
-            }
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Sheet1" }));
+                Row(w, i + 2, points[i].Label, points[i].Value, null);
+            w.WriteEndElement();
+            w.WriteEndElement();
         }
         return stream.ToArray();
     }
 
-    private static Cell Text(string reference, string text) => new()
+    private static void Row(XmlWriter w, int row, string label, decimal? value, string? text)
     {
-        CellReference = reference,
-        DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(text)),
-    };
+        w.WriteStartElement("row", Main);
+        w.WriteAttributeString("r", row.ToString(CultureInfo.InvariantCulture));
+        InlineText(w, $"A{row}", label);
+        if (value is { } number)
+        {
+            w.WriteStartElement("c", Main);
+            w.WriteAttributeString("r", $"B{row}");
+            w.WriteElementString("v", Main, number.ToString(CultureInfo.InvariantCulture));
+            w.WriteEndElement();
+        }
+        else
+            InlineText(w, $"B{row}", text ?? "");
+        w.WriteEndElement();
+    }
+
+    private static void InlineText(XmlWriter w, string reference, string text)
+    {
+        w.WriteStartElement("c", Main);
+        w.WriteAttributeString("r", reference);
+        w.WriteAttributeString("t", "inlineStr");
+        w.WriteStartElement("is", Main);
+        w.WriteElementString("t", Main, text);
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void Text(ZipArchive zip, string name, string content)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new System.Text.UTF8Encoding(false));
+        writer.Write(content);
+    }
 }

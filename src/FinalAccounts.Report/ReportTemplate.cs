@@ -58,5 +58,6 @@ public static class ReportTemplate
         settingsPart.Settings ??= new Settings();
         settingsPart.Settings.RemoveAllChildren<UpdateFieldsOnOpen>();
         settingsPart.Settings.AddChild(new UpdateFieldsOnOpen { Val = true });
+        settingsPart.Settings.Save();
     }
 }

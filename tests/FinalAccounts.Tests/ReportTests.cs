@@ -57,6 +57,15 @@ public class ReportTests
             Assert.NotNull(chart.EmbeddedPackagePart);   // "Edit Data" opens this workbook
             Assert.NotEmpty(chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.RgbColorModelHex>());
         });
+        // The embedded workbook holds the chart's own figures.
+        var embedded = temp.File("chart1.xlsx");
+        using (var source = charts[0].EmbeddedPackagePart!.GetStream())
+        using (var target = File.Create(embedded))
+            source.CopyTo(target);
+        var (sheets, problem) = FinalAccounts.Input.ExcelGridReader.Read(embedded);
+        Assert.Null(problem);
+        var values = charts[0].ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Values>().Single().Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Select(v => v.Text);
+        Assert.Equal(values, sheets[0].Cells.Where(c => c.Column == 2 && c.Row > 1).OrderBy(c => c.Row).Select(c => c.Text));
     }
 
     [Fact]
