@@ -170,3 +170,32 @@ public class DropFolderTests
         return new WatchProcess(process);
     }
 }
+
+public class ScheduleTests
+{
+    [Fact]
+    public async Task CronScheduleRunsTheBatchOverTheConfiguredFolder()
+    {
+        using var temp = new TempFolder();
+        var input = Directory.CreateDirectory(temp.File("in")).FullName;
+        File.Copy(Repo.SampleXlsx, Path.Combine(input, "a.xlsx"));
+        var options = Microsoft.Extensions.Options.Options.Create(new ScheduleOptions
+        {
+            Cron = "* * * * * *",   // every second (six fields: seconds first)
+            Input = input,
+            Output = temp.File("out"),
+            Template = Path.Combine(Repo.Root, "templates", "default"),
+            Parallel = 1,
+        });
+        var service = new ScheduledBatchService(options, NullLogger<ScheduledBatchService>.Instance);
+        var done = new TaskCompletionSource<IReadOnlyList<JobOutcome>>();
+        service.BatchCompleted += outcomes => done.TrySetResult(outcomes);
+        await service.StartAsync(CancellationToken.None);
+        var finished = await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Same(done.Task, finished);
+        Assert.Equal(JobStatus.Succeeded, Assert.Single(await done.Task).Status);
+        Assert.Single(Directory.GetFiles(temp.File("out"), "*.docx"));
+    }
+}

@@ -17,7 +17,7 @@ public sealed class WatchOptions
 /// <summary>Settings of the scheduled batch (section "Schedule").</summary>
 public sealed class ScheduleOptions
 {
-    /// <summary>Five-field cron expression, e.g. "0 2 * * *" for 02:00 every night.</summary>
+    /// <summary>Cron expression: five fields ("0 2 * * *" = 02:00 every night), or six with seconds first.</summary>
     public string Cron { get; set; } = "";
     public string Input { get; set; } = "";
     public string Output { get; set; } = "";
@@ -62,10 +62,14 @@ public sealed class DropFolderService(IOptions<WatchOptions> options, ILogger<Dr
 /// <summary>The scheduled batch: at each cron occurrence, every workbook of the input folder into the output folder.</summary>
 public sealed class ScheduledBatchService(IOptions<ScheduleOptions> options, ILogger<ScheduledBatchService> logger) : BackgroundService
 {
+    /// <summary>Raised after each scheduled run (tests and embedding hosts listen).</summary>
+    public event Action<IReadOnlyList<JobOutcome>>? BatchCompleted;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var schedule = CrontabSchedule.Parse(settings.Cron);
+        var schedule = CrontabSchedule.Parse(settings.Cron,
+            new CrontabSchedule.ParseOptions { IncludingSeconds = settings.Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 });
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = schedule.GetNextOccurrence(DateTime.Now);
@@ -84,6 +88,7 @@ public sealed class ScheduledBatchService(IOptions<ScheduleOptions> options, ILo
             logger.LogInformation("Batch done: {Succeeded} succeeded, {Warnings} with warnings, {Failed} failed",
                 outcomes.Count(o => o.Status == JobStatus.Succeeded), outcomes.Count(o => o.Status == JobStatus.SucceededWithWarnings),
                 outcomes.Count(o => o.Status == JobStatus.Failed));
+            BatchCompleted?.Invoke(outcomes);
         }
     }
 }
