@@ -138,7 +138,7 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
         }
         // The marker is written last: once it exists, the claim only has files left to move.
         AtomicFile.WriteAllText(marker, $"{(staged is not null ? "report" : "failure")}\n{baseName}\n");
-        logger.LogInformation("{File}: {Status} {Problem}", original, outcome.Status, outcome.FirstProblem);
+        logger.LogInformation("{File}: {Status} {Problem}", original, outcome.Status, outcome.FirstProblem?.Replace(Path.GetFileName(input), original) ?? "");
     }
 
     private void Publish(string claim, string? input, string original, string[] marker)
