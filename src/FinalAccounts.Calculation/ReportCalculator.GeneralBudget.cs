@@ -5,9 +5,6 @@ namespace FinalAccounts.Calculation;
 /// <summary>Sections 五 and 六: 一般公共预算财政拨款支出 by 类 and by 项, and its 基本支出.</summary>
 public sealed partial class ReportCalculator
 {
-    private static readonly string[] PersonnelGroups = ["301", "303"];
-    private static readonly string[] PublicGroups = ["302", "307", "310", "399"];
-
     private GeneralBudgetSection GeneralBudget()
     {
         var table = _w.Tables.GeneralBudget;
@@ -53,8 +50,8 @@ public sealed partial class ReportCalculator
             .Select(i => new NamedMoney(i.Code, i.Name, Round.Money(i.Amount))).ToList();
         var personnel = MoneyOf(detail?.PersonnelTotal);
         var @public = MoneyOf(detail?.PublicTotal);
-        var personnelItems = ItemsOf(PersonnelGroups);
-        var publicItems = ItemsOf(PublicGroups);
+        var personnelItems = ItemsOf(EconomicDetailTable.PersonnelGroups);
+        var publicItems = ItemsOf(EconomicDetailTable.PublicGroups);
         var total = Round.Money(personnel.Value + @public.Value, personnel.Sources.Concat(@public.Sources));
         return new BasicSection(total, personnel, personnelItems, personnelItems.Select(i => i.Name).ToList(),
             @public, publicItems, publicItems.Select(i => i.Name).ToList(),

@@ -8,31 +8,11 @@ public sealed partial class ReportCalculator
     private ThreePublicSection ThreePublic()
     {
         var table = _w.Tables.ThreePublic;
-        Money Get(string group, Func<TableColumn, bool> match)
-        {
-            if (table is null)
-                return Zero;
-            for (var i = 0; i < table.Columns.Count; i++)
-                if (table.Columns[i].Path[0].Contains(group) && match(table.Columns[i]))
-                    return Round.Money(table.Values[i]);
-            return Zero;
-        }
-        static bool Vehicles(TableColumn c) => c.Key.Contains("公务用车");
-        Func<TableColumn, bool>[] matchers =
-        [
-            c => c.IsTotal && !Vehicles(c),
-            c => c.Leaf.Contains("出国"),
-            c => Vehicles(c) && c.IsTotal || c.Leaf.Contains("购置及运行"),
-            c => c.Leaf.Contains("购置") && !c.Leaf.Contains("运行"),
-            c => c.Leaf.Contains("运行") && !c.Leaf.Contains("购置"),
-            c => c.Leaf.Contains("接待"),
-        ];
-        // Item names are the exported headers (a subtotal column is named by its group).
-        string NameOf(Func<TableColumn, bool> match) => table?.Columns.FirstOrDefault(c => c.Path[0].Contains("决算数") && match(c)) is { } column
-            ? (column.IsTotal && column.Path.Count > 2 ? column.Path[^2] : column.Leaf)
-            : "";
-        var budget = matchers.Select(m => Get("预算数", m)).ToArray();
-        var actual = matchers.Select(m => Get("决算数", m)).ToArray();
+        var columns = Enum.GetValues<ThreePublicColumn>();
+        Money[] Group(string group) => columns.Select(c => MoneyOf(table?.Get(group, c))).ToArray();
+        string NameOf(int index) => table?.NameOf(columns[index]) ?? "";
+        var budget = Group(ThreePublicTable.Budget);
+        var actual = Group(ThreePublicTable.Actual);
         var shares = Calculation.Shares.Of([actual[1].Value, actual[2].Value, actual[5].Value]);
         Percent ShareOfTotal(Money m) => Round.Percent(actual[0].Value == 0 ? 0 : m.Value / actual[0].Value * 100m);
 
@@ -55,11 +35,11 @@ public sealed partial class ReportCalculator
             budget[0], actual[0],
             _p.Completion(actual[0], budget[0], "“三公”经费", ReasonFrom("“三公”经费预算执行差异原因")),
             _p.Change(actual[0], Prior("“三公”经费支出"), "“三公”经费支出", ReasonFrom("“三公”经费变动原因")),
-            Item(1, NameOf(matchers[1]), ChangeOf(1, "因公出国(境)费"), Round.Percent(shares[0])),
-            Item(2, NameOf(matchers[2]), VehicleChange(actual[2]), Round.Percent(shares[1])),
-            Item(3, NameOf(matchers[3]), ChangeOf(3, "公务用车购置费"), ShareOfTotal(actual[3])),
-            Item(4, NameOf(matchers[4]), ChangeOf(4, "公务用车运行维护费"), ShareOfTotal(actual[4])),
-            Item(5, NameOf(matchers[5]), ChangeOf(5, "公务接待费"), Round.Percent(shares[2])),
+            Item(1, NameOf(1), ChangeOf(1, "因公出国(境)费"), Round.Percent(shares[0])),
+            Item(2, NameOf(2), VehicleChange(actual[2]), Round.Percent(shares[1])),
+            Item(3, NameOf(3), ChangeOf(3, "公务用车购置费"), ShareOfTotal(actual[3])),
+            Item(4, NameOf(4), ChangeOf(4, "公务用车运行维护费"), ShareOfTotal(actual[4])),
+            Item(5, NameOf(5), ChangeOf(5, "公务接待费"), Round.Percent(shares[2])),
             CountOf("因公出国(境)团组数"), CountOf("因公出国(境)人次"), CountOf("公务用车购置数量"), CountOf("公务用车保有量"),
             CountOf("国内公务接待批次"), CountOf("国内公务接待人次"), CountOf("外事接待批次"), CountOf("外事接待人次"));
     }

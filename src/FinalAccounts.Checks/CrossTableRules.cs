@@ -153,9 +153,9 @@ internal static class CrossTableRules
     /// <summary>The 三公 items of 公开06表 (basic spending only) cannot exceed the 三公 actuals of 公开09表.</summary>
     private static void EconomicWithinThreePublic(EconomicDetailTable detail, ThreePublicTable threePublic, Reconciler r)
     {
-        var actual = ThreePublicItems.Of(threePublic, "决算数");
-        foreach (var (code, limit, name) in new[] { ("30212", actual.Abroad, "因公出国(境)费"), ("30217", actual.Reception, "公务接待费"),
-                                                    ("30231", actual.Running, "公务用车运行维护费"), ("31013", actual.Purchase, "公务用车购置费") })
+        Amount? Actual(ThreePublicColumn column) => threePublic.Get(ThreePublicTable.Actual, column);
+        foreach (var (code, limit, name) in new[] { ("30212", Actual(ThreePublicColumn.Abroad), "因公出国(境)费"), ("30217", Actual(ThreePublicColumn.Reception), "公务接待费"),
+                                                    ("30231", Actual(ThreePublicColumn.VehicleRunning), "公务用车运行维护费"), ("31013", Actual(ThreePublicColumn.VehiclePurchase), "公务用车购置费") })
             if (detail.Find(code) is { } item && limit is not null)
                 r.AtMost(CheckIds.EconomicItemWithinThreePublic, $"{detail.Info.Sheet} {item.Code} {item.Name}", item.Amount, $"{threePublic.Info.Sheet}决算数“{name}”", limit);
     }
