@@ -113,23 +113,12 @@ public class ReportTests
         var output = new StringWriter();
         var docx = temp.File("report.docx");
         Assert.Equal(ExitCodes.Clean, GenerateCommand.Run(Repo.SampleXlsx, Template("default"), docx, pdf: true, trace: false, output));
-        var pdf = System.Text.RegularExpressions.Regex.Replace(PdfTextOfPdf(temp.File("report.pdf")), @"\s+", "");
+        var pdf = System.Text.RegularExpressions.Regex.Replace(PdfText.OfPdf(temp.File("report.pdf")), @"\s+", "");
         foreach (var expected in new[] { "目录", "第一部分部门概况", "第二部分2024年度部门决算情况说明", "第三部分名词解释", "第四部分附件", "第五部分附表" })
             Assert.Contains(expected, pdf);
         for (var n = 1; n <= 7; n++)
             Assert.Contains($"图{n}：", pdf);
         Assert.Matches(@"第一部分部门概况\.{5,}\d+", pdf);   // the 目录 has page numbers
-    }
-
-    private static string PdfTextOfPdf(string pdf)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(pdf);
-        start.ArgumentList.Add("-");
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return text;
     }
 }
 

@@ -27,6 +27,12 @@ public static class PdfText
         var pdf = Path.ChangeExtension(docxPath, ".pdf");
         var problem = LibreOffice.ConvertToPdf(docxPath, pdf);
         Assert.True(problem is null, problem);
+        return OfPdf(pdf);
+    }
+
+    /// <summary>The text of a PDF (pdftotext -layout).</summary>
+    public static string OfPdf(string pdf)
+    {
         var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[] { "-layout", pdf, "-" })
             start.ArgumentList.Add(argument);
