@@ -43,7 +43,10 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
     public int ProcessReadyFiles(TimeSpan stableFor)
     {
         var processed = 0;
-        foreach (var file in Directory.EnumerateFiles(Inbox).Where(BatchRunner.IsWorkbook).Order(StringComparer.Ordinal).ToList())
+        var files = Directory.EnumerateFiles(Inbox).Where(BatchRunner.IsWorkbook).Order(StringComparer.Ordinal).ToList();
+        foreach (var gone in _observed.Keys.Except(files).ToList())
+            _observed.Remove(gone);   // taken away by the user: forget it, so a long-running service does not grow
+        foreach (var file in files)
         {
             if (!IsStable(file, stableFor))
                 continue;
