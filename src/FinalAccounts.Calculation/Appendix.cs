@@ -24,17 +24,17 @@ public static partial class AppendixBuilder
 
     private static PublicTableView Build(RawSheet sheet, TableInfo info, int number)
     {
-        var headerStart = Enumerable.Range(1, sheet.RowCount).FirstOrDefault(r => IsHeaderStart(sheet, r));
+        var headerStart = sheet.Rows.FirstOrDefault(r => IsHeaderStart(sheet, r));
         var notes = new List<string>();
         var body = new List<int>();
         var dataStart = 0;
-        for (var row = headerStart; headerStart > 0 && row <= sheet.RowCount; row++)
+        foreach (var row in headerStart > 0 ? sheet.RowsFrom(headerStart) : [])
         {
             if (sheet.IsRowEmpty(row))
                 continue;
             if (IsNote(sheet, row))
             {
-                notes.Add(string.Concat(Enumerable.Range(1, sheet.ColumnCount).Select(c => sheet.Text(row, c))).Trim());
+                notes.Add(string.Concat(sheet.CellsInRow(row).Select(c => c.Text)).Trim());
                 continue;
             }
             if (dataStart == 0 && row > headerStart && HasAmount(sheet, row) && !IsColumnNumbers(sheet, row))
@@ -43,7 +43,10 @@ public static partial class AppendixBuilder
         }
         var headerRows = dataStart == 0 ? body : body.Where(r => r < dataStart).ToList();
         var dataRows = dataStart == 0 ? [] : body.Where(r => r >= dataStart).ToList();
-        var columns = Math.Max(1, body.Count == 0 ? 1 : body.Max(r => Enumerable.Range(1, sheet.ColumnCount).LastOrDefault(c => sheet.Text(r, c).Length > 0 || sheet.Merges.Any(m => m.Contains(r, c)))));
+        // The printed width is the header's: a stray value far to the right of the table is not a column of it.
+        var widthRows = headerRows.Count > 0 ? headerRows : body;
+        var columns = Math.Max(1, widthRows.Count == 0 ? 1 : widthRows.Max(r => Math.Min(LastColumn(sheet, r), sheet.ColumnCount)));
+        dataRows = dataRows.Where(r => sheet.CellsInRow(r).Any(c => c.Column <= columns && c.Text.Trim().Length > 0)).ToList();
         var rawColumns = Enumerable.Range(1, columns).Where(c => headerRows.Any(r => IsRawHeader(sheet.MergedText(r, c)))).ToHashSet();
         var factor = info.Unit.ToWanYuanFactor();
 
@@ -58,10 +61,14 @@ public static partial class AppendixBuilder
         }));
 
         var rows = dataRows.Select(r => Row(r, false)).ToList();
-        var isEmpty = dataRows.All(r => Enumerable.Range(1, columns).All(c => sheet.Get(r, c)?.Number is null or 0));
+        var isEmpty = dataRows.All(r => sheet.CellsInRow(r).All(c => c.Column > columns || c.Number is null or 0));
         return new PublicTableView(number, info.Number ?? $"公开{(int)info.Kind:00}表", info.Title, Subject(info.Title), AmountUnit.WanYuan.DisplayName(),
             isEmpty, columns, headerRows.Select(r => Row(r, true)).ToList(), isEmpty ? [] : rows, notes);
     }
+
+    private static int LastColumn(RawSheet sheet, int row) =>
+        Math.Max(sheet.CellsInRow(row).Where(c => c.Text.Length > 0).Select(c => c.Column).DefaultIfEmpty(0).Max(),
+                 sheet.Merges.Where(m => row >= m.FromRow && row <= m.ToRow).Select(m => m.ToColumn).DefaultIfEmpty(0).Max());
 
     private static IReadOnlyList<TableCellView> Cells(RawSheet sheet, int row, int columns, Func<int, (string Text, bool IsNumber)> text)
     {
@@ -90,20 +97,20 @@ public static partial class AppendixBuilder
     /// <summary>The header block starts at the first row with several cells that is not the title, 部门 or 单位 line.</summary>
     private static bool IsHeaderStart(RawSheet sheet, int row)
     {
-        var texts = Enumerable.Range(1, sheet.ColumnCount).Select(c => LabelText.Normalise(sheet.Text(row, c))).Where(t => t.Length > 0).ToList();
+        var texts = sheet.CellsInRow(row).Select(c => LabelText.Normalise(c.Text)).Where(t => t.Length > 0).ToList();
         return texts.Count >= 2 && !texts.Any(t => t.Contains("单位:") || t.StartsWith("部门:") || NumberMarker().IsMatch(t) || t.Contains("决算表"));
     }
 
     private static bool HasAmount(RawSheet sheet, int row) =>
-        Enumerable.Range(1, sheet.ColumnCount).Any(c => sheet.Get(row, c) is { } cell && (cell.Number is not null || AmountPattern().IsMatch(cell.Text.Trim())));
+        sheet.CellsInRow(row).Any(cell => cell.Number is not null || AmountPattern().IsMatch(cell.Text.Trim()));
 
     private static bool IsColumnNumbers(RawSheet sheet, int row) =>
-        Enumerable.Range(1, sheet.ColumnCount).Any(c => LabelText.Normalise(sheet.Text(row, c)) is "栏次")
-        || Enumerable.Range(1, sheet.ColumnCount).Select(c => sheet.Get(row, c)).OfType<RawCell>().All(c => c.Number is { } n && n == Math.Floor(n) && n < 100);
+        sheet.CellsInRow(row).Any(c => LabelText.Normalise(c.Text) is "栏次")
+        || sheet.CellsInRow(row).All(c => c.Number is { } n && n == Math.Floor(n) && n < 100);
 
     private static bool IsNote(RawSheet sheet, int row)
     {
-        var first = Enumerable.Range(1, sheet.ColumnCount).Select(c => LabelText.Normalise(sheet.Text(row, c))).FirstOrDefault(t => t.Length > 0) ?? "";
+        var first = sheet.CellsInRow(row).Select(c => LabelText.Normalise(c.Text)).FirstOrDefault(t => t.Length > 0) ?? "";
         return first.StartsWith("注", StringComparison.Ordinal) || first.StartsWith("备注", StringComparison.Ordinal);
     }
 

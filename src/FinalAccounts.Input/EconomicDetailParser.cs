@@ -17,7 +17,7 @@ internal static partial class EconomicDetailParser
             diagnostics.Add(InputIds.Error(InputIds.HeaderNotFound, "找不到“科目代码”表头，无法读取本表。", new CellRef(sheet.Name, 1, 1)));
             return null;
         }
-        var groups = Enumerable.Range(1, sheet.ColumnCount)
+        var groups = sheet.Columns
             .Where(c => LabelText.Normalise(sheet.Text(headerRow, c)) is var t && (t.Contains("科目代码") || t.Contains("科目编码")))
             .Select(c => (Code: c, Name: c + 1, Amount: AmountColumnAfter(sheet, headerRow, c)))
             .ToList();
@@ -25,7 +25,7 @@ internal static partial class EconomicDetailParser
         var amounts = new AmountCells(sheet, info.Unit, diagnostics);
         var items = new List<EconomicItem>();
         Amount? personnel = null, @public = null;
-        for (var row = headerRow + 1; row <= sheet.RowCount; row++)
+        foreach (var row in sheet.RowsFrom(headerRow + 1))
         {
             if (HeaderGrid.IsNoteRow(sheet, row))
                 break;
@@ -35,9 +35,9 @@ internal static partial class EconomicDetailParser
                 if (EconomicCode().IsMatch(code))
                     items.Add(new EconomicItem(code, sheet.Text(row, group.Name).Trim(), amounts.Read(row, group.Amount)));
             }
-            for (var column = 1; column <= sheet.ColumnCount; column++)
+            foreach (var cell in sheet.CellsInRow(row))
             {
-                var text = LabelText.Normalise(sheet.Text(row, column));
+                var (column, text) = (cell.Column, LabelText.Normalise(cell.Text));
                 if (text.Contains("人员经费合计") || text == "人员经费")
                     personnel = FooterAmount(sheet, amounts, row, column) ?? personnel;
                 else if (text.Contains("公用经费合计") || text == "公用经费")
@@ -61,10 +61,10 @@ internal static partial class EconomicDetailParser
     /// <summary>The footer value sits in the first non-blank cell to the right of its label.</summary>
     private static Amount? FooterAmount(RawSheet sheet, AmountCells amounts, int row, int labelColumn)
     {
-        for (var c = labelColumn + 1; c <= sheet.ColumnCount; c++)
+        foreach (var cell in sheet.CellsInRow(row).Where(c => c.Column > labelColumn))
         {
-            var cell = sheet.Get(row, c);
-            if (cell is null || cell.Text.Trim().Length == 0)
+            var c = cell.Column;
+            if (cell.Text.Trim().Length == 0)
                 continue;
             if (cell.Number is null && LabelText.Normalise(cell.Text).Contains("经费"))
                 return null;   // reached the next label: this footer has no value

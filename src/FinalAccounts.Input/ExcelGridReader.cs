@@ -22,45 +22,67 @@ public static class ExcelGridReader
 
     public static (IReadOnlyList<RawSheet> Sheets, Diagnostic? Problem) Read(string path)
     {
-        var name = Path.GetFileName(path);
+        var (sheets, problem, findings) = ReadWithFindings(path);
+        return (sheets, problem ?? findings.FirstOrDefault(f => f.Severity == Severity.Error));
+    }
+
+    /// <summary>
+    /// The sheets, the problem that stopped reading (the file as a whole), and findings about the
+    /// workbook that did not (sheet names cleaned or too long). Cell findings are on each sheet.
+    /// </summary>
+    public static (IReadOnlyList<RawSheet> Sheets, Diagnostic? Problem, IReadOnlyList<Diagnostic> Findings) ReadWithFindings(string path)
+    {
+        var name = Printable.Escape(Path.GetFileName(path));
+        var findings = new List<Diagnostic>();
         if (!File.Exists(path))
-            return ([], InputIds.Error(InputIds.FileUnreadable, $"找不到文件“{name}”。"));
+            return ([], InputIds.Error(InputIds.FileUnreadable, Directory.Exists(path) ? $"“{name}”是文件夹，不是工作簿文件。" : $"找不到文件“{name}”。"), findings);
+        // A named pipe, device or socket would block the read forever or never end: only regular files are opened.
+        if (!IsRegularFile(path))
+            return ([], InputIds.Error(InputIds.FileUnreadable, $"“{name}”不是普通文件（可能是管道或设备），未读取。"), findings);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             if (stream.Length == 0)
-                return ([], InputIds.Error(InputIds.FileUnreadable, $"文件“{name}”是空文件（0字节），请重新导出工作簿。"));
+                return ([], InputIds.Error(InputIds.FileUnreadable, $"文件“{name}”是空文件（0字节），请重新导出工作簿。"), findings);
+            if (stream.Length > InputLimits.MaxFileBytes)
+                return ([], InputIds.Error(InputIds.FileTooLarge,
+                    $"文件“{name}”有 {stream.Length / 1024 / 1024} MB，超过 {InputLimits.MaxFileBytes / 1024 / 1024} MB 的上限（决算工作簿通常只有几 MB），未读取。"), findings);
             if (ExpandsTooFar(stream) is { } expanded)
                 return ([], InputIds.Error(InputIds.TooLarge,
-                    $"文件“{name}”解压后约 {expanded / 1024 / 1024} MB，超过 {MaxExpandedBytes / 1024 / 1024} MB 的上限，疑似损坏或被构造的文件，未读取。"));
+                    $"文件“{name}”解压后约 {expanded / 1024 / 1024} MB，超过 {MaxExpandedBytes / 1024 / 1024} MB 的上限，疑似损坏或被构造的文件，未读取。"), findings);
             stream.Position = 0;
+            var guard = new CellGuard();
             if (IsZip(stream))
             {
-                var sheets = XlsxGridReader.Read(stream);
+                var sheets = XlsxGridReader.Read(stream, guard, findings);
                 return sheets is null
-                    ? ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"))
-                    : (sheets, null);
+                    ? ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"), findings)
+                    : (sheets, null, findings);
             }
-            return (ReadSheets(stream), null);
+            return (ReadSheets(stream, guard, findings), null, findings);
+        }
+        catch (InputLimitException limit)
+        {
+            return ([], limit.Finding, findings);
         }
         catch (InvalidPasswordException)
         {
-            return ([], InputIds.Error(InputIds.Encrypted, $"文件“{name}”设置了打开密码，请在Excel中取消密码后再提交。"));
+            return ([], InputIds.Error(InputIds.Encrypted, $"文件“{name}”设置了打开密码，请在Excel中取消密码后再提交。"), findings);
         }
         catch (HeaderException)
         {
-            return ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"));
+            return ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"), findings);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ([], InputIds.Error(InputIds.FileUnreadable, $"无法打开文件“{name}”：{ex.Message}"));
+            return ([], InputIds.Error(InputIds.FileUnreadable, $"无法打开文件“{name}”：{ex.Message}"), findings);
         }
         catch (Exception ex) when (ex is InvalidDataException or ExcelReaderException or FormatException
                                        or NotSupportedException or InvalidOperationException or ArgumentException
                                        or IndexOutOfRangeException or NullReferenceException or System.Xml.XmlException)
         {
             // ExcelDataReader signals a truncated or damaged package with assorted exception types.
-            return ([], InputIds.Error(InputIds.Corrupt, $"文件“{name}”已损坏或不完整，无法读取，请重新导出或另存后再提交。"));
+            return ([], InputIds.Error(InputIds.Corrupt, $"文件“{name}”已损坏或不完整，无法读取，请重新导出或另存后再提交。"), findings);
         }
     }
 
@@ -68,7 +90,21 @@ public static class ExcelGridReader
     /// A real 决算 workbook expands to a few MB; anything past this is refused before it is
     /// decompressed, so a small "zip bomb" costs neither time nor memory.
     /// </summary>
-    public const long MaxExpandedBytes = 200L * 1024 * 1024;
+    public const long MaxExpandedBytes = InputLimits.MaxExpandedBytes;
+
+    /// <summary>True for a regular file (or a link to one); false for pipes, sockets and devices.</summary>
+    public static bool IsRegularFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            info = target;
+        if (!info.Exists)
+            return false;
+        if (OperatingSystem.IsWindows())
+            return !info.Attributes.HasFlag(FileAttributes.Device);
+        // .NET reports pipes, sockets and devices as files without the Normal/Archive distinction, so ask stat through UnixFileMode-free means:
+        return UnixFile.IsRegular(info.FullName);
+    }
 
     private static bool IsZip(Stream stream)
     {
@@ -88,15 +124,15 @@ public static class ExcelGridReader
     }
 
     /// <summary>ExcelDataReader's view of any workbook (.xlsx, .xls); tests hold the fast .xlsx reader to it.</summary>
-    internal static List<RawSheet> ReadWithExcelDataReader(Stream stream) => ReadSheets(stream);
+    internal static List<RawSheet> ReadWithExcelDataReader(Stream stream) => ReadSheets(stream, new CellGuard(), []);
 
-    private static List<RawSheet> ReadSheets(Stream stream)
+    private static List<RawSheet> ReadSheets(Stream stream, CellGuard guard, List<Diagnostic> findings)
     {
         var sheets = new List<RawSheet>();
         using var reader = ExcelReaderFactory.CreateReader(stream);
         do
         {
-            var sheet = new RawSheet(reader.Name.Trim(), reader.VisibleState != "visible");
+            var sheet = new RawSheet(CellGuard.SheetName(reader.Name ?? "", findings), reader.VisibleState != "visible");
             var row = 0;
             while (reader.Read())
             {
@@ -107,12 +143,13 @@ public static class ExcelGridReader
                 {
                     var cell = ToRawCell(row, column + 1, reader.GetValue(column));
                     if (cell is not null)
-                        sheet.Set(cell);
+                        guard.Add(sheet, cell.Row, cell.Column, cell.Text, cell.Number);
                 }
             }
             if (reader.MergeCells is { } merges)
                 foreach (var m in merges)
                     sheet.Merges.Add(new MergedRange(m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1));
+            CellGuard.CheckMerges(sheet);
             sheets.Add(sheet);
         } while (reader.NextResult());
         return sheets;

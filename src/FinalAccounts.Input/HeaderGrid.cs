@@ -13,7 +13,7 @@ internal static class HeaderGrid
 
     public static int FindRow(RawSheet sheet, int fromRow, Func<RawSheet, int, bool> predicate)
     {
-        for (var row = fromRow; row <= Math.Min(sheet.RowCount, fromRow + SearchRows); row++)
+        foreach (var row in sheet.RowsBetween(fromRow, fromRow + SearchRows + 1))
             if (predicate(sheet, row))
                 return row;
         return -1;
@@ -21,7 +21,7 @@ internal static class HeaderGrid
 
     public static IEnumerable<string> RowTexts(RawSheet sheet, int row)
     {
-        for (var column = 1; column <= sheet.ColumnCount; column++)
+        foreach (var column in sheet.Columns)
             yield return LabelText.Normalise(sheet.MergedText(row, column));
     }
 
@@ -29,11 +29,8 @@ internal static class HeaderGrid
     public static bool IsColumnNumberRow(RawSheet sheet, int row)
     {
         var numbers = new List<double>();
-        for (var column = 1; column <= sheet.ColumnCount; column++)
+        foreach (var cell in sheet.CellsInRow(row))
         {
-            var cell = sheet.Get(row, column);
-            if (cell is null)
-                continue;
             var text = LabelText.Normalise(cell.Text);
             if (text is "栏次" or "行次")
                 return true;
@@ -50,7 +47,7 @@ internal static class HeaderGrid
     public static IReadOnlyList<string> PathOf(RawSheet sheet, int column, int fromRow, int toRowExclusive)
     {
         var path = new List<string>();
-        for (var row = fromRow; row < toRowExclusive; row++)
+        foreach (var row in sheet.RowsBetween(fromRow, toRowExclusive))
         {
             if (IsColumnNumberRow(sheet, row))
                 continue;
@@ -79,20 +76,32 @@ internal sealed class AmountCells(RawSheet sheet, AmountUnit unit, List<Diagnost
     {
         var at = new CellRef(sheet.Name, row, column);
         var cell = sheet.Get(row, column);
+        if (sheet.FormulasWithoutValue.Contains((row, column)))
+        {
+            diagnostics.Add(FormulaWithoutValue(at));
+            return new Amount(0m, at, Amount.WanYuanTail * unit.ToWanYuanFactor());
+        }
         if (!AmountText.TryParse(cell, out var value))
         {
-            diagnostics.Add(InputIds.Error(InputIds.AmountNotNumber, $"金额“{cell!.Text.Trim()}”不是数字，请填写数字（0可填0、留空或填“-”）。", at));
+            diagnostics.Add(InputIds.Error(InputIds.AmountNotNumber, $"金额“{Printable.Escape(cell!.Text.Trim())}”不是数字，请填写数字（0可填0、留空或填“-”）。", at));
             value = 0m;
         }
         var factor = unit.ToWanYuanFactor();
         var wanYuan = value * factor;
         if (Math.Abs(wanYuan) > MaxWanYuan)
         {
-            diagnostics.Add(InputIds.Error(InputIds.AmountAbsurd, $"金额 {cell!.Text.Trim()}{unit.DisplayName()} 超出合理范围（绝对值不超过一万亿万元），请检查单位和数值。", at));
+            diagnostics.Add(InputIds.Error(InputIds.AmountAbsurd, $"金额 {Printable.Escape(cell!.Text.Trim())}{unit.DisplayName()} 超出合理范围（绝对值不超过一万亿万元），请检查单位和数值。", at));
             wanYuan = 0m;
         }
         else if (wanYuan < 0)
-            diagnostics.Add(InputIds.Warning(InputIds.AmountNegative, $"金额为负数（{cell!.Text.Trim()}），请确认。", at));
+            diagnostics.Add(InputIds.Warning(InputIds.AmountNegative, $"金额为负数（{Printable.Escape(cell!.Text.Trim())}），请确认。", at));
         return new Amount(wanYuan, at, Amount.WanYuanTail * factor);
     }
+
+    /// <summary>Beyond this (万元) a figure is a typo or a unit mistake, not a department's money (supplementary sheets are in 万元).</summary>
+    public static bool IsAbsurd(decimal wanYuan) => Math.Abs(wanYuan) > MaxWanYuan;
+
+    public static Diagnostic FormulaWithoutValue(CellRef at) =>
+        InputIds.Error(InputIds.FormulaWithoutValue,
+            "单元格是公式，但文件中没有它的计算结果（保存时未计算，常见于其他软件生成的文件），不能当作0。请在Excel或WPS中打开、重新计算并保存后再提交，或直接填写数值。", at);
 }

@@ -10,6 +10,7 @@ public static class InputIds
     public const string Encrypted = "IN003";
     public const string Corrupt = "IN004";
     public const string TooLarge = "IN005";
+    public const string FileTooLarge = "IN006";
     public const string TableMissing = "IN010";
     public const string TableDuplicated = "IN011";
     public const string HeaderNotFound = "IN012";
@@ -24,8 +25,16 @@ public static class InputIds
     public const string FieldMissing = "IN031";
     public const string FieldWrongType = "IN032";
     public const string FieldNotAChoice = "IN033";
+    public const string SheetNamesClash = "IN034";
+    public const string TextTooLong = "IN040";
+    public const string CharactersRemoved = "IN041";
+    public const string TooManyCells = "IN042";
+    public const string TooMuchText = "IN043";
+    public const string ReferenceOutOfGrid = "IN044";
+    public const string TooManyMerges = "IN045";
+    public const string FormulaWithoutValue = "IN046";
 
-    public static Diagnostic Error(string id, string message, CellRef? at = null) => new(id, Severity.Error, message, at);
+    public static Diagnostic Error(string id, string message, CellRef? at = null, IReadOnlyList<CellRef>? related = null) => new(id, Severity.Error, message, at, related);
 
     public static Diagnostic Warning(string id, string message, CellRef? at = null) => new(id, Severity.Warning, message, at);
 }

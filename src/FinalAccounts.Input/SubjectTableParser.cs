@@ -22,7 +22,7 @@ internal static partial class SubjectTableParser
         if (dataRow < 0)
             dataRow = sheet.RowCount + 1;   // header only: an empty table, which is allowed; its columns still count
 
-        var paths = Enumerable.Range(1, sheet.ColumnCount).ToDictionary(c => c, c => HeaderGrid.PathOf(sheet, c, headerRow, dataRow));
+        var paths = sheet.Columns.ToDictionary(c => c, c => HeaderGrid.PathOf(sheet, c, headerRow, dataRow));
         var codeColumns = paths.Where(p => p.Value.Any(t => t.Contains("编码") || t.Contains("代码")) || p.Value.LastOrDefault() is "类" or "款" or "项")
             .Select(p => p.Key).OrderBy(c => c).ToList();
         var nameColumn = paths.Where(p => p.Value.Any(t => t.Contains("名称"))).Select(p => p.Key).DefaultIfEmpty(-1).First();
@@ -36,7 +36,7 @@ internal static partial class SubjectTableParser
 
         var amounts = new AmountCells(sheet, info.Unit, diagnostics);
         var rows = new List<SubjectRow>();
-        for (var row = dataRow; row <= sheet.RowCount; row++)
+        foreach (var row in sheet.RowsFrom(dataRow))
         {
             if (sheet.IsRowEmpty(row) || HeaderGrid.IsColumnNumberRow(sheet, row))
                 continue;
@@ -61,7 +61,7 @@ internal static partial class SubjectTableParser
 
     private static int FirstDataRow(RawSheet sheet, int headerRow)
     {
-        for (var row = headerRow + 1; row <= sheet.RowCount; row++)
+        foreach (var row in sheet.RowsFrom(headerRow + 1))
         {
             // 合计 also heads amount columns (公开08表 has a 合计 column), so only the label columns count.
             for (var column = 1; column <= Math.Min(4, sheet.ColumnCount); column++)

@@ -12,7 +12,7 @@ internal static class SupplementParser
     public static KeyValueSheet ReadKeyValues(RawSheet sheet, SheetSpec spec, List<Diagnostic> diagnostics)
     {
         var entries = new List<KeyValueEntry>();
-        for (var row = 1; row <= sheet.RowCount; row++)
+        foreach (var row in sheet.Rows)
         {
             var label = sheet.Text(row, 1).Trim();
             if (label.Length == 0 || LabelText.Key(label) is "项目" or "填写项目")
@@ -30,7 +30,7 @@ internal static class SupplementParser
                     diagnostics.Add(Missing(spec, $"缺少“{field.Label}”一行，请按模板补上并填写。", new CellRef(sheet.Name, 1, 1)));
                 continue;
             }
-            CheckValue(spec, field, entry.Text, entry.Cell, diagnostics);
+            CheckValue(spec, field, entry.Text, entry.Cell, diagnostics, sheet);
         }
         return result;
     }
@@ -38,21 +38,21 @@ internal static class SupplementParser
     public static ListSheet ReadList(RawSheet sheet, SheetSpec spec, List<Diagnostic> diagnostics)
     {
         var keyField = spec.Fields.First(f => f.Required);
-        var headerRow = Enumerable.Range(1, Math.Min(sheet.RowCount, HeaderGrid.SearchRows))
-            .FirstOrDefault(r => Enumerable.Range(1, sheet.ColumnCount).Any(c => LabelText.Key(sheet.Text(r, c)) == LabelText.Key(keyField.Label)));
+        var headerRow = sheet.RowsBetween(1, HeaderGrid.SearchRows + 1)
+            .FirstOrDefault(r => sheet.CellsInRow(r).Any(c => LabelText.Key(c.Text) == LabelText.Key(keyField.Label)));
         if (headerRow == 0)
         {
             diagnostics.Add(Missing(spec, $"找不到表头“{keyField.Label}”，本表未读取。", new CellRef(sheet.Name, 1, 1)));
             return new ListSheet(sheet.Name, spec.Fields.Select(f => f.Label).ToList(), []);
         }
-        var columnOf = spec.Fields.Select(f => Enumerable.Range(1, sheet.ColumnCount)
-            .FirstOrDefault(c => LabelText.Key(sheet.Text(headerRow, c)) == LabelText.Key(f.Label))).ToList();
+        var columnOf = spec.Fields.Select(f => sheet.CellsInRow(headerRow)
+            .FirstOrDefault(c => LabelText.Key(c.Text) == LabelText.Key(f.Label))?.Column ?? 0).ToList();
         for (var i = 0; i < spec.Fields.Count; i++)
             if (columnOf[i] == 0 && spec.Fields[i].Required)
                 diagnostics.Add(Missing(spec, $"缺少“{spec.Fields[i].Label}”列。", new CellRef(sheet.Name, headerRow, 1)));
 
         var rows = new List<ListRow>();
-        for (var row = headerRow + 1; row <= sheet.RowCount; row++)
+        foreach (var row in sheet.RowsFrom(headerRow + 1))
         {
             if (columnOf.All(c => c == 0 || sheet.Text(row, c).Trim().Length == 0))
                 continue;
@@ -60,7 +60,7 @@ internal static class SupplementParser
             var values = columnOf.Select(c => c == 0 ? "" : sheet.Text(row, c)).ToList();
             for (var i = 0; i < spec.Fields.Count; i++)
                 if (columnOf[i] != 0)
-                    CheckValue(spec, spec.Fields[i], values[i], cells[i], diagnostics);
+                    CheckValue(spec, spec.Fields[i], values[i], cells[i], diagnostics, sheet);
             rows.Add(new ListRow(row, values, cells, spec.Fields.Select((f, i) => NumberOf(f, values[i])).ToList()));
         }
         return new ListSheet(sheet.Name, spec.Fields.Select(f => f.Label).ToList(), rows);
@@ -70,8 +70,13 @@ internal static class SupplementParser
         field?.Type is FieldType.Amount or FieldType.Integer or FieldType.Year && text.Trim().Length > 0 && AmountText.TryParse(text, out var number)
             ? number : null;
 
-    private static void CheckValue(SheetSpec spec, FieldSpec field, string text, CellRef cell, List<Diagnostic> diagnostics)
+    private static void CheckValue(SheetSpec spec, FieldSpec field, string text, CellRef cell, List<Diagnostic> diagnostics, RawSheet sheet)
     {
+        if (sheet.FormulasWithoutValue.Contains((cell.Row, cell.Column)))
+        {
+            diagnostics.Add(AmountCells.FormulaWithoutValue(cell));
+            return;
+        }
         var value = text.Trim();
         if (value.Length == 0)
         {
@@ -81,17 +86,25 @@ internal static class SupplementParser
         }
         var problem = field.Type switch
         {
-            FieldType.Amount when !AmountText.TryParse(value, out _) => $"“{field.Label}”应填写数字，现为“{value}”。",
+            FieldType.Amount when !AmountText.TryParse(value, out _) => $"“{field.Label}”应填写数字，现为“{Printable.Escape(value)}”。",
             FieldType.Integer when !int.TryParse(value.Replace(",", ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
-                => $"“{field.Label}”应填写整数，现为“{value}”。",
+                => $"“{field.Label}”应填写整数，现为“{Printable.Escape(value)}”。",
             FieldType.Year when !(int.TryParse(value, out var year) && year is >= 1990 and <= 2100)
-                => $"“{field.Label}”应为四位年份（如2024），现为“{value}”。",
+                => $"“{field.Label}”应为四位年份（如2024），现为“{Printable.Escape(value)}”。",
             _ => null,
         };
         if (problem is not null)
             diagnostics.Add(InputIds.Error(InputIds.FieldWrongType, problem, cell));
+        else if (field.Type == FieldType.Amount && AmountText.TryParse(value, out var amount))
+        {
+            // The same bounds as the public tables' amounts: a unit or typing slip, not money.
+            if (AmountCells.IsAbsurd(amount))
+                diagnostics.Add(InputIds.Error(InputIds.AmountAbsurd, $"“{field.Label}”为 {Printable.Escape(value)}，超出合理范围（绝对值不超过一万亿万元），请检查单位和数值。", cell));
+            else if (amount < 0)
+                diagnostics.Add(InputIds.Warning(InputIds.AmountNegative, $"“{field.Label}”为负数（{Printable.Escape(value)}），请确认。", cell));
+        }
         else if (field.Type == FieldType.Choice && field.Choices is { } choices && !choices.Contains(value))
-            diagnostics.Add(InputIds.Error(InputIds.FieldNotAChoice, $"“{field.Label}”应为{string.Join("、", choices.Select(c => $"“{c}”"))}之一，现为“{value}”。", cell));
+            diagnostics.Add(InputIds.Error(InputIds.FieldNotAChoice, $"“{field.Label}”应为{string.Join("、", choices.Select(c => $"“{c}”"))}之一，现为“{Printable.Escape(value)}”。", cell));
     }
 
     /// <summary>Without 基本信息 no report can be titled, so its gaps are errors; other gaps only weaken the report.</summary>

@@ -16,10 +16,8 @@ internal static class ThreePublicParser
             diagnostics.Add(InputIds.Error(InputIds.HeaderNotFound, "找不到“预算数”“决算数”表头，无法读取本表。", new CellRef(sheet.Name, 1, 1)));
             return null;
         }
-        var dataRow = headerRow + 1;
-        while (dataRow <= sheet.RowCount && !IsDataRow(sheet, dataRow))
-            dataRow++;
-        var columns = Enumerable.Range(1, sheet.ColumnCount)
+        var dataRow = sheet.RowsFrom(headerRow + 1).Where(r => IsDataRow(sheet, r)).DefaultIfEmpty(sheet.RowCount + 1).First();
+        var columns = sheet.Columns
             .Select(c => new TableColumn(c, HeaderGrid.PathOf(sheet, c, headerRow, dataRow)))
             .Where(c => c.Path.Count > 0 && (c.Path[0].Contains("预算数") || c.Path[0].Contains("决算数")))
             .ToList();
@@ -35,7 +33,7 @@ internal static class ThreePublicParser
     {
         if (sheet.IsRowEmpty(row) || HeaderGrid.IsColumnNumberRow(sheet, row) || HeaderGrid.IsNoteRow(sheet, row))
             return false;
-        var cells = sheet.Cells.Where(c => c.Row == row && c.Text.Trim().Length > 0).ToList();
+        var cells = sheet.CellsInRow(row).Where(c => c.Text.Trim().Length > 0).ToList();
         return cells.Count(c => AmountText.TryParse(c, out _)) >= cells.Count - 1;   // one label cell (e.g. 金额) may lead
     }
 }

@@ -16,7 +16,7 @@ internal static class TwoSidedTableParser
             diagnostics.Add(InputIds.Error(InputIds.HeaderNotFound, "找不到收入、支出两侧的“项目”表头，无法读取本表。", new CellRef(sheet.Name, 1, 1)));
             return null;
         }
-        var itemColumns = Enumerable.Range(1, sheet.ColumnCount)
+        var itemColumns = sheet.Columns
             .Where(c => LabelText.Normalise(sheet.MergedText(headerRow, c)) == "项目")
             .Where(c => c == 1 || LabelText.Normalise(sheet.MergedText(headerRow, c - 1)) != "项目")   // a merged 项目 counts once
             .Take(2).ToArray();
@@ -26,9 +26,8 @@ internal static class TwoSidedTableParser
             return null;
         }
         var (left, right) = (itemColumns[0], itemColumns[1]);
-        var dataRow = headerRow + 1;
-        while (dataRow <= sheet.RowCount && IsHeaderContinuation(sheet, dataRow, left))
-            dataRow++;
+        // Rows without cells are continuations too, so the data starts at the first row holding cells that is not one.
+        var dataRow = sheet.RowsFrom(headerRow + 1).Where(r => !IsHeaderContinuation(sheet, r, left)).DefaultIfEmpty(sheet.RowCount + 1).First();
 
         var amounts = new AmountCells(sheet, info.Unit, diagnostics);
         var income = ReadSide(sheet, amounts, headerRow, dataRow, left, right - 1);
@@ -40,19 +39,19 @@ internal static class TwoSidedTableParser
     {
         var own = LabelText.Normalise(sheet.Text(row, itemColumn));
         // A blank 项目 cell on a row of text only is the second line of a two-row header.
-        return own.Length == 0 ? !sheet.Cells.Any(c => c.Row == row && c.Number is not null)
+        return own.Length == 0 ? !sheet.CellsInRow(row).Any(c => c.Number is not null)
             : own is "项目" or "栏次" || HeaderGrid.IsColumnNumberRow(sheet, row);
     }
 
     private static TableSide ReadSide(RawSheet sheet, AmountCells amounts, int headerRow, int dataRow, int itemColumn, int lastColumn)
     {
-        var columns = Enumerable.Range(itemColumn + 1, Math.Max(0, lastColumn - itemColumn))
+        var columns = sheet.Columns.Where(c => c > itemColumn && c <= lastColumn)
             .Select(c => new TableColumn(c, HeaderGrid.PathOf(sheet, c, headerRow, dataRow)))
             .Where(c => c.Path.Count > 0 && !c.Path.Any(t => t.Contains("行次")))
             .Select(c => c with { Path = c.Path.Where(t => t is not ("收入" or "支出")).DefaultIfEmpty("金额").ToList() })
             .ToList();
         var lines = new List<LineItem>();
-        for (var row = dataRow; row <= sheet.RowCount; row++)
+        foreach (var row in sheet.RowsFrom(dataRow))
         {
             if (HeaderGrid.IsNoteRow(sheet, row))
                 break;

@@ -19,10 +19,11 @@ public static class WorkbookReader
 
     public static ReadResult Read(string path)
     {
-        var (sheets, problem) = ExcelGridReader.Read(path);
+        var (sheets, problem, findings) = ExcelGridReader.ReadWithFindings(path);
         if (problem is not null)
-            return new ReadResult(null, [problem]);
-        return Read(Path.GetFileName(path), sheets);
+            return new ReadResult(null, [.. findings, problem]);
+        var read = Read(Path.GetFileName(path), sheets);
+        return findings.Count == 0 ? read : read with { Diagnostics = [.. findings, .. read.Diagnostics] };
     }
 
     public static ReadResult Read(string fileName, IReadOnlyList<RawSheet> sheets)
@@ -32,9 +33,21 @@ public static class WorkbookReader
         var lists = new Dictionary<string, ListSheet>();
         var tables = new Dictionary<PublicTableKind, (TableInfo Info, RawSheet Sheet)>();
         var order = new List<TableInfo>();
+        var byKey = new Dictionary<string, RawSheet>();
 
         foreach (var sheet in sheets)
         {
+            diagnostics.AddRange(sheet.ReadFindings);
+            // Names that differ only in spaces or full-width/half-width characters look the same to a
+            // reader of the report; neither may silently win.
+            if (byKey.TryGetValue(LabelText.Key(sheet.Name), out var same))
+            {
+                diagnostics.Add(InputIds.Error(InputIds.SheetNamesClash,
+                    $"工作表“{Printable.Escape(sheet.Name)}”（第{Position(sheet)}张）与“{Printable.Escape(same.Name)}”（第{Position(same)}张）的名称只差空格或全角、半角，"
+                    + "会被当成同一张表，请删除多余的一张或改名。", new CellRef(sheet.Name, 1, 1), [new CellRef(same.Name, 1, 1)]));
+                continue;
+            }
+            byKey[LabelText.Key(sheet.Name)] = sheet;
             var spec = WorkbookLayout.Supplements.FirstOrDefault(s => LabelText.Key(s.Name) == LabelText.Key(sheet.Name));
             if (spec is not null)
             {
@@ -87,6 +100,8 @@ public static class WorkbookReader
             Parse(PublicTableKind.GovernmentFund, SubjectTableParser.Parse),
             Parse(PublicTableKind.StateCapital, SubjectTableParser.Parse),
             Parse(PublicTableKind.ThreePublic, ThreePublicParser.Parse));
+
+        int Position(RawSheet sheet) => sheets.ToList().IndexOf(sheet) + 1;
 
         var workbook = new FinalAccountsWorkbook(fileName, publicTables, order, keyValues, lists, sheets);
         return new ReadResult(workbook, diagnostics);

@@ -18,14 +18,14 @@ internal static partial class XlsxGridReader
     private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
     /// <summary>Null when the package is not a workbook (no xl/workbook.xml).</summary>
-    public static List<RawSheet>? Read(Stream stream)
+    public static List<RawSheet>? Read(Stream stream, CellGuard guard, List<Diagnostic> findings)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         var workbook = Entry(zip, "xl/workbook.xml");
         if (workbook is null)
             return null;
         var targets = SheetTargets(zip);
-        var strings = SharedStrings(zip);
+        var strings = SharedStrings(zip, guard);
         var dateStyles = DateStyles(zip);
         var sheets = new List<RawSheet>();
         using var reader = XmlReader.Create(workbook.Open(), Settings);
@@ -33,12 +33,12 @@ internal static partial class XlsxGridReader
         {
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "sheet")
                 continue;
-            var name = (reader.GetAttribute("name") ?? "").Trim();
+            var name = CellGuard.SheetName(reader.GetAttribute("name") ?? "", findings);
             var id = reader.GetAttribute("id", Relationships) ?? "";
             var hidden = reader.GetAttribute("state") is "hidden" or "veryHidden";
             var sheet = new RawSheet(name, hidden);
             if (targets.TryGetValue(id, out var target) && Entry(zip, target) is { } part)
-                ReadSheet(part, sheet, strings, dateStyles);
+                ReadSheet(part, sheet, strings, dateStyles, guard);
             sheets.Add(sheet);
         }
         return sheets;
@@ -61,7 +61,7 @@ internal static partial class XlsxGridReader
         return targets;
     }
 
-    private static List<string> SharedStrings(ZipArchive zip)
+    private static List<string> SharedStrings(ZipArchive zip, CellGuard guard)
     {
         var strings = new List<string>();
         if (Entry(zip, "xl/sharedStrings.xml") is not { } part)
@@ -69,7 +69,11 @@ internal static partial class XlsxGridReader
         using var reader = XmlReader.Create(part.Open(), Settings);
         while (reader.Read())
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
-                strings.Add(RichText(reader));
+            {
+                var text = RichText(reader);
+                guard.CountText(text.Length, $"共享字符串第{strings.Count + 1}项");
+                strings.Add(text);
+            }
         return strings;
     }
 
@@ -90,12 +94,50 @@ internal static partial class XlsxGridReader
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
                 reader.Skip();
             else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t" && !reader.IsEmptyElement)
-                text.Append(reader.ReadElementContentAsString());
+                AppendCapped(reader, text);
             else
                 reader.Read();
         }
         return Unescape(text.ToString());
     }
+
+    /// <summary>
+    /// Reads the text of the element the reader is on, keeping at most one character past a cell's
+    /// limit (so the limit is seen as passed) and leaving the reader after its end tag. Text is read
+    /// in chunks: a crafted 180 MB string costs a buffer, not 360 MB of string.
+    /// </summary>
+    private static void AppendCapped(XmlReader reader, StringBuilder text)
+    {
+        const int cap = InputLimits.MaxCellChars + 1;
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return;
+        }
+        var depth = reader.Depth;
+        var buffer = ChunkBuffer ??= new char[8192];
+        reader.Read();
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
+        {
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                if (reader.CanReadValueChunk)
+                {
+                    int read;
+                    while ((read = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+                        if (text.Length < cap)
+                            text.Append(buffer, 0, Math.Min(read, cap - text.Length));
+                }
+                else if (text.Length < cap)
+                    text.Append(reader.Value.AsSpan(0, Math.Min(reader.Value.Length, cap - text.Length)));
+            }
+            reader.Read();
+        }
+        reader.Read();
+    }
+
+    [ThreadStatic]
+    private static char[]? ChunkBuffer;
 
     /// <summary>Which cell styles show a number as a date (ExcelDataReader returns those as dates).</summary>
     private static HashSet<int> DateStyles(ZipArchive zip)
@@ -134,7 +176,7 @@ internal static partial class XlsxGridReader
         return plain.IndexOfAny(['y', 'd', 'h', 's']) >= 0 || plain.Contains('m') && !plain.Contains('0') && !plain.Contains('#');
     }
 
-    private static void ReadSheet(ZipArchiveEntry part, RawSheet sheet, List<string> strings, HashSet<int> dateStyles)
+    private static void ReadSheet(ZipArchiveEntry part, RawSheet sheet, List<string> strings, HashSet<int> dateStyles, CellGuard guard)
     {
         using var reader = XmlReader.Create(part.Open(), Settings);
         var row = 0;
@@ -156,8 +198,7 @@ internal static partial class XlsxGridReader
                     column = reference is null ? column + 1 : ColumnOf(reference);
                     var type = reader.GetAttribute("t") ?? "n";
                     var style = int.TryParse(reader.GetAttribute("s"), out var s) ? s : 0;
-                    if (Cell(reader, row, column, type, dateStyles.Contains(style), strings) is { } cell)
-                        sheet.Set(cell);
+                    Cell(reader, sheet, row, column, type, dateStyles.Contains(style), strings, guard);
                     break;
                 case "mergeCell":
                     if (reader.GetAttribute("ref") is { } range && range.Split(':') is [var from, var to])
@@ -165,24 +206,35 @@ internal static partial class XlsxGridReader
                         var (fromRow, fromColumn) = (RowOf(from), ColumnOf(from));
                         var (toRow, toColumn) = (RowOf(to), ColumnOf(to));
                         sheet.Merges.Add(new MergedRange(fromRow, fromColumn, toRow, toColumn));
+                        CellGuard.CheckMerges(sheet);
                     }
                     break;
             }
         }
     }
 
-    private static RawCell? Cell(XmlReader reader, int row, int column, string type, bool isDate, List<string> strings)
+    private static void Cell(XmlReader reader, RawSheet sheet, int row, int column, string type, bool isDate, List<string> strings, CellGuard guard)
     {
         if (reader.IsEmptyElement)
-            return null;
+            return;
         var depth = reader.Depth;
         string? value = null;
         string? inline = null;
+        var formula = false;
         reader.Read();
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v")
-                value = reader.ReadElementContentAsString();
+            {
+                var content = new StringBuilder();
+                AppendCapped(reader, content);
+                value = content.ToString();
+            }
+            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "f")
+            {
+                formula = true;
+                reader.Skip();
+            }
             else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "is")
             {
                 inline = RichText(reader);
@@ -199,13 +251,24 @@ internal static partial class XlsxGridReader
             "b" => value is null ? null : value is "1" or "true" ? "TRUE" : "FALSE",
             _ => null,
         };
+        if (formula && value is null && type != "inlineStr")
+        {
+            // Saved without calculating: Excel would show the result, the file has none. Never a silent 0.
+            sheet.FormulasWithoutValue.Add((row, column));
+            return;
+        }
         if (type is "s" or "inlineStr" or "str" or "e" or "b")
-            return string.IsNullOrEmpty(text) ? null : new RawCell(row, column, text, null);
+        {
+            if (!string.IsNullOrEmpty(text))
+                guard.Add(sheet, row, column, text, null, countText: type != "s");
+            return;
+        }
         if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            return null;
+            return;
         if (isDate && number is > -657435 and < 2958466)
-            return new RawCell(row, column, DateTime.FromOADate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
-        return new RawCell(row, column, number.ToString("R", CultureInfo.InvariantCulture), number);
+            guard.Add(sheet, row, column, DateTime.FromOADate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
+        else
+            guard.Add(sheet, row, column, number.ToString("R", CultureInfo.InvariantCulture), number);
     }
 
     private static int ColumnOf(string reference)

@@ -13,10 +13,16 @@ public sealed record MergedRange(int FromRow, int FromColumn, int ToRow, int ToC
 /// <summary>
 /// A sheet as read, before any meaning is given to it: non-empty cells, merged ranges and hidden
 /// rows. Kept in the model so the 附表 can be printed in the layout the workbook has.
+/// Cells are held sparsely and every walk over a sheet goes over the rows and columns that hold
+/// cells (<see cref="Rows"/>, <see cref="Columns"/>), never up to the largest reference: one stray
+/// value at XFD1048576 must cost one cell, not a billion empty ones.
 /// </summary>
 public sealed class RawSheet
 {
     private readonly Dictionary<(int Row, int Column), RawCell> _cells = new();
+    private readonly Dictionary<int, List<RawCell>> _byRow = new();
+    private readonly SortedSet<int> _rows = new();
+    private readonly SortedSet<int> _columns = new();
 
     public RawSheet(string name, bool hidden = false)
     {
@@ -28,16 +34,48 @@ public sealed class RawSheet
     public bool Hidden { get; }
     public List<MergedRange> Merges { get; } = new();
     public HashSet<int> HiddenRows { get; } = new();
-    public int RowCount { get; private set; }
-    public int ColumnCount { get; private set; }
+
+    /// <summary>Cells holding a formula whose result the file does not carry (saved without calculating).</summary>
+    public HashSet<(int Row, int Column)> FormulasWithoutValue { get; } = new();
+
+    /// <summary>What reading the sheet found wrong with its cells (text too long, characters a report cannot hold).</summary>
+    public List<Diagnostic> ReadFindings { get; } = new();
+
+    public int RowCount => _rows.Count == 0 ? 0 : _rows.Max;
+    public int ColumnCount => _columns.Count == 0 ? 0 : _columns.Max;
+
+    /// <summary>The rows that hold at least one cell, in order.</summary>
+    public IReadOnlyCollection<int> Rows => _rows;
+
+    /// <summary>The columns that hold at least one cell, in order.</summary>
+    public IReadOnlyCollection<int> Columns => _columns;
 
     public IEnumerable<RawCell> Cells => _cells.Values;
 
+    public int CellCount => _cells.Count;
+
+    /// <summary>Rows holding cells from <paramref name="fromRow"/> on (inclusive).</summary>
+    public IEnumerable<int> RowsFrom(int fromRow) =>
+        fromRow > RowCount ? [] : _rows.GetViewBetween(Math.Max(fromRow, 1), int.MaxValue);
+
+    /// <summary>Rows holding cells in [fromRow, toRowExclusive).</summary>
+    public IEnumerable<int> RowsBetween(int fromRow, int toRowExclusive) =>
+        toRowExclusive <= fromRow || fromRow > RowCount ? [] : _rows.GetViewBetween(Math.Max(fromRow, 1), toRowExclusive - 1);
+
+    /// <summary>The cells of one row, left to right.</summary>
+    public IEnumerable<RawCell> CellsInRow(int row) =>
+        _byRow.TryGetValue(row, out var cells) ? cells.OrderBy(c => c.Column) : [];
+
     public void Set(RawCell cell)
     {
+        if (_cells.TryGetValue((cell.Row, cell.Column), out var old))
+            _byRow[cell.Row].Remove(old);
         _cells[(cell.Row, cell.Column)] = cell;
-        RowCount = Math.Max(RowCount, cell.Row);
-        ColumnCount = Math.Max(ColumnCount, cell.Column);
+        if (!_byRow.TryGetValue(cell.Row, out var row))
+            _byRow[cell.Row] = row = new List<RawCell>();
+        row.Add(cell);
+        _rows.Add(cell.Row);
+        _columns.Add(cell.Column);
     }
 
     public RawCell? Get(int row, int column) => _cells.GetValueOrDefault((row, column));
@@ -54,11 +92,6 @@ public sealed class RawSheet
         return range is null ? "" : Text(range.FromRow, range.FromColumn);
     }
 
-    public bool IsRowEmpty(int row)
-    {
-        for (var c = 1; c <= ColumnCount; c++)
-            if (Text(row, c).Trim().Length > 0)
-                return false;
-        return true;
-    }
+    public bool IsRowEmpty(int row) =>
+        !_byRow.TryGetValue(row, out var cells) || cells.All(c => c.Text.Trim().Length == 0);
 }

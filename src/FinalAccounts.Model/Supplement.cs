@@ -80,6 +80,7 @@ public static class LabelText
                 '）' => ')',
                 '：' => ':',
                 '，' => ',',
+                >= '\uFF01' and <= '\uFF5E' => (char)(ch - 0xFEE0),   // full-width letters, digits and signs
                 _ => ch,
             });
         }

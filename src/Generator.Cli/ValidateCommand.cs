@@ -35,7 +35,9 @@ public static class ValidateCommand
     /// <summary>Workbook-level findings first, then sheet by sheet in the workbook's own order.</summary>
     public static IReadOnlyList<Diagnostic> InWorkbookOrder(FinalAccountsWorkbook workbook, IEnumerable<Diagnostic> findings)
     {
-        var sheetOrder = workbook.Sheets.Select((s, i) => (s.Name, i)).ToDictionary(p => p.Name, p => p.i);
+        var sheetOrder = new Dictionary<string, int>();
+        foreach (var (sheet, i) in workbook.Sheets.Select((s, i) => (s, i)))
+            sheetOrder.TryAdd(sheet.Name, i);   // two sheets of one name are an IN034 error; the first sets the order
         return findings
             .Select((f, i) => (f, i))
             .OrderBy(p => p.f.Location is null ? -1 : sheetOrder.GetValueOrDefault(p.f.Location.Sheet, int.MaxValue))

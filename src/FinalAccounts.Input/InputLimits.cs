@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using FinalAccounts.Model;
+
+namespace FinalAccounts.Input;
+
+/// <summary>
+/// The bounds every workbook is read within, whatever it holds. A real 决算 export is a few MB with
+/// tens of thousands of cells; these leave it a wide margin while keeping a crafted file to a few
+/// hundred MB of memory and a few seconds. Each bound has its own IN id naming the sheet and cell.
+/// </summary>
+public static class InputLimits
+{
+    /// <summary>IN006: the file on disk.</summary>
+    public const long MaxFileBytes = 50L * 1024 * 1024;
+
+    /// <summary>IN005: all parts of an .xlsx package once decompressed (checked before decompressing).</summary>
+    public const long MaxExpandedBytes = 100L * 1024 * 1024;
+
+    /// <summary>IN040: Excel itself holds at most this many characters in a cell.</summary>
+    public const int MaxCellChars = 32_767;
+
+    /// <summary>IN040: Excel's limit for a sheet name.</summary>
+    public const int MaxSheetNameChars = 31;
+
+    /// <summary>IN043: the text of the whole workbook (cells and shared strings).</summary>
+    public const long MaxWorkbookChars = 5_000_000;
+
+    /// <summary>IN042: cells holding a value, over all sheets.</summary>
+    public const int MaxCells = 1_000_000;
+
+    /// <summary>IN045: merged ranges in one sheet.</summary>
+    public const int MaxMergesPerSheet = 10_000;
+
+    /// <summary>IN044: Excel's grid.</summary>
+    public const int MaxRow = 1_048_576;
+
+    public const int MaxColumn = 16_384;
+}
+
+/// <summary>A bound of <see cref="InputLimits"/> passed while reading: the whole workbook is refused with this finding.</summary>
+internal sealed class InputLimitException(Diagnostic finding) : Exception(finding.Message)
+{
+    public Diagnostic Finding { get; } = finding;
+}
+
+/// <summary>
+/// Every cell of either reader passes through here: references inside Excel's grid, counts and
+/// lengths within <see cref="InputLimits"/>, and text a .docx can hold. Both readers share it, so
+/// `validate` and `generate` see the same cleaned text and the same findings.
+/// </summary>
+internal sealed class CellGuard
+{
+    private long _chars;
+    private int _cells;
+
+    /// <summary>Counts text read outside cells (the shared-strings part) against the workbook's total.</summary>
+    public void CountText(int length, string where)
+    {
+        _chars += length;
+        if (_chars > InputLimits.MaxWorkbookChars)
+            throw new InputLimitException(InputIds.Error(InputIds.TooMuchText,
+                $"工作簿中的文字超过 {InputLimits.MaxWorkbookChars:N0} 个字符（在{where}处超出），远超决算工作簿的正常大小，疑似损坏或被构造的文件，未读取。"));
+    }
+
+    public void Add(RawSheet sheet, int row, int column, string text, double? number, bool countText = true)
+    {
+        if (row < 1 || row > InputLimits.MaxRow || column < 1 || column > InputLimits.MaxColumn)
+            throw new InputLimitException(InputIds.Error(InputIds.ReferenceOutOfGrid,
+                $"工作表“{Printable.Escape(sheet.Name)}”中有超出Excel表格范围的单元格引用（第{row}行第{column}列），文件已损坏，未读取。", new CellRef(sheet.Name, 1, 1)));
+        var at = new CellRef(sheet.Name, row, column);
+        if (++_cells > InputLimits.MaxCells)
+            throw new InputLimitException(InputIds.Error(InputIds.TooManyCells,
+                $"工作簿中有内容的单元格超过 {InputLimits.MaxCells:N0} 个（在 {at} 处超出），远超决算工作簿的正常大小，未读取。请删除无关的工作表或内容。", at));
+        if (countText)
+            CountText(text.Length, at.ToString());
+        if (text.Length > InputLimits.MaxCellChars)
+        {
+            sheet.ReadFindings.Add(InputIds.Error(InputIds.TextTooLong,
+                $"单元格文字超过Excel单元格的上限 {InputLimits.MaxCellChars:N0} 个字符，疑似粘贴错误或被构造的内容，请检查。", at));
+            text = text[..InputLimits.MaxCellChars];
+        }
+        if (Printable.Clean(text) is var (clean, removed) && removed.Length > 0)
+        {
+            sheet.ReadFindings.Add(InputIds.Warning(InputIds.CharactersRemoved,
+                $"单元格中有报告无法容纳的字符（{removed}），已删除；请确认删除后的内容“{Printable.Escape(Shorten(clean))}”正确。", at));
+            text = clean;
+        }
+        if (text.Length == 0 && number is null)
+            return;
+        sheet.Set(new RawCell(row, column, text, number));
+    }
+
+    /// <summary>Merged ranges are looked up for each printed cell, so a sheet of a million of them is refused.</summary>
+    public static void CheckMerges(RawSheet sheet)
+    {
+        if (sheet.Merges.Count > InputLimits.MaxMergesPerSheet)
+            throw new InputLimitException(InputIds.Error(InputIds.TooManyMerges,
+                $"工作表“{Printable.Escape(sheet.Name)}”有 {sheet.Merges.Count:N0} 个合并单元格区域，超过上限 {InputLimits.MaxMergesPerSheet:N0} 个，疑似损坏或被构造的文件，未读取。", new CellRef(sheet.Name, 1, 1)));
+    }
+
+    /// <summary>A sheet name as Excel allows it; a longer or unprintable one is reported, the name kept readable.</summary>
+    public static string SheetName(string raw, List<Diagnostic> findings)
+    {
+        var (name, removed) = Printable.Clean(raw.Trim());
+        if (removed.Length > 0)
+            findings.Add(InputIds.Warning(InputIds.CharactersRemoved, $"工作表名称“{Printable.Escape(raw)}”中有无法显示的字符（{removed}），已删除。"));
+        if (name.Length > InputLimits.MaxSheetNameChars)
+        {
+            findings.Add(InputIds.Error(InputIds.TextTooLong,
+                $"工作表名称有 {name.Length:N0} 个字符，超过Excel的上限 {InputLimits.MaxSheetNameChars} 个：“{Printable.Escape(Shorten(name))}”。"));
+            name = name[..InputLimits.MaxSheetNameChars];
+        }
+        return name;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+/// <summary>
+/// Characters a .docx (XML 1.0) cannot hold — control characters other than tab and line breaks,
+/// unpaired surrogates, U+FFFE/U+FFFF — and how messages show them: escaped, never raw, so a cell
+/// holding ESC or BEL cannot drive the user's terminal.
+/// </summary>
+public static class Printable
+{
+    public static (string Text, string Removed) Clean(string text)
+    {
+        if (IsClean(text))
+            return (text, "");
+        var kept = new StringBuilder(text.Length);
+        var removed = new List<string>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                kept.Append(ch).Append(text[++i]);
+                continue;
+            }
+            if (IsAllowed(ch))
+                kept.Append(ch);
+            else if (removed.Count < 5)
+                removed.Add(Code(ch));
+        }
+        return (kept.ToString(), string.Join("、", removed.Distinct()));
+    }
+
+    /// <summary>The text with every character a terminal or a .docx would misread written as \uXXXX.</summary>
+    public static string Escape(string text)
+    {
+        if (IsClean(text) && !text.Any(c => c is '\t' or '\r' or '\n'))
+            return text;
+        var result = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                result.Append(ch).Append(text[++i]);
+            else if (IsAllowed(ch) && ch is not ('\t' or '\r' or '\n'))
+                result.Append(ch);
+            else
+                result.Append(Code(ch));
+        }
+        return result.ToString();
+    }
+
+    private static bool IsClean(string text)
+    {
+        foreach (var ch in text)
+            if (ch < 0x20 || ch >= 0x7F && ch <= 0x9F || char.IsSurrogate(ch) || ch is '\uFFFE' or '\uFFFF')
+                return false;
+        return true;
+    }
+
+    private static bool IsAllowed(char ch) =>
+        ch is '\t' or '\n' or '\r' || ch >= 0x20 && !(ch >= 0x7F && ch <= 0x9F) && !char.IsSurrogate(ch) && ch is not ('\uFFFE' or '\uFFFF');
+
+    private static string Code(char ch) => "\\u" + ((int)ch).ToString("X4", CultureInfo.InvariantCulture);
+}
