@@ -68,6 +68,10 @@ public static class CheckIds
     public const string BudgetCodeUnknown = "CHK084";
     public const string BudgetMissing = "CHK085";
 
+    // the workbook's identity: 基本信息 against what the tables say of themselves
+    public const string YearVsTableTitle = "CHK086";
+    public const string DepartmentVsTableLine = "CHK087";
+
     /// <summary>A line or column a rule needs is not in the table (renamed or deleted).</summary>
     public const string LineMissing = "CHK090";
 }

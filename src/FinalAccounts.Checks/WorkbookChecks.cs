@@ -35,6 +35,7 @@ public static class WorkbookChecks
             ThreePublicRules.Check(threePublic, r);
         CrossTableRules.Check(t, r);
         SupplementRules.Check(workbook, r);
+        IdentityRules.Check(workbook, r);
         return Order(r.Findings);
     }
 

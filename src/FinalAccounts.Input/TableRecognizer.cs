@@ -46,11 +46,13 @@ public static partial class TableRecognizer
             return null;
         var title = titleCell?.Text.Trim();
 
-        var department = top.Select(c => DepartmentPattern().Match(LabelText.Normalise(c.Text)))
-            .FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        var departmentCell = top.FirstOrDefault(c => DepartmentPattern().IsMatch(LabelText.Normalise(c.Text)));
+        var department = departmentCell is null ? null : DepartmentPattern().Match(LabelText.Normalise(departmentCell.Text)).Groups[1].Value;
         var unit = ReadUnit(sheet, top, diagnostics);
         return new TableInfo(kind.Value, sheet.Name, title ?? sheet.Name,
-            number is null ? null : $"公开{number.Groups[1].Value}表", string.IsNullOrEmpty(department) ? null : department, unit);
+            number is null ? null : $"公开{number.Groups[1].Value}表", string.IsNullOrEmpty(department) ? null : department, unit,
+            titleCell is null ? null : new CellRef(sheet.Name, titleCell.Row, titleCell.Column),
+            departmentCell is null ? null : new CellRef(sheet.Name, departmentCell.Row, departmentCell.Column));
     }
 
     /// <summary>A title names a 决算 table; the 公开NN表 marker alone is not a title.</summary>

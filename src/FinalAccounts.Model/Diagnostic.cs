@@ -26,6 +26,7 @@ public sealed record Diagnostic(
         var where = Location is null ? workbookName : $"{workbookName}[{Location}]";
         var level = Severity == Severity.Error ? "error" : "warning";
         var also = Related is { Count: > 0 } ? $"（对照：{string.Join("、", Related.Take(6))}{(Related.Count > 6 ? "…" : "")}）" : "";
-        return $"{where}: {level} {Id}: {Message}{also}";
+        // Whatever a cell or file name held, a terminal never receives it raw (ESC, BEL, unpaired surrogates).
+        return Printable.Escape($"{where}: {level} {Id}: {Message}{also}");
     }
 }

@@ -3,13 +3,17 @@ namespace FinalAccounts.Model;
 /// <summary>What a public-table sheet says about itself in its header block.</summary>
 /// <param name="Kind">The table's meaning, recognised from its title.</param>
 /// <param name="Number">The number printed on the sheet, e.g. 公开05表 (regions number differently).</param>
+/// <param name="TitleCell">Where the title stands (its year is checked against 基本信息).</param>
+/// <param name="DepartmentCell">Where the 部门： line stands.</param>
 public sealed record TableInfo(
     PublicTableKind Kind,
     string Sheet,
     string Title,
     string? Number,
     string? Department,
-    AmountUnit Unit);
+    AmountUnit Unit,
+    CellRef? TitleCell = null,
+    CellRef? DepartmentCell = null);
 
 /// <summary>The nine tables every 决算公开 set contains, identified by meaning, not by position.</summary>
 public enum PublicTableKind

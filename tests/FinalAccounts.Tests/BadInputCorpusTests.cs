@@ -197,7 +197,7 @@ public class LiteralTextTests
     public void MarkupInCellsIsPrintedLiterally(string name)
     {
         using var temp = new TempFolder();
-        var input = WorkbookEditor.Load(Repo.SampleXlsx).Set("基本信息", "B2", name).Set("部门职责", "B2", name).Save(temp.File("literal.xlsx"));
+        var input = WorkbookEditor.Load(Repo.SampleXlsx).RenameDepartment(name).Set("部门职责", "B2", name).Save(temp.File("literal.xlsx"));
         var output = new StringWriter();
         var exit = GenerateCommand.Run(input, Path.Combine(Repo.Root, "templates", "default"), temp.File("r.docx"), pdf: false, trace: false, output);
         // Characters a .docx cannot hold are removed with a warning naming the cell; markup is plain text.
@@ -218,7 +218,7 @@ public class LiteralTextTests
         var input = Directory.CreateDirectory(temp.File("in")).FullName;
         string[] names = ["../../逃逸", "..\\..\\逃逸", "CON", "a/b\\c:d*e?f\"g<h>i|j", "  ..  "];
         for (var i = 0; i < names.Length; i++)
-            WorkbookEditor.Load(Repo.SampleXlsx).Set("基本信息", "B2", names[i]).Save(Path.Combine(input, $"w{i}.xlsx"));
+            WorkbookEditor.Load(Repo.SampleXlsx).RenameDepartment(names[i]).Save(Path.Combine(input, $"w{i}.xlsx"));
         var outputFolder = temp.File("out");
         Assert.Equal(ExitCodes.Clean, BatchCommand.Run(input, outputFolder, 2, Path.Combine(Repo.Root, "templates", "default"),
             Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(TextWriter.Null) })));

@@ -20,7 +20,7 @@ public class BatchTests
         File.Copy(Repo.SampleXls, Path.Combine(input, "b.xls"));
         WorkbookEditor.Load(Repo.SampleXlsx).Set("变动原因", "B2", null).Save(Path.Combine(input, "warn.xlsx"));
         WorkbookEditor.Load(Repo.SampleXlsx).Add("公开01表", "C34", 1).Save(Path.Combine(input, "broken.xlsx"));
-        WorkbookEditor.Load(Repo.SampleXlsx).Set("基本信息", "B2", "../../etc/passwd").Save(Path.Combine(input, "evil.xlsx"));
+        WorkbookEditor.Load(Repo.SampleXlsx).RenameDepartment("../../etc/passwd").Save(Path.Combine(input, "evil.xlsx"));
         File.WriteAllText(Path.Combine(input, "~$a.xlsx"), "lock");
         var before = Directory.GetFiles(input).ToDictionary(f => f, File.ReadAllBytes);
 

@@ -29,6 +29,16 @@ public sealed class WorkbookEditor
         return this;
     }
 
+    /// <summary>The department's name in 基本信息 and on every public table's 部门： line, so the workbook stays consistent (CHK087).</summary>
+    public WorkbookEditor RenameDepartment(string name)
+    {
+        Set("基本信息", "B2", name);
+        foreach (var sheet in Sheets)
+            foreach (var key in sheet.Cells.Keys.Where(k => k.Row <= 8 && sheet.Get(k.Row, k.Column) is string text && text.StartsWith("部门：")).ToList())
+                sheet.Set(key.Row, key.Column, "部门：" + name);
+        return this;
+    }
+
     public object? Get(string sheet, string address)
     {
         var (row, column) = Parse(address);
