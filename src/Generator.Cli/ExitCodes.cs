@@ -7,4 +7,7 @@ public static class ExitCodes
     public const int Warnings = 1;
     public const int Errors = 2;
     public const int InternalError = 3;
+
+    /// <summary>The machine, not the input: disk full, output folder read-only or missing, permission denied (batch, watch).</summary>
+    public const int EnvironmentFault = 4;
 }

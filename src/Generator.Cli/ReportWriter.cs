@@ -20,13 +20,19 @@ public sealed record GenerateResult(IReadOnlyList<Diagnostic> Findings, IReadOnl
 /// <summary>A compiled report template with its settings: compiled once, used for many workbooks.</summary>
 public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSettings Settings, string Name)
 {
+    /// <summary>The template's files as one hash (<see cref="ReportProvenance.TemplateIdentityOf"/>), recorded in each report.</summary>
+    public string Identity { get; init; } = "";
+
     public static (CompiledReportTemplate? Template, IReadOnlyList<string> Problems) Load(string templatePath)
     {
         var compiled = ReportTemplate.Compile(templatePath, ReportTemplate.Options(ReportTemplate.ViewModelSchema));
         var name = Path.GetFileName(ReportTemplate.Resolve(templatePath));
         if (compiled.Template is null)
             return (null, compiled.Problems.Select(p => p.Format(name)).ToList());
-        return (new CompiledReportTemplate(compiled.Template, ReportTemplate.Settings(templatePath), name), []);
+        return (new CompiledReportTemplate(compiled.Template, ReportTemplate.Settings(templatePath), name)
+        {
+            Identity = ReportProvenance.TemplateIdentityOf(templatePath),
+        }, []);
     }
 
     /// <summary>The default template: shipped next to the program, or in ./templates when run from the repository.</summary>
@@ -46,10 +52,11 @@ public static class ReportWriter
         var stage = ReportPipeline.Calculate(workbookPath, template.Settings);
         if (stage.Model is null)
             return new GenerateResult(stage.Findings, [], null, null, "工作簿有错误，未生成报告。");
+        var source = new ReportProvenance(Path.GetFileName(workbookPath), ReportProvenance.Sha256Of(workbookPath), template.Identity);
         byte[] document;
         try
         {
-            document = template.Template.Render(DataTree.FromObject(stage.Model));
+            document = source.StampInto(template.Template.Render(DataTree.FromObject(stage.Model)));
         }
         catch (TemplateRenderException ex)
         {

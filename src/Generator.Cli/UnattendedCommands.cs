@@ -21,7 +21,7 @@ public static class UnattendedCommands
             var overrides = new Dictionary<string, string?> { ["Watch:Folder"] = parse.GetValue(folder)!.FullName };
             if (parse.GetValue(template) is { } t)
                 overrides["Watch:Template"] = t;
-            return RunHost(parse.UnmatchedTokens.ToArray(), overrides, services => services.AddHostedService<DropFolderService>());
+            return RunHost<DropFolderService>(parse.UnmatchedTokens.ToArray(), overrides);
         });
         return command;
     }
@@ -30,7 +30,7 @@ public static class UnattendedCommands
     {
         var command = new Command("schedule", "按 appsettings.json 中 Schedule:Cron 定时批量生成（Schedule:Input → Schedule:Output）");
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse => RunHost(parse.UnmatchedTokens.ToArray(), new Dictionary<string, string?>(), services => services.AddHostedService<ScheduledBatchService>()));
+        command.SetAction(parse => RunHost<ScheduledBatchService>(parse.UnmatchedTokens.ToArray(), new Dictionary<string, string?>()));
         return command;
     }
 
@@ -38,7 +38,7 @@ public static class UnattendedCommands
     /// A generic host: configuration from appsettings.json, GENERATOR_-prefixed environment
     /// variables and --Section:Key=value arguments; console logging, and a file log when Logging:File:Path is set.
     /// </summary>
-    private static int RunHost(string[] args, Dictionary<string, string?> overrides, Action<IServiceCollection> addService)
+    private static int RunHost<TService>(string[] args, Dictionary<string, string?> overrides) where TService : ExitingService
     {
         // appsettings.json beside the program, then one in the working folder, then environment, then arguments.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -50,8 +50,11 @@ public static class UnattendedCommands
         builder.Services.Configure<ScheduleOptions>(builder.Configuration.GetSection("Schedule"));
         if (builder.Configuration["Logging:File:Path"] is { Length: > 0 } logPath)
             builder.Logging.AddProvider(new FileLoggerProvider(logPath));
-        addService(builder.Services);
-        builder.Build().Run();
-        return Environment.ExitCode;
+        builder.Services.AddSingleton<TService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<TService>());
+        using var host = builder.Build();
+        host.Run();
+        // The service's own verdict: a crash inside it is 3, a lasting disk fault 4 — never a silent 0.
+        return host.Services.GetRequiredService<TService>().ExitCode ?? ExitCodes.Clean;
     }
 }

@@ -6,9 +6,12 @@ namespace Generator.Cli.Unattended;
 /// The drop folder's layout and its crash-safe processing. A workbook moves inbox → work/&lt;claim&gt;
 /// → archive (or failed); its report goes out/ by rename only. Each step leaves evidence in the
 /// claim folder, so after a crash every claim is finished from where it stopped: never lost,
-/// never published twice.
+/// never published twice. A fault of the disk or of a folder (<see cref="StorageFault"/>) leaves
+/// the claim where it is, to be finished by a later pass; it never fails the workbook.
 /// </summary>
-public sealed class DropFolder(string root, CompiledReportTemplate template, ILogger logger)
+/// <param name="maxDeaths">Processing starts that ended with the process gone (out of memory, a crash, a kill) before the workbook is given up.</param>
+/// <param name="isOpenForWriting">Whether a writer still has a file open; a seam for tests of a platform where writers are invisible.</param>
+public sealed class DropFolder(string root, CompiledReportTemplate template, ILogger logger, int maxDeaths = 3, Func<string, bool>? isOpenForWriting = null)
 {
     public string Inbox => Path.Combine(root, "inbox");
     public string Out => Path.Combine(root, "out");
@@ -16,12 +19,21 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
     public string Failed => Path.Combine(root, "failed");
     public string Work => Path.Combine(root, "work");
 
+    /// <summary>Held open, unshared, while a service runs on this folder: one service per folder.</summary>
+    public string LockFile => Path.Combine(root, ".watch.lock");
+
     private const string OriginalName = "original-name.txt";
+    private const string ClaimedState = "claimed.txt";
+    private const string Attempts = "attempts.txt";
     private const string PublishMarker = "publish.txt";
+    private const string PublishingOutput = "publishing-output.txt";
+    private const string PublishingInput = "publishing-input.txt";
     private const string StagedReport = "report.docx";
     private const string StagedFailure = "failure.txt";
 
+    private readonly Func<string, bool> _isOpenForWriting = isOpenForWriting ?? FileWriters.IsOpenForWriting;
     private readonly Dictionary<string, (long Size, DateTime Written, DateTime Seen)> _observed = new();
+    private readonly HashSet<string> _skipped = new(StringComparer.Ordinal);
 
     public void EnsureFolders()
     {
@@ -29,37 +41,77 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
             Directory.CreateDirectory(folder);
     }
 
-    /// <summary>Finishes every claim a previous run left behind (a crash, a kill, a power cut).</summary>
+    /// <summary>
+    /// Takes the folder for this process, or returns null when another service holds it. The lock
+    /// is the open file itself (FileShare.None: flock on Unix, a sharing denial on Windows), so it
+    /// ends with the process however that ends.
+    /// </summary>
+    public FileStream? TryLock()
+    {
+        try
+        {
+            return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(LockFile))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Finishes every claim a previous run or an earlier pass left behind (a crash, a kill, a power cut, a full disk).</summary>
     public void Recover()
     {
-        foreach (var claim in Directory.EnumerateDirectories(Work).Order(StringComparer.Ordinal))
+        foreach (var claim in Directory.EnumerateDirectories(Work).Order(StringComparer.Ordinal).ToList())
         {
-            logger.LogInformation("Resuming unfinished claim {Claim}", Path.GetFileName(claim));
+            if (!Directory.Exists(claim))
+                continue;   // finished meanwhile
+            logger.LogInformation("继续处理未完成的领取 {Claim}", Path.GetFileName(claim));
             Finish(claim);
         }
     }
 
-    /// <summary>One pass over the inbox: claims and processes each workbook that has finished arriving.</summary>
+    /// <summary>One pass: unfinished claims first, then each workbook of the inbox that has finished arriving.</summary>
     public int ProcessReadyFiles(TimeSpan stableFor)
     {
+        Recover();
         var processed = 0;
         var files = Directory.EnumerateFiles(Inbox).Where(BatchRunner.IsWorkbook).Order(StringComparer.Ordinal).ToList();
         foreach (var gone in _observed.Keys.Except(files).ToList())
             _observed.Remove(gone);   // taken away by the user: forget it, so a long-running service does not grow
+        _skipped.IntersectWith(files);
         foreach (var file in files)
         {
-            if (!IsStable(file, stableFor))
+            if (!IsOrdinaryFile(file) || !IsStable(file, stableFor))
                 continue;
             var claim = Claim(file);
             if (claim is null)
                 continue;
-            Finish(claim);
+            Finish(claim, stableFor);
             processed++;
         }
         return processed;
     }
 
-    /// <summary>Fully written: same size and time as seen at least stableFor ago, and nobody else has it open.</summary>
+    /// <summary>
+    /// A pipe or a device would block the service when opened, and a link could lead anywhere
+    /// (its target would be archived or moved): such entries are left alone, logged once.
+    /// </summary>
+    private bool IsOrdinaryFile(string file)
+    {
+        string reason;
+        if (InputFileGuard.IsLink(file))
+            reason = $"“{Path.GetFileName(file)}”是符号链接，投放目录不跟随链接，请放入文件本身。";
+        else if (InputFileGuard.IsRegularFile(file, out reason))
+            return true;
+        if (_skipped.Add(file))
+            logger.LogWarning("跳过 {File}：{Reason}", Path.GetFileName(file), reason);
+        return false;
+    }
+
+    /// <summary>
+    /// Fully written: same size and time as seen at least stableFor ago, and no process has it open
+    /// for writing (a copy that pauses longer than stableFor still holds the file open).
+    /// </summary>
     private bool IsStable(string file, TimeSpan stableFor)
     {
         var info = new FileInfo(file);
@@ -70,40 +122,49 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
             ? before.Seen
             : info.LastWriteTimeUtc < now - stableFor ? info.LastWriteTimeUtc : now;   // already old at first sight: dropped while we were down
         _observed[file] = (info.Length, info.LastWriteTimeUtc, seen);
-        if (now - seen < stableFor)
-            return false;
-        try
-        {
-            using var exclusive = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.None);
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;   // still being copied or open in Excel
-        }
+        return now - seen >= stableFor && !_isOpenForWriting(file);
     }
 
+    /// <summary>Moves the file into a new claim folder; on any failure nothing of the claim remains and the file stays in the inbox.</summary>
     private string? Claim(string file)
     {
         var claim = Path.Combine(Work, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(claim);
-        File.WriteAllText(Path.Combine(claim, OriginalName), Path.GetFileName(file));
+        var info = new FileInfo(file);
         try
         {
+            TestHooks.ThrowIfStorageFault(claim);
+            Directory.CreateDirectory(claim);
+            AtomicFile.WriteAllText(Path.Combine(claim, OriginalName), Path.GetFileName(file));
+            AtomicFile.WriteAllText(Path.Combine(claim, ClaimedState), $"{info.Length}\n{info.LastWriteTimeUtc.Ticks}\n");
             File.Move(file, Path.Combine(claim, "input" + Path.GetExtension(file).ToLowerInvariant()));
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Directory.Delete(claim, recursive: true);   // it vanished or got locked again: look next pass
-            return null;
+            DeleteClaim(claim);
+            if (!File.Exists(file) || ex.HResult is unchecked((int)0x80070020) or unchecked((int)0x80070021))
+                return null;   // it vanished, or got locked again (Windows): look next pass
+            throw ex as StorageFault ?? new StorageFault(claim, ex);   // the disk or work/ refuses: the service backs off and says why
         }
         _observed.Remove(file);
-        logger.LogInformation("Claimed {File}", Path.GetFileName(file));
+        logger.LogInformation("已领取 {File}", Path.GetFileName(file));
         return claim;
     }
 
+    private static void DeleteClaim(string claim)
+    {
+        try
+        {
+            if (Directory.Exists(claim))
+                Directory.Delete(claim, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // an empty claim folder is removed by the next recovery pass (input is null, no marker)
+        }
+    }
+
     /// <summary>Drives one claim to its end from whatever state it is in.</summary>
-    private void Finish(string claim)
+    private void Finish(string claim, TimeSpan? stableFor = null)
     {
         foreach (var temp in Directory.EnumerateFiles(claim, "*.tmp"))
             File.Delete(temp);   // a write the crash interrupted; it is redone below
@@ -119,15 +180,47 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
         {
             foreach (var stray in Directory.EnumerateFiles(claim, "*.docx"))
                 File.Delete(stray);   // staged before the crash but never marked: it is made again
-            Stage(claim, input!, original, marker);
+            if (!Stage(claim, input!, original, marker, stableFor ?? TimeSpan.Zero))
+                return;   // put back into the inbox
         }
         Publish(claim, input, original, File.ReadAllLines(marker));
         Directory.Delete(claim, recursive: true);
     }
 
-    private void Stage(string claim, string input, string original, string marker)
+    /// <summary>
+    /// Generates the report (or the failure report) inside the claim and writes the publish marker.
+    /// Each start is counted in the claim first, so a workbook that takes the process down with it
+    /// is recognised at the next start and, after <c>maxDeaths</c> of them, failed instead of tried
+    /// again forever. Returns false when the workbook went back to the inbox.
+    /// </summary>
+    private bool Stage(string claim, string input, string original, string marker, TimeSpan stableFor)
     {
-        var (outcome, staged, title) = ReportJob.Stage(input, template, claim);
+        var attemptsFile = Path.Combine(claim, Attempts);
+        var deaths = File.Exists(attemptsFile) && int.TryParse(File.ReadAllText(attemptsFile).Trim(), out var n) ? n : 0;
+        if (deaths >= maxDeaths)
+        {
+            logger.LogError("{File}：处理时程序已 {Deaths} 次异常退出，移入 failed", original, deaths);
+            AtomicFile.WriteAllText(Path.Combine(claim, StagedFailure), ReportJob.ProcessDiedDetails(original, deaths));
+            AtomicFile.WriteAllText(marker, $"failure\n{OutputNames.Safe(Path.GetFileNameWithoutExtension(original)) + BatchRunner.FailureSuffix}\n");
+            return true;
+        }
+        AtomicFile.WriteAllText(attemptsFile, (deaths + 1).ToString());
+        (JobOutcome Outcome, string? Staged, string? Title) job;
+        try
+        {
+            job = ReportJob.Stage(input, template, claim);
+        }
+        catch (StorageFault)
+        {
+            TryWrite(attemptsFile, deaths.ToString());   // the process lives: this start was no death
+            throw;
+        }
+        var (outcome, staged, title) = job;
+        if (staged is null && StillChanging(claim, input, stableFor))
+        {
+            PutBack(claim, input, original);
+            return false;
+        }
         string baseName;
         if (staged is not null)
         {
@@ -141,7 +234,53 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
         }
         // The marker is written last: once it exists, the claim only has files left to move.
         AtomicFile.WriteAllText(marker, $"{(staged is not null ? "report" : "failure")}\n{baseName}\n");
-        logger.LogInformation("{File}: {Status} {Problem}", original, outcome.Status, outcome.FirstProblem?.Replace(Path.GetFileName(input), original) ?? "");
+        logger.LogInformation("{File}：{Status} {Problem}", original, outcome.Status, outcome.FirstProblem?.Replace(Path.GetFileName(input), original) ?? "");
+        return true;
+    }
+
+    private static void TryWrite(string path, string text)
+    {
+        try
+        {
+            AtomicFile.WriteAllText(path, text);
+        }
+        catch (StorageFault)
+        {
+            // counted once too often at worst
+        }
+    }
+
+    /// <summary>
+    /// A workbook that failed to read may only have been caught mid-copy (a writer the platform
+    /// does not show, or one that came back): if it changed since it was claimed, or changes
+    /// within the stable period, or a writer has it open, it was not the workbook's fault.
+    /// </summary>
+    private bool StillChanging(string claim, string input, TimeSpan stableFor)
+    {
+        var state = File.ReadAllLines(Path.Combine(claim, ClaimedState));
+        bool Changed()
+        {
+            var now = new FileInfo(input);
+            return now.Length.ToString() != state[0] || now.LastWriteTimeUtc.Ticks.ToString() != state[1];
+        }
+        if (Changed() || FileWriters.IsOpenForWriting(input))
+            return true;
+        var until = DateTime.UtcNow + stableFor;
+        while (DateTime.UtcNow < until)
+        {
+            Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(100, stableFor.TotalMilliseconds)));
+            if (Changed())
+                return true;
+        }
+        return false;
+    }
+
+    private void PutBack(string claim, string input, string original)
+    {
+        var back = OutputNames.MoveToFreeName(input, Inbox, Path.GetFileNameWithoutExtension(original), Path.GetExtension(original));
+        _observed.Remove(back);
+        logger.LogWarning("{File} 领取后仍在写入，已放回 inbox，写完后再处理", original);
+        Directory.Delete(claim, recursive: true);
     }
 
     private void Publish(string claim, string? input, string original, string[] marker)
@@ -150,10 +289,12 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
         var staged = Path.Combine(claim, succeeded ? StagedReport : StagedFailure);
         if (File.Exists(staged))   // gone means a previous run already moved it
         {
-            var published = OutputNames.MoveToFreeName(staged, succeeded ? Out : Failed, marker[1], succeeded ? ".docx" : ".txt");
-            logger.LogInformation("Published {Output}", Path.GetFileName(published));
+            var published = OutputNames.MoveToFreeName(staged, succeeded ? Out : Failed, marker[1], succeeded ? ".docx" : ".txt",
+                Path.Combine(claim, PublishingOutput));
+            logger.LogInformation("已发布 {Output}", Path.GetFileName(published));
         }
         if (input is not null)
-            OutputNames.MoveToFreeName(input, succeeded ? Archive : Failed, OutputNames.Safe(Path.GetFileNameWithoutExtension(original)), Path.GetExtension(input));
+            OutputNames.MoveToFreeName(input, succeeded ? Archive : Failed, OutputNames.Safe(Path.GetFileNameWithoutExtension(original)), Path.GetExtension(input),
+                Path.Combine(claim, PublishingInput));
     }
 }

@@ -28,20 +28,64 @@ public static class OutputNames
     /// <summary>
     /// Moves a finished file to folder/baseName+extension, or the first free "baseName(n)" — the
     /// move itself refuses to overwrite, so two workers can never take the same name.
+    /// With <paramref name="intentFile"/> the move can be resumed after a kill at any instant: the
+    /// chosen name is written there before the move, and a later call that finds that name already
+    /// holding the same bytes (the kill fell between link and unlink) only removes the source,
+    /// instead of publishing a second copy as "(2)".
     /// </summary>
-    public static string MoveToFreeName(string source, string folder, string baseName, string extension)
+    public static string MoveToFreeName(string source, string folder, string baseName, string extension, string? intentFile = null)
     {
         var root = Path.GetFullPath(folder);
         lock (Gate)
         {
+            if (intentFile is not null && AlreadyMoved(source, intentFile) is { } earlier)
+                return earlier;
             for (var n = 1; ; n++)
             {
                 var target = Path.GetFullPath(Path.Combine(root, n == 1 ? $"{baseName}{extension}" : $"{baseName}({n}){extension}"));
                 if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                     throw new InvalidOperationException("output name escapes its folder");   // Safe() makes this unreachable
-                if (!File.Exists(target) && TryMoveWithoutOverwrite(source, target))
+                if (File.Exists(target))
+                    continue;
+                if (intentFile is not null)
+                    AtomicFile.WriteAllText(intentFile, target);
+                if (TryMoveWithoutOverwrite(source, target))
                     return target;
             }
+        }
+    }
+
+    /// <summary>The target an interrupted move already reached: same bytes under the name it chose.</summary>
+    private static string? AlreadyMoved(string source, string intentFile)
+    {
+        if (!File.Exists(intentFile))
+            return null;
+        var target = File.ReadAllText(intentFile).Trim();
+        if (target.Length == 0 || !File.Exists(target) || !SameBytes(source, target))
+            return null;
+        File.Delete(source);
+        return target;
+    }
+
+    public static bool SameBytes(string first, string second)
+    {
+        var a = new FileInfo(first);
+        var b = new FileInfo(second);
+        if (a.Length != b.Length)
+            return false;
+        using var x = a.OpenRead();
+        using var y = b.OpenRead();
+        var bufferX = new byte[81920];
+        var bufferY = new byte[81920];
+        while (true)
+        {
+            var read = x.ReadAtLeast(bufferX, bufferX.Length, throwOnEndOfStream: false);
+            if (read != y.ReadAtLeast(bufferY, bufferY.Length, throwOnEndOfStream: false))
+                return false;
+            if (read == 0)
+                return true;
+            if (!bufferX.AsSpan(0, read).SequenceEqual(bufferY.AsSpan(0, read)))
+                return false;
         }
     }
 
@@ -53,6 +97,19 @@ public static class OutputNames
     /// Windows MoveFileEx without replace already refuses.
     /// </summary>
     private static bool TryMoveWithoutOverwrite(string source, string target)
+    {
+        try
+        {
+            TestHooks.ThrowIfStorageFault(target);
+            return MoveUnlessTaken(source, target);
+        }
+        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not StorageFault)
+        {
+            throw new StorageFault(target, ex);
+        }
+    }
+
+    private static bool MoveUnlessTaken(string source, string target)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -68,6 +125,7 @@ public static class OutputNames
         }
         if (Link(source, target) == 0)
         {
+            TestHooks.PauseBetweenLinkAndUnlink();
             File.Delete(source);
             return true;
         }

@@ -7,6 +7,12 @@ public enum JobStatus
     Succeeded,
     SucceededWithWarnings,
     Failed,
+
+    /// <summary>The report made from this very workbook with this very template exists already (batch rerun).</summary>
+    UpToDate,
+
+    /// <summary>Not the workbook's fault: the disk is full or the output folder refuses writes.</summary>
+    NotWritten,
 }
 
 /// <summary>One workbook's result in a batch or the drop folder.</summary>
@@ -27,7 +33,7 @@ public static class ReportJob
         {
             result = ReportWriter.Generate(workbook, template, staged);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not StorageFault)
         {
             // A defect of ours must not stop the batch: the workbook fails with a message and the rest go on.
             result = new GenerateResult([], [], null, null, $"内部错误：{ex.Message}");
@@ -39,11 +45,27 @@ public static class ReportJob
         return (new JobOutcome(workbook, status, null, first, details), result.Succeeded ? staged : null, result.ReportTitle);
     }
 
+    /// <summary>The first line of a failure report: the workbook it is about (a batch rerun finds its own reports by it).</summary>
+    public static string FirstLine(string workbookName) => $"文件：{workbookName}";
+
+    /// <summary>The failure report of a workbook during whose processing the program died again and again.</summary>
+    public static string ProcessDiedDetails(string name, int deaths)
+    {
+        var text = new StringWriter();
+        text.WriteLine($"文件：{name}");
+        text.WriteLine($"处理时间：{DateTime.Now:yyyy-MM-dd HH:mm:ss}");
+        text.WriteLine("结果：未生成报告，处理时程序异常退出。");
+        text.WriteLine();
+        text.WriteLine($"处理这个工作簿时程序异常退出了 {deaths} 次（内存耗尽、崩溃或被强制结束），为了不耽误其他工作簿，已不再重试。");
+        text.WriteLine("请检查工作簿是否异常庞大或已损坏（例如某个单元格有极长的文字），修正后重新放入；如仍出现，请将此文件和工作簿反馈给维护人员。");
+        return text.ToString();
+    }
+
     /// <summary>The failure (or warning) report: every finding in the validate format, in Chinese.</summary>
     public static string Details(string name, GenerateResult result)
     {
         var text = new StringWriter();
-        text.WriteLine($"文件：{name}");
+        text.WriteLine(FirstLine(name));
         text.WriteLine($"处理时间：{DateTime.Now:yyyy-MM-dd HH:mm:ss}");
         text.WriteLine(result.Succeeded ? (result.Findings.Count > 0 ? "结果：已生成报告，但有以下警告。" : "结果：已生成报告。") : "结果：未生成报告，请修正以下问题后重新放入。");
         text.WriteLine();

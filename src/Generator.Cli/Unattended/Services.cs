@@ -12,6 +12,15 @@ public sealed class WatchOptions
     public string? Template { get; set; }
     public double PollSeconds { get; set; } = 2;
     public double StableSeconds { get; set; } = 3;
+
+    /// <summary>How often processing a workbook may end with the process gone before the workbook goes to failed/.</summary>
+    public int MaxDeaths { get; set; } = 3;
+
+    /// <summary>Longest wait between retries while the disk or a folder refuses writes (the wait doubles from PollSeconds).</summary>
+    public double MaxBackoffSeconds { get; set; } = 60;
+
+    /// <summary>How long such a fault may last before the service exits with code 4, so that its supervisor notices.</summary>
+    public double FaultExitSeconds { get; set; } = 600;
 }
 
 /// <summary>Settings of the scheduled batch (section "Schedule").</summary>
@@ -25,55 +34,143 @@ public sealed class ScheduleOptions
     public int Parallel { get; set; } = Environment.ProcessorCount;
 }
 
-/// <summary>The drop folder as a service: recover unfinished claims, then poll the inbox until stopped.</summary>
-public sealed class DropFolderService(IOptions<WatchOptions> options, ILogger<DropFolderService> logger, IHostApplicationLifetime lifetime) : BackgroundService
+/// <summary>A hosted service whose end decides the process's exit code.</summary>
+public interface IExitCodeSource
 {
+    /// <summary>Null while running; then 0 stopped on request, 2 could not start, 3 internal error, 4 lasting environment fault.</summary>
+    int? ExitCode { get; }
+}
+
+/// <summary>
+/// Runs a service body to its exit code and stops the host when it ends. An exception escaping the
+/// body is a defect of ours: logged, exit code 3 — never a silent 0 that a supervisor takes for a normal stop.
+/// </summary>
+public abstract class ExitingService(ILogger logger, IHostApplicationLifetime? lifetime) : BackgroundService, IExitCodeSource
+{
+    public int? ExitCode { get; private set; }
+
+    /// <summary>The service body; returns the exit code when it ends by itself or on request.</summary>
+    public abstract Task<int> RunAsync(CancellationToken stoppingToken);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();   // the body runs beside the host's start, not inside it
+        try
+        {
+            ExitCode = await RunAsync(stoppingToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogCritical("内部错误，服务退出（退出码 3）：{Message}（请将日志反馈给维护人员）", ex.Message);
+            ExitCode = ExitCodes.InternalError;
+        }
+        finally
+        {
+            lifetime?.StopApplication();
+        }
+    }
+}
+
+/// <summary>
+/// The drop folder as a service: one per folder (a lock file), unfinished claims recovered, then the
+/// inbox polled until stopped. Faults of the disk or folders are retried with a growing pause and,
+/// when they last, end the service with exit code 4.
+/// </summary>
+public sealed class DropFolderService(IOptions<WatchOptions> options, ILogger<DropFolderService> logger, IHostApplicationLifetime? lifetime = null)
+    : ExitingService(logger, lifetime)
+{
+    public override async Task<int> RunAsync(CancellationToken stoppingToken)
+    {
         var settings = options.Value;
+        if (TestHooks.CrashService)
+            throw new InvalidOperationException("GENERATOR_TEST_CRASH_SERVICE");
         var (template, problems) = CompiledReportTemplate.Load(settings.Template ?? CompiledReportTemplate.DefaultPath);
         if (template is null)
         {
             foreach (var problem in problems)
                 logger.LogError("{Problem}", problem);
-            Environment.ExitCode = ExitCodes.Errors;
-            lifetime.StopApplication();
-            return;
+            return ExitCodes.Errors;
         }
-        var folder = new DropFolder(settings.Folder, template, logger);
-        folder.EnsureFolders();
-        folder.Recover();
-        logger.LogInformation("Watching {Inbox}", folder.Inbox);
-        while (!stoppingToken.IsCancellationRequested)
+        var folder = new DropFolder(settings.Folder, template, logger, settings.MaxDeaths);
+        FileStream? folderLock;
+        try
         {
-            try
+            Directory.CreateDirectory(settings.Folder);
+            folderLock = folder.TryLock();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("无法使用投放目录“{Folder}”：{Cause}", settings.Folder, StorageFault.Describe(ex));
+            return ExitCodes.EnvironmentFault;
+        }
+        if (folderLock is null)
+        {
+            logger.LogError("投放目录“{Folder}”已由另一个 watch 服务在处理（锁文件 {Lock}），本服务不启动。一个投放目录只能有一个服务。",
+                settings.Folder, folder.LockFile);
+            return ExitCodes.Errors;
+        }
+        using (folderLock)
+        {
+            logger.LogInformation("开始监视 {Inbox}", folder.Inbox);
+            var poll = TimeSpan.FromSeconds(settings.PollSeconds);
+            var pause = poll;
+            DateTime? faultSince = null;
+            while (!stoppingToken.IsCancellationRequested)
             {
-                folder.ProcessReadyFiles(TimeSpan.FromSeconds(settings.StableSeconds));
+                try
+                {
+                    folder.EnsureFolders();
+                    folder.ProcessReadyFiles(TimeSpan.FromSeconds(settings.StableSeconds));
+                    if (faultSince is not null)
+                        logger.LogInformation("故障已排除，继续处理");
+                    faultSince = null;
+                    pause = poll;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Not the workbook's fault: it stays queued (in inbox/ or its claim) and is tried again.
+                    faultSince ??= DateTime.UtcNow;
+                    var lasted = DateTime.UtcNow - faultSince.Value;
+                    var cause = ex is StorageFault ? ex.Message : StorageFault.Describe(ex);
+                    if (lasted.TotalSeconds >= settings.FaultExitSeconds)
+                    {
+                        logger.LogError("环境故障已持续 {Seconds:0} 秒：{Cause}。服务退出（退出码 4），工作簿仍在队列中，排除故障后重启服务即可继续。",
+                            lasted.TotalSeconds, cause);
+                        return ExitCodes.EnvironmentFault;
+                    }
+                    logger.LogWarning("暂时无法处理投放目录：{Cause}。工作簿仍在队列中，{Seconds:0.#} 秒后重试。", cause, pause.TotalSeconds);
+                    await Task.Delay(pause, stoppingToken).ContinueWith(_ => { });
+                    pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, Math.Max(settings.MaxBackoffSeconds, settings.PollSeconds)));
+                    continue;
+                }
+                await Task.Delay(poll, stoppingToken).ContinueWith(_ => { });
             }
-            catch (IOException ex)
-            {
-                logger.LogWarning(ex, "Drop folder pass failed; retrying");   // a share that blinked: the next pass picks up
-            }
-            await Task.Delay(TimeSpan.FromSeconds(settings.PollSeconds), stoppingToken).ContinueWith(_ => { });
+            return ExitCodes.Clean;
         }
     }
 }
 
 /// <summary>The scheduled batch: at each cron occurrence, every workbook of the input folder into the output folder.</summary>
-public sealed class ScheduledBatchService(IOptions<ScheduleOptions> options, ILogger<ScheduledBatchService> logger) : BackgroundService
+public sealed class ScheduledBatchService(IOptions<ScheduleOptions> options, ILogger<ScheduledBatchService> logger, IHostApplicationLifetime? lifetime = null)
+    : ExitingService(logger, lifetime)
 {
     /// <summary>Raised after each scheduled run (tests and embedding hosts listen).</summary>
     public event Action<IReadOnlyList<JobOutcome>>? BatchCompleted;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override async Task<int> RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var schedule = CrontabSchedule.Parse(settings.Cron,
+        var schedule = CrontabSchedule.TryParse(settings.Cron,
             new CrontabSchedule.ParseOptions { IncludingSeconds = settings.Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 });
+        if (schedule is null)
+        {
+            logger.LogError("Schedule:Cron“{Cron}”不是有效的 cron 表达式（例如每天 02:00 为“0 2 * * *”），服务不启动。", settings.Cron);
+            return ExitCodes.Errors;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = schedule.GetNextOccurrence(DateTime.Now);
-            logger.LogInformation("Next batch at {Next}", next);
+            logger.LogInformation("下一次批量：{Next}", next);
             await Task.Delay(next - DateTime.Now, stoppingToken).ContinueWith(_ => { });
             if (stoppingToken.IsCancellationRequested)
                 break;
@@ -84,12 +181,30 @@ public sealed class ScheduledBatchService(IOptions<ScheduleOptions> options, ILo
                     logger.LogError("{Problem}", problem);
                 continue;
             }
-            var outcomes = BatchRunner.Run(BatchRunner.Workbooks(settings.Input), settings.Output, template, settings.Parallel, cancellation: stoppingToken);
-            logger.LogInformation("Batch done: {Succeeded} succeeded, {Warnings} with warnings, {Failed} failed",
+            if (!Directory.Exists(settings.Input))
+            {
+                logger.LogError("输入目录“{Input}”不存在，本次批量跳过。", settings.Input);
+                continue;
+            }
+            IReadOnlyList<JobOutcome> outcomes;
+            try
+            {
+                outcomes = BatchRunner.Run(BatchRunner.Workbooks(settings.Input), settings.Output, template, settings.Parallel, cancellation: stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            logger.LogInformation("批量完成：成功 {Succeeded}，有警告 {Warnings}，失败 {Failed}，已是最新 {UpToDate}，因环境故障未写出 {NotWritten}",
                 outcomes.Count(o => o.Status == JobStatus.Succeeded), outcomes.Count(o => o.Status == JobStatus.SucceededWithWarnings),
-                outcomes.Count(o => o.Status == JobStatus.Failed));
+                outcomes.Count(o => o.Status == JobStatus.Failed), outcomes.Count(o => o.Status == JobStatus.UpToDate),
+                outcomes.Count(o => o.Status == JobStatus.NotWritten));
+            foreach (var outcome in outcomes)
+                logger.LogInformation("{Input} → {Status} {Report}", Path.GetFileName(outcome.Input), BatchRunner.StatusText(outcome.Status),
+                    Path.GetFileName(outcome.Report ?? outcome.FirstProblem ?? ""));
             BatchCompleted?.Invoke(outcomes);
         }
+        return ExitCodes.Clean;
     }
 }
 
