@@ -102,7 +102,8 @@ internal sealed class CellGuard
     /// <summary>A sheet name as Excel allows it; a longer or unprintable one is reported, the name kept readable.</summary>
     public static string SheetName(string raw, List<Diagnostic> findings)
     {
-        var (name, removed) = Printable.Clean(raw.Trim());
+        // Not trimmed: "基本信息 " is another sheet than "基本信息" to Excel, and messages must tell them apart (IN034).
+        var (name, removed) = Printable.Clean(raw);
         if (removed.Length > 0)
             findings.Add(InputIds.Warning(InputIds.CharactersRemoved, $"工作表名称“{Printable.Escape(raw)}”中有无法显示的字符（{removed}），已删除。"));
         if (name.Length > InputLimits.MaxSheetNameChars)

@@ -188,7 +188,9 @@ internal static partial class XlsxGridReader
             switch (reader.LocalName)
             {
                 case "row":
-                    row = int.TryParse(reader.GetAttribute("r"), out var r) ? r : row + 1;
+                    var rowReference = reader.GetAttribute("r");
+                    row = rowReference is null ? row + 1 : int.TryParse(rowReference, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
+                    CheckReference(sheet, row, 1, rowReference);
                     column = 0;
                     if (reader.GetAttribute("hidden") is "1" or "true")
                         sheet.HiddenRows.Add(row);
@@ -196,6 +198,11 @@ internal static partial class XlsxGridReader
                 case "c":
                     var reference = reader.GetAttribute("r");
                     column = reference is null ? column + 1 : ColumnOf(reference);
+                    // The cell's own reference names its row (as ExcelDataReader reads it); one outside Excel's grid is a damaged file.
+                    var cellRow = reference is null ? row : RowOf(reference);
+                    if (cellRow != row || column < 1)
+                        CheckReference(sheet, cellRow, column, reference);
+                    row = cellRow;
                     var type = reader.GetAttribute("t") ?? "n";
                     var style = int.TryParse(reader.GetAttribute("s"), out var s) ? s : 0;
                     Cell(reader, sheet, row, column, type, dateStyles.Contains(style), strings, guard);
@@ -271,6 +278,7 @@ internal static partial class XlsxGridReader
             guard.Add(sheet, row, column, number.ToString("R", CultureInfo.InvariantCulture), number);
     }
 
+    /// <summary>Column number of a reference; 0 when it has no letters, past Excel's last column when absurdly long.</summary>
     private static int ColumnOf(string reference)
     {
         var column = 0;
@@ -279,12 +287,22 @@ internal static partial class XlsxGridReader
             if (!char.IsAsciiLetter(ch))
                 break;
             column = column * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
+            if (column > InputLimits.MaxColumn)
+                return InputLimits.MaxColumn + 1;
         }
         return column;
     }
 
+    /// <summary>Row number of a reference; 0 when it has none or it does not fit.</summary>
     private static int RowOf(string reference) =>
-        int.TryParse(reference.AsSpan(reference.TakeWhile(char.IsAsciiLetter).Count()), out var row) ? row : 0;
+        int.TryParse(reference.AsSpan(reference.TakeWhile(char.IsAsciiLetter).Count()), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : 0;
+
+    private static void CheckReference(RawSheet sheet, int row, int column, string? reference)
+    {
+        if (row < 1 || row > InputLimits.MaxRow || column < 1 || column > InputLimits.MaxColumn)
+            throw new InputLimitException(InputIds.Error(InputIds.ReferenceOutOfGrid,
+                $"工作表“{Printable.Escape(sheet.Name)}”中有超出Excel表格范围的单元格引用“{Printable.Escape(reference ?? "")}”，文件已损坏，未读取。", new CellRef(sheet.Name, 1, 1)));
+    }
 
     /// <summary>Excel writes characters XML cannot hold as _xHHHH_.</summary>
     private static string Unescape(string text) =>

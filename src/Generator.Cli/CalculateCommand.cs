@@ -23,6 +23,14 @@ public static class CalculateCommand
 
     public static int Run(string path, string? settingsPath, string? jsonPath, string? tracePath, TextWriter output)
     {
+        string[] inputs = settingsPath is null ? [path] : [path, settingsPath];
+        var refused = (jsonPath is null ? null : OutputPaths.Problem(jsonPath, ".json", "--json", inputs, OutputPaths.IsViewModelJson))
+            ?? (tracePath is null ? null : OutputPaths.Problem(tracePath, ".txt", "--trace", inputs, OutputPaths.IsTrace));
+        if (refused is not null)
+        {
+            output.WriteLine($"error OUT02: {refused}");
+            return ExitCodes.Errors;
+        }
         var stage = ReportPipeline.Calculate(path, settingsPath is null ? CalculationSettings.Default : CalculationSettings.Load(settingsPath));
         ValidateCommand.Print(Path.GetFileName(path), stage.Findings, output);
         if (stage.Model is null)

@@ -30,6 +30,11 @@ public static class GenerateCommand
             return ExitCodes.Errors;
         }
         var docx = Path.GetFullPath(outputPath ?? Path.ChangeExtension(workbookPath, ".docx"));
+        if (OutputProblem(workbookPath, templatePath, docx, pdf, trace) is { } refused)
+        {
+            output.WriteLine($"error OUT02: {refused}");
+            return ExitCodes.Errors;
+        }
         GenerateResult result;
         try
         {
@@ -51,5 +56,19 @@ public static class GenerateCommand
         if (result.Failure is not null)
             output.WriteLine(result.Failure);
         return result.ExitCode;
+    }
+
+    /// <summary>The report, and the trace and PDF written beside it, may replace only files of an earlier report of ours.</summary>
+    private static string? OutputProblem(string workbookPath, string? templatePath, string docx, bool pdf, bool trace)
+    {
+        string[] inputs = templatePath is null ? [workbookPath] : [workbookPath, templatePath];
+        if (OutputPaths.Problem(docx, ".docx", "--out", inputs, OutputPaths.IsReport) is { } problem)
+            return problem;
+        // The trace and PDF share the report's name: they are ours when the report beside them is.
+        var reportIsOurs = File.Exists(docx);
+        bool Beside(string _) => reportIsOurs;
+        if (trace && OutputPaths.Problem(Path.ChangeExtension(docx, ".trace.txt"), ".txt", "--trace", inputs, Beside) is { } traceProblem)
+            return traceProblem;
+        return pdf ? OutputPaths.Problem(Path.ChangeExtension(docx, ".pdf"), ".pdf", "--pdf", inputs, Beside) : null;
     }
 }

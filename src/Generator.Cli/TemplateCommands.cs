@@ -24,6 +24,11 @@ public static class TemplateCommands
 
     public static int RunRender(string templatePath, string dataPath, string outputPath, TextWriter output)
     {
+        if (OutputPaths.Problem(outputPath, ".docx", "-o", [templatePath, dataPath], OutputPaths.IsReport) is { } refused)
+        {
+            output.WriteLine($"error OUT02: {refused}");
+            return ExitCodes.Errors;
+        }
         JsonElement json;
         try
         {
@@ -40,7 +45,9 @@ public static class TemplateCommands
             return ExitCodes.Errors;
         try
         {
-            var bytes = compiled.Template!.Render(DataTree.FromJson(json));
+            // Stamped like a report, so a later render may replace it and nothing else.
+            var bytes = new ReportProvenance(Path.GetFileName(dataPath), ReportProvenance.Sha256Of(dataPath), ReportProvenance.TemplateIdentityOf(templatePath))
+                .StampInto(compiled.Template!.Render(DataTree.FromJson(json)));
             AtomicFile.Write(outputPath, temp => File.WriteAllBytes(temp, bytes));
         }
         catch (TemplateRenderException ex)

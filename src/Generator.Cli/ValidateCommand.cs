@@ -53,9 +53,10 @@ public static class ValidateCommand
 
     public static void Print(string fileName, IReadOnlyList<Diagnostic> findings, TextWriter output)
     {
+        fileName = Printable.Escape(fileName);   // a file name may hold ESC or BEL too
         if (findings.Count == 1 && findings[0].Location is null && findings[0].Id is InputIds.FileUnreadable or InputIds.NotAWorkbook or InputIds.Encrypted or InputIds.Corrupt)
         {
-            output.WriteLine($"{fileName}: error {findings[0].Id}: {findings[0].Message}");
+            output.WriteLine(Printable.Escape($"{fileName}: error {findings[0].Id}: {findings[0].Message}"));
             return;
         }
         var errors = findings.Count(f => f.Severity == Severity.Error);
