@@ -93,18 +93,7 @@ public static class ExcelGridReader
     public const long MaxExpandedBytes = InputLimits.MaxExpandedBytes;
 
     /// <summary>True for a regular file (or a link to one); false for pipes, sockets and devices.</summary>
-    public static bool IsRegularFile(string path)
-    {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
-            info = target;
-        if (!info.Exists)
-            return false;
-        if (OperatingSystem.IsWindows())
-            return !info.Attributes.HasFlag(FileAttributes.Device);
-        // .NET reports pipes, sockets and devices as files without the Normal/Archive distinction, so ask stat through UnixFileMode-free means:
-        return UnixFile.IsRegular(info.FullName);
-    }
+    public static bool IsRegularFile(string path) => UnixFile.IsRegular(path);
 
     private static bool IsZip(Stream stream)
     {
