@@ -134,8 +134,8 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
         {
             TestHooks.ThrowIfStorageFault(claim);
             Directory.CreateDirectory(claim);
-            AtomicFile.WriteAllText(Path.Combine(claim, OriginalName), Path.GetFileName(file));
-            AtomicFile.WriteAllText(Path.Combine(claim, ClaimedState), $"{info.Length}\n{info.LastWriteTimeUtc.Ticks}\n");
+            WriteNote(Path.Combine(claim, OriginalName), Path.GetFileName(file));
+            WriteNote(Path.Combine(claim, ClaimedState), $"{info.Length}\n{info.LastWriteTimeUtc.Ticks}\n");
             File.Move(file, Path.Combine(claim, "input" + Path.GetExtension(file).ToLowerInvariant()));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -204,7 +204,7 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
             AtomicFile.WriteAllText(marker, $"failure\n{OutputNames.Safe(Path.GetFileNameWithoutExtension(original)) + BatchRunner.FailureSuffix}\n");
             return true;
         }
-        AtomicFile.WriteAllText(attemptsFile, (deaths + 1).ToString());
+        WriteNote(attemptsFile, (deaths + 1).ToString());
         (JobOutcome Outcome, string? Staged, string? Title) job;
         try
         {
@@ -238,11 +238,28 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
         return true;
     }
 
+    /// <summary>
+    /// A few bytes of claim bookkeeping, written in place: one write call, which a kill cannot tear,
+    /// and no rename step (the crash tests pause the renames of reports, not of these).
+    /// </summary>
+    private static void WriteNote(string path, string text)
+    {
+        try
+        {
+            TestHooks.ThrowIfStorageFault(path);
+            File.WriteAllText(path, text);
+        }
+        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not StorageFault)
+        {
+            throw new StorageFault(path, ex);
+        }
+    }
+
     private static void TryWrite(string path, string text)
     {
         try
         {
-            AtomicFile.WriteAllText(path, text);
+            WriteNote(path, text);
         }
         catch (StorageFault)
         {
