@@ -21,8 +21,9 @@ public static class ReportMarks
     public const string Author = "生成器";
     private const string FallbackStyleId = "Placeholder";
 
-    public static MarkedReport Apply(byte[] docx, ReportModel model, IReadOnlyList<Mark> marks, IReadOnlyList<Diagnostic> findings,
-        CalculationSettings settings, bool review)
+    /// <param name="probe">For a review copy: the same template filled from <see cref="ProbeTree"/>, whose tokens tell which figures each paragraph prints.</param>
+    public static MarkedReport Apply(byte[] docx, IReadOnlyList<Mark> marks, IReadOnlyList<Diagnostic> findings,
+        CalculationSettings settings, bool review, Probe? probe = null)
     {
         var pattern = PlaceholderPattern(settings.MissingReasonPlaceholder);
         if (!review && marks.Count == 0)
@@ -59,7 +60,7 @@ public static class ReportMarks
                 };
                 foreach (var (run, text) in MarkPlaceholders(paragraph, pattern, styleId))
                     placed.Add((run, text, heading));
-                if (level == 0 && !paragraph.Ancestors<Table>().Any() && paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value is not ("TOC1" or "TOC2" or "TOC3"))
+                if (IsNarrative(paragraph))
                     narrative.Add(paragraph);
             }
 
@@ -72,7 +73,7 @@ public static class ReportMarks
                 : f).ToList();
 
             if (review)
-                comments = AddComments(main, body, placed, narrative, marks, findings, updated, model);
+                comments = AddComments(main, body, placed, narrative, marks, findings, updated, probe);
             main.Document.Save();
         }
         return new MarkedReport(stream.ToArray(), updated, comments);
@@ -170,7 +171,7 @@ public static class ReportMarks
     }
 
     private static int AddComments(MainDocumentPart main, Body body, List<(Run Run, string Text, string Heading)> placed, List<Paragraph> narrative,
-        IReadOnlyList<Mark> marks, IReadOnlyList<Diagnostic> original, IReadOnlyList<Diagnostic> updated, ReportModel model)
+        IReadOnlyList<Mark> marks, IReadOnlyList<Diagnostic> original, IReadOnlyList<Diagnostic> updated, Probe? probe)
     {
         var part = main.WordprocessingCommentsPart ?? main.AddNewPart<WordprocessingCommentsPart>();
         part.Comments ??= new Comments();
@@ -214,15 +215,13 @@ public static class ReportMarks
         foreach (var finding in original.Where(f => f.Severity == Severity.Warning && !explained.Contains(f)))
             Anchor(first, NewComment([Explain(finding)]));
 
-        // One comment per narrative paragraph: its figures and the cells they come from.
-        var figures = ModelTrace.Figures(model).Where(m => !m.IsZero).GroupBy(m => m.Text)
-            .Select(g => (g.Key, Origins: g.Select(m => m.Origin()).Distinct().ToList())).ToList();
-        foreach (var paragraph in narrative)
+        // One comment per narrative paragraph: the figures it prints and the cells they were computed from.
+        var printed = probe is null ? [] : FiguresByParagraph(probe);
+        for (var i = 0; i < narrative.Count && i < printed.Count; i++)
         {
-            var text = ParagraphText(paragraph);
-            var lines = figures.Where(f => Contains(text, f.Key)).SelectMany(f => f.Origins.Select(o => $"{f.Key} = {o}")).ToList();
+            var lines = printed[i].Where(m => !m.IsZero).Select(m => $"{m.Text} = {m.Origin()}").Distinct().ToList();
             if (lines.Count > 0)
-                Anchor(paragraph, NewComment(["本段数字的来源：" + string.Join("；", lines)]));
+                Anchor(narrative[i], NewComment(["本段数字的来源：" + string.Join("；", lines)]));
         }
         part.Comments.Save();
         return count;
@@ -238,16 +237,66 @@ public static class ReportMarks
         }
     }
 
-    /// <summary>The figure as a whole number in the text: not part of a longer number.</summary>
-    private static bool Contains(string text, string figure)
+    private static readonly Regex Token = new("⟦F(\\d+)⟧", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The view model's data tree with every traced figure's text replaced by a token (⟦F17⟧): filled
+    /// into the same template it shows exactly which figures each paragraph prints.
+    /// </summary>
+    public static Probe ProbeTree(ReportModel model, object tree)
     {
-        for (var at = text.IndexOf(figure, StringComparison.Ordinal); at >= 0; at = text.IndexOf(figure, at + 1, StringComparison.Ordinal))
+        var figures = new List<Money>();
+        void Walk(object? value, object? node)
         {
-            var before = at > 0 ? text[at - 1] : ' ';
-            var after = at + figure.Length < text.Length ? text[at + figure.Length] : ' ';
-            if (!char.IsAsciiDigit(before) && before != '.' && !char.IsAsciiDigit(after) && !(after == '.' && at + figure.Length + 1 < text.Length && char.IsAsciiDigit(text[at + figure.Length + 1])))
-                return true;
+            switch (value)
+            {
+                case null or string or bool or int or decimal or Percent:
+                    return;
+                case Money m:
+                    if (!m.IsMissing && m.Sources.Count > 0 && node is IDictionary<string, object?> money)
+                    {
+                        money["text"] = money["table"] = $"⟦F{figures.Count}⟧";
+                        figures.Add(m);
+                    }
+                    return;
+                case System.Collections.IEnumerable list when node is IList<object?> nodes:
+                    var i = 0;
+                    foreach (var item in list)
+                        Walk(item, i < nodes.Count ? nodes[i++] : null);
+                    return;
+                default:
+                    if (node is not IDictionary<string, object?> fields || value.GetType().IsEnum)
+                        return;
+                    foreach (var property in value.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                        .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract"))
+                        if (fields.TryGetValue(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name), out var child))
+                            Walk(property.GetValue(value), child);
+                    return;
+            }
         }
-        return false;
+        Walk(model, tree);
+        return new Probe(tree, figures);
     }
+
+    /// <summary>The figures each narrative paragraph of the filled probe prints, paragraph by paragraph.</summary>
+    private static List<List<Money>> FiguresByParagraph(Probe probe)
+    {
+        using var word = WordprocessingDocument.Open(new MemoryStream(probe.Document!), false);
+        return Narrative(word.MainDocumentPart!.Document.Body!)
+            .Select(p => Token.Matches(ParagraphText(p)).Select(m => probe.Figures[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]).ToList())
+            .ToList();
+    }
+
+    /// <summary>The paragraphs of the text itself: not headings, tables or the 目录.</summary>
+    private static IEnumerable<Paragraph> Narrative(Body body) => body.Descendants<Paragraph>().Where(IsNarrative);
+
+    private static bool IsNarrative(Paragraph paragraph) =>
+        HeadingLevel(paragraph) == 0 && !paragraph.Ancestors<Table>().Any()
+        && paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value is not ("TOC1" or "TOC2" or "TOC3");
+}
+
+/// <summary>The probe data tree, its figures by token number, and (once filled) its document.</summary>
+public sealed record Probe(object Tree, IReadOnlyList<Money> Figures)
+{
+    public byte[]? Document { get; init; }
 }

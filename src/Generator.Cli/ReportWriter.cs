@@ -86,7 +86,13 @@ public static class ReportWriter
         {
             return new BuiltReport(stage.Findings, ex.Problems.Select(p => p.Format(template.Name)).ToList(), null, stage.Model, "模板填充失败，未生成报告。", 0);
         }
-        var marked = ReportMarks.Apply(document, stage.Model, stage.Marks, stage.Findings, template.Settings, review);
+        Probe? probe = null;
+        if (review)
+        {
+            probe = ReportMarks.ProbeTree(stage.Model, DataTree.FromObject(stage.Model)!);
+            probe = probe with { Document = template.Template.Render(probe.Tree) };
+        }
+        var marked = ReportMarks.Apply(document, stage.Marks, stage.Findings, template.Settings, review, probe);
         return new BuiltReport(marked.Findings, [], marked.Docx, stage.Model, null, marked.CommentCount);
     }
 
