@@ -14,10 +14,11 @@ public sealed partial class ReportCalculator
         var sheet = _w.List(WorkbookLayout.Glossary);
         var termColumn = sheet.ColumnOf("名词或科目代码");
         var textColumn = sheet.ColumnOf("解释");
-        var byCode = sheet.Rows.Where(r => r[termColumn].All(char.IsAsciiDigit)).GroupBy(r => r[termColumn]).ToDictionary(g => g.Key, g => g.First());
+        static bool IsCode(string term) => term.Length > 0 && term.All(char.IsAsciiDigit);
+        var byCode = sheet.Rows.Where(r => IsCode(r[termColumn])).GroupBy(r => r[termColumn]).ToDictionary(g => g.Key, g => g.First());
         var entries = new List<GlossaryEntry>();
-        foreach (var row in sheet.Rows.Where(r => !r[termColumn].All(char.IsAsciiDigit)))
-            entries.Add(new GlossaryEntry(entries.Count + 1, row[termColumn], false, "", "", "", "", "",
+        foreach (var row in sheet.Rows.Where(r => !IsCode(r[termColumn])))
+            entries.Add(new GlossaryEntry(entries.Count + 1, Cell(sheet, row, "名词或科目代码", $"名词解释第{row.SheetRow}行"), false, "", "", "", "", "",
                 row[textColumn].Length > 0 ? row[textColumn]
                     : _p.Missing(Phrasing.MissingGlossaryId, $"名词“{row[termColumn]}”没有解释。", row.CellAt(textColumn), $"{row[termColumn]}的名词解释"),
                 false));
@@ -57,7 +58,7 @@ public sealed partial class ReportCalculator
                 var budget = CellAmount(funds, r, "调整后预算数", row);
                 var executed = CellAmount(funds, r, "执行数", row);
                 Percent? rate = budget.IsZero || budget.IsMissing || executed.IsMissing ? null : Round.Percent(executed.Value / budget.Value * 100m);
-                return new ProjectFund(Col(funds, r, "资金类别"), CellAmount(funds, r, "年初预算数", row), budget, executed, rate, rate is not null,
+                return new ProjectFund(Cell(funds, r, "资金类别", row), CellAmount(funds, r, "年初预算数", row), budget, executed, rate, rate is not null,
                     Col(funds, r, "权重"), Col(funds, r, "得分"), Col(funds, r, "偏差原因"));
             }).ToList();
             var indicatorRows = indicators.Rows.Where(r => Col(indicators, r, "项目名称") == name).Select(r =>
@@ -71,9 +72,24 @@ public sealed partial class ReportCalculator
                 Text("财务负责人"), Text("年度目标"), Text("实际完成情况"), Text("自评得分"),
                 Text("评价结论"), Text("存在问题"), Text("改进措施"), fundRows, indicatorRows);
         }).ToList();
+        // Rows of 项目资金/绩效指标 that belong to no project cannot be printed: each is a finding, and the 涉及资金 sum is unknown.
+        var names = projects.Rows.Select(p => Col(projects, p, "项目名称")).Where(n => n.Length > 0).ToHashSet();
+        string? unknownFunds = null;
+        foreach (var (sheet2, rows) in new[] { (funds, funds.Rows), (indicators, indicators.Rows) })
+            foreach (var r in rows.Where(r => !names.Contains(Col(sheet2, r, "项目名称"))))
+            {
+                var at = r.CellAt(sheet2.ColumnOf("项目名称"));
+                var placeholder = _p.Missing(Phrasing.MissingInputId, $"“{sheet2.Sheet}”第{r.SheetRow}行的项目名称{(Col(sheet2, r, "项目名称").Length == 0 ? "未填写" : "在“项目绩效”表中没有")}，该行未列入报告。",
+                    at, $"{sheet2.Sheet}第{r.SheetRow}行的项目名称");
+                if (sheet2 == funds)
+                    unknownFunds ??= placeholder;
+            }
         var fundTotal = evaluations.SelectMany(e => e.Funds.Where(f => f.Kind == "总额")).ToList();
-        var projectFunds = fundTotal.FirstOrDefault(f => f.Executed.IsMissing)?.Executed
-            ?? Round.Money(fundTotal.Sum(f => f.Executed.Value), fundTotal.SelectMany(f => f.Executed.Sources));
+        var unknownKind = funds.Rows.FirstOrDefault(r => Col(funds, r, "资金类别").Length == 0);
+        var projectFunds = unknownFunds is not null ? Round.Missing(unknownFunds)
+            : fundTotal.FirstOrDefault(f => f.Executed.IsMissing)?.Executed
+            ?? (unknownKind is not null ? Round.Missing(Cell(funds, unknownKind, "资金类别", $"项目“{Col(funds, unknownKind, "项目名称")}”“”资金"))
+                : Round.Money(fundTotal.Sum(f => f.Executed.Value), fundTotal.SelectMany(f => f.Executed.Sources)));
         return new PerformanceSection(InputText(sheet, "部门整体支出绩效自评得分"), Paragraphs("预算绩效管理工作开展情况"),
             Paragraphs("部门整体支出绩效自评报告"), evaluations.Count, projectFunds, evaluations);
     }

@@ -69,7 +69,7 @@ public static class ReportMarks
             foreach (var m in marks)
                 where[m.Finding] = placed.Where(p => p.Text == m.Placeholder).Select(p => p.Heading).Distinct().ToList();
             updated = findings.Select(f => where.TryGetValue(f, out var at)
-                ? f with { Message = f.Message + (at.Count > 0 ? $"报告“{string.Join("”“", at)}”中显示待填写标记。" : "本模板的报告不使用此项，报告中无标记。") }
+                ? f with { Message = f.Message + (at.Count > 0 ? $"报告“{string.Join("”“", at)}”中显示待填写标记。" : "本报告不需要此项，报告中无标记。") }
                 : f).ToList();
 
             if (review)
