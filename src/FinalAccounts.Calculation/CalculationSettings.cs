@@ -22,6 +22,9 @@ public sealed record CalculationSettings
     /// <summary>Shown where a required reason is missing; {0} is what is missing.</summary>
     public string MissingReasonPlaceholder { get; init; } = "【待填写：{0}】";
 
+    /// <summary>The name of the template's character style every placeholder is set in (its look is the template's).</summary>
+    public string PlaceholderStyle { get; init; } = "待填写";
+
     public static CalculationSettings Default { get; } = new();
 
     private static readonly JsonSerializerOptions Json = new()

@@ -4,15 +4,29 @@ namespace FinalAccounts.Calculation;
 
 /// <summary>
 /// A money figure in 万元, rounded once (half-up, 2 decimals). Text is for sentences (7413.59),
-/// Table for tables (7,413.59); Sources are the workbook cells it came from.
+/// Table for tables (7,413.59); Sources are the workbook cells it came from. IsMissing: the
+/// workbook did not say (a blank input, or a figure computed from one); Text and Table are then
+/// the placeholder and Value means nothing.
 /// </summary>
-public sealed record Money(decimal Value, string Text, string Table, bool IsZero, IReadOnlyList<string> Sources)
+public sealed record Money(decimal Value, string Text, string Table, bool IsZero, IReadOnlyList<string> Sources, bool IsMissing = false)
 {
+    private string? _formula;
+
+    /// <summary>How the figure was computed from its source cells: "公开01表!C38 − 上年数!B2"; by default the sum of the sources.</summary>
+    public string Origin() => _formula ?? string.Join(" + ", Sources);
+
+    public Money WithFormula(string formula)
+    {
+        var copy = this with { };
+        copy._formula = formula;
+        return copy;
+    }
+
     public override string ToString() => Text;
 }
 
-/// <summary>A percentage, rounded once (half-up, 2 decimals); Text has no % sign (the template writes it).</summary>
-public sealed record Percent(decimal Value, string Text)
+/// <summary>A percentage, rounded once (half-up, 2 decimals); Text has no % sign (the template writes it). IsMissing: computed from a blank input, not printable.</summary>
+public sealed record Percent(decimal Value, string Text, bool IsMissing = false)
 {
     public override string ToString() => Text;
 }
@@ -27,7 +41,14 @@ public sealed record Reason(string Text, bool HasText, bool IsMissing, bool IsRe
 /// </summary>
 public sealed record Change(
     Money Current, Money Prior, Money Amount, Percent? Rate, string Direction, string Trend,
-    bool IsIncrease, bool IsDecrease, bool IsFlat, bool BaseIsZero, bool HasRate, bool PriorIsMissing, Reason Reason);
+    bool IsIncrease, bool IsDecrease, bool IsFlat, bool BaseIsZero, bool HasRate, bool PriorIsMissing, Reason Reason)
+{
+    /// <summary>This year's figure is itself missing (a blank input), so no change can be stated.</summary>
+    public bool CurrentIsMissing { get; init; }
+
+    /// <summary>Either side is missing: the template says only what is missing, no direction or amount.</summary>
+    public bool IsMissing => PriorIsMissing || CurrentIsMissing;
+}
 
 /// <summary>A named part of a whole with its share; the shares of one whole add up to exactly 100.00.</summary>
 public sealed record Share(string Name, string Code, Money Amount, Percent Percent);
@@ -50,6 +71,12 @@ public static class Round
         var rounded = Half(value);
         return new Money(rounded, TextOf(rounded), TableOf(rounded), rounded == 0, (sources ?? []).Distinct().ToList());
     }
+
+    /// <summary>A figure the workbook did not give: the placeholder stands where the number would be.</summary>
+    public static Money Missing(string placeholder, IEnumerable<string>? sources = null) =>
+        new(0, placeholder, placeholder, false, (sources ?? []).Distinct().ToList(), true);
+
+    public static Percent MissingPercent { get; } = new(0, "", true);
 
     public static Money Money(FinalAccounts.Model.Amount amount) => Money(amount.Value, amount.Source is null ? [] : [amount.Source.ToString()]);
 

@@ -14,6 +14,32 @@ public static class ModelTrace
 {
     public static IEnumerable<string> Lines(ReportModel model) => Walk(model, "");
 
+    /// <summary>Every known figure of the model that came from workbook cells, with how it was computed from them.</summary>
+    public static IEnumerable<Money> Figures(object? value)
+    {
+        switch (value)
+        {
+            case null or string or bool or int or decimal or Percent:
+                yield break;
+            case Money m:
+                if (!m.IsMissing && m.Sources.Count > 0)
+                    yield return m;
+                yield break;
+            case IEnumerable list:
+                foreach (var item in list)
+                    foreach (var m in Figures(item))
+                        yield return m;
+                yield break;
+            default:
+                if (value.GetType().IsEnum)
+                    yield break;
+                foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+                    foreach (var m in Figures(property.GetValue(value)))
+                        yield return m;
+                yield break;
+        }
+    }
+
     private static IEnumerable<string> Walk(object? value, string path)
     {
         switch (value)

@@ -9,25 +9,34 @@ namespace FinalAccounts.Calculation;
 /// </summary>
 public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warnings)
 {
+    private readonly List<Mark> _marks = [];
+
     public const string MissingReasonId = "CALC001";
     public const string MissingPriorId = "CALC002";
     public const string MissingGlossaryId = "CALC003";
     public const string MissingCountId = "CALC004";
     public const string MissingBudgetId = "CALC005";
+    public const string MissingInputId = "CALC006";
+
+    /// <summary>Every placeholder the model holds, with the finding that explains it.</summary>
+    public IReadOnlyList<Mark> Marks => _marks;
 
     public CalculationSettings Settings => settings;
 
     /// <summary>This year against last year. A missing prior figure is shown as a placeholder, never as 0.</summary>
-    public Change Change(Money current, Money? prior, string what, Func<bool, Reason> reason)
+    public Change Change(Money current, Money prior, string what, Func<bool, Reason> reason)
     {
-        if (prior is null)
+        if (prior.IsMissing || current.IsMissing)
         {
-            var placeholder = Placeholder($"上年{what}");
-            var blank = new Money(0, placeholder, placeholder, false, []);
-            return new Change(current, blank, blank, null, placeholder, placeholder, false, false, false, false, false, true, reason(false));
+            // Nothing about the change is known: one placeholder (the missing figure's), no direction word.
+            var missing = prior.IsMissing ? prior : current;
+            return new Change(current, prior, Round.Missing(missing.Text, missing.Sources), null, "", "", false, false, false, false, false,
+                prior.IsMissing, reason(false)) { CurrentIsMissing = current.IsMissing };
         }
         var difference = current.Value - prior.Value;   // both already rounded: the printed difference is exact
-        var amount = Round.Money(Math.Abs(difference), current.Sources.Concat(prior.Sources));
+        static string Term(Money m) => m.Sources.Count > 1 && !m.Origin().Contains('−') ? $"({m.Origin()})" : m.Origin();
+        var amount = Round.Money(Math.Abs(difference), current.Sources.Concat(prior.Sources))
+            .WithFormula(difference >= 0 ? $"{Term(current)} − {Term(prior)}" : $"{Term(prior)} − {Term(current)}");
         var baseIsZero = prior.Value == 0;
         Percent? rate = baseIsZero ? null : Round.Percent(Math.Abs(difference) / prior.Value * 100m);
         var (direction, trend) = difference switch { > 0 => ("增加", "增长"), < 0 => ("减少", "下降"), _ => ("持平", "持平") };
@@ -37,14 +46,10 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
     }
 
     /// <summary>决算 against 预算 (the configured basis). Zero budget: no rate, a flag instead.</summary>
-    public BudgetCompletion Completion(Money actual, Money? budget, string what, Func<bool, Reason> reason)
+    public BudgetCompletion Completion(Money actual, Money budget, string what, Func<bool, Reason> reason)
     {
-        if (budget is null)
-        {
-            var placeholder = Placeholder($"{what}预算数");
-            var blank = new Money(0, placeholder, placeholder, false, []);
-            return new BudgetCompletion(blank, actual, null, false, true, false, placeholder, false, false, false, false, reason(false));
-        }
+        if (budget.IsMissing)
+            return new BudgetCompletion(budget, actual, null, false, true, false, budget.Text, false, false, false, false, reason(false));
         var budgetIsZero = budget.Value == 0;
         Percent? rate = budgetIsZero ? null : Round.Percent(actual.Value / budget.Value * 100m);
         var difference = actual.Value - budget.Value;
@@ -69,15 +74,42 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
             return new Reason(value, true, false, required, source.ToString());
         if (!required)
             return new Reason("", false, true, false, source.ToString());
-        warnings.Add(new Diagnostic(MissingReasonId, Severity.Warning, $"缺少“{label}”，报告中将显示待填写标记。", source));
-        return new Reason(Placeholder(label), true, true, true, source.ToString());
+        return new Reason(Missing(MissingReasonId, $"缺少“{label}”。", source, label), true, true, true, source.ToString());
     }
 
     public string Placeholder(string what) => string.Format(settings.MissingReasonPlaceholder, what);
 
+    /// <summary>
+    /// A blank input the report needs: one warning naming its cell, and the placeholder that stands
+    /// for it in the report (the finding learns where that is once the template is filled).
+    /// </summary>
+    public string Missing(string id, string message, CellRef? at, string what)
+    {
+        var placeholder = Placeholder(what);
+        if (_marks.Any(m => m.Placeholder == placeholder && m.Finding.Id == id && Equals(m.Finding.Location, at)))
+            return placeholder;
+        var finding = new Diagnostic(id, Severity.Warning, message, at);
+        warnings.Add(finding);
+        _marks.Add(new Mark(placeholder, finding));
+        return placeholder;
+    }
+
+    /// <summary>A blank amount the report needs, as a missing <see cref="Money"/>.</summary>
+    public Money MissingMoney(string id, string message, CellRef at, string what) =>
+        Round.Missing(Missing(id, message, at, what), [at.ToString()]);
+
     public void Warn(string id, string message, CellRef? source) => warnings.Add(new Diagnostic(id, Severity.Warning, message, source));
 
     /// <summary>Shares of one whole (the sum of the rounded parts), adding up to exactly 100.00.</summary>
+    /// <summary>Shares of one whole; when a part is missing no share can be known.</summary>
+    public static IReadOnlyList<Share> SharesOrMissing(IEnumerable<(string Name, string Code, Money Amount)> parts)
+    {
+        var list = parts.ToList();
+        return list.Any(p => p.Amount.IsMissing)
+            ? list.Select(p => new Share(p.Name, p.Code, p.Amount, Round.MissingPercent)).ToList()
+            : Shares(list);
+    }
+
     public static IReadOnlyList<Share> Shares(IEnumerable<(string Name, string Code, Money Amount)> parts)
     {
         var list = parts.ToList();
@@ -85,3 +117,6 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
         return list.Select((p, i) => new Share(p.Name, p.Code, p.Amount, Round.Percent(percents[i]))).ToList();
     }
 }
+
+/// <summary>A placeholder in the report and the finding that explains it.</summary>
+public sealed record Mark(string Placeholder, Diagnostic Finding);

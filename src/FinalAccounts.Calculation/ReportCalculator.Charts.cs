@@ -7,11 +7,15 @@ public sealed partial class ReportCalculator
         GeneralBudgetSection general, ThreePublicSection threePublic)
     {
         var year = (int)(_w.KeyValue(FinalAccounts.Model.WorkbookLayout.BasicInfo).Find("决算年度")?.Number ?? 0);
-        Chart YearOnYear(Change change) => new("bar",
-        [
-            new ChartPoint($"{year - 1}年", change.Prior.Value, change.Prior.Text),
-            new ChartPoint($"{year}年", change.Current.Value, change.Current.Text),
-        ]);
+        // A missing figure is left out of the chart, never drawn as 0; the caption names it (MissingLabels).
+        Chart YearOnYear(Change change)
+        {
+            var points = new[] { ($"{year - 1}年", change.Prior), ($"{year}年", change.Current) };
+            return new("bar", points.Where(p => !p.Item2.IsMissing).Select(p => new ChartPoint(p.Item1, p.Item2.Value, p.Item2.Text)).ToList())
+            {
+                MissingLabels = points.Where(p => p.Item2.IsMissing).Select(p => p.Item1).ToList(),
+            };
+        }
         static Chart Structure(IEnumerable<Share> shares) =>
             new("pie", shares.Where(s => !s.Amount.IsZero).Select(s => new ChartPoint(s.Name, s.Amount.Value, s.Amount.Text)).ToList());
         IEnumerable<Share> threePublicShares =

@@ -25,12 +25,10 @@ public sealed partial class ReportCalculator
         var budgets = _w.List(WorkbookLayout.ItemBudgets);
         var line = budgets.Rows.FirstOrDefault(r => r[budgets.ColumnOf("科目代码")] == row.Code);
         var basisColumn = budgets.ColumnOf(_p.Settings.BudgetBasis == "年初预算" ? "年初预算数" : "调整预算数");
-        Money? budget = null;
-        if (line?.Number(basisColumn) is { } value)
-            budget = Round.Money(value, [line.CellAt(basisColumn).ToString()]);
-        else
-            _p.Warn(Phrasing.MissingBudgetId, $"{row.Code} {row.Name} 缺少{_p.Settings.BudgetBasis}数，报告中的预算完成情况将显示待填写标记。",
-                line?.CellAt(basisColumn) ?? new CellRef(budgets.Sheet, 1, 1));
+        var budget = line?.Number(basisColumn) is { } value
+            ? Round.Money(value, [line.CellAt(basisColumn).ToString()])
+            : _p.MissingMoney(Phrasing.MissingBudgetId, $"{row.Code} {row.Name} 缺少{_p.Settings.BudgetBasis}数，无法计算预算完成情况。",
+                line?.CellAt(basisColumn) ?? new CellRef(budgets.Sheet, 1, 1), $"{row.Code} {row.Name}预算数");
         var reasonColumn = budgets.ColumnOf("决算与预算差异原因");
         var completion = _p.Completion(amount, budget, $"{row.Code} {row.Name}",
             required => _p.ReasonOf(line?[reasonColumn], required, $"{row.Code} {row.Name}决算与预算差异原因",
@@ -55,6 +53,7 @@ public sealed partial class ReportCalculator
         var total = Round.Money(personnel.Value + @public.Value, personnel.Sources.Concat(@public.Sources));
         return new BasicSection(total, personnel, personnelItems, personnelItems.Select(i => i.Name).ToList(),
             @public, publicItems, publicItems.Select(i => i.Name).ToList(),
-            _p.Change(personnel, Prior("人员经费"), "人员经费", NoReason), _p.Change(@public, Prior("公用经费"), "公用经费", NoReason));
+            _p.Change(personnel, Prior("人员经费"), "人员经费", NoReason), _p.Change(@public, Prior("公用经费"), "公用经费", NoReason),
+            _p.Change(total, Prior("一般公共预算财政拨款基本支出"), "一般公共预算财政拨款基本支出", NoReason));
     }
 }

@@ -14,10 +14,14 @@ public sealed partial class ReportCalculator
         var sheet = _w.List(WorkbookLayout.Glossary);
         var termColumn = sheet.ColumnOf("名词或科目代码");
         var textColumn = sheet.ColumnOf("解释");
-        var byCode = sheet.Rows.Where(r => r[termColumn].All(char.IsAsciiDigit)).GroupBy(r => r[termColumn]).ToDictionary(g => g.Key, g => g.First());
+        static bool IsCode(string term) => term.Length > 0 && term.All(char.IsAsciiDigit);
+        var byCode = sheet.Rows.Where(r => IsCode(r[termColumn])).GroupBy(r => r[termColumn]).ToDictionary(g => g.Key, g => g.First());
         var entries = new List<GlossaryEntry>();
-        foreach (var row in sheet.Rows.Where(r => !r[termColumn].All(char.IsAsciiDigit)))
-            entries.Add(new GlossaryEntry(entries.Count + 1, row[termColumn], false, "", "", "", "", "", row[textColumn], false));
+        foreach (var row in sheet.Rows.Where(r => !IsCode(r[termColumn])))
+            entries.Add(new GlossaryEntry(entries.Count + 1, Cell(sheet, row, "名词或科目代码", $"名词解释第{row.SheetRow}行"), false, "", "", "", "", "",
+                row[textColumn].Length > 0 ? row[textColumn]
+                    : _p.Missing(Phrasing.MissingGlossaryId, $"名词“{row[termColumn]}”没有解释。", row.CellAt(textColumn), $"{row[termColumn]}的名词解释"),
+                false));
 
         var tables = new[] { _w.Tables.Income, _w.Tables.Expenditure, _w.Tables.GeneralBudget, _w.Tables.GovernmentFund, _w.Tables.StateCapital }.OfType<SubjectTable>().ToList();
         string NameOf(string code) => tables.Select(t => t.Find(code)?.Name).FirstOrDefault(n => n is not null) ?? "";
@@ -26,10 +30,8 @@ public sealed partial class ReportCalculator
         {
             var explanation = byCode.TryGetValue(code, out var row) ? row[textColumn] : "";
             if (explanation.Length == 0)
-            {
-                _p.Warn(Phrasing.MissingGlossaryId, $"科目 {code} {NameOf(code)} 没有名词解释，报告中将显示待填写标记。", new CellRef(sheet.Sheet, 1, 1));
-                explanation = _p.Placeholder($"{code}的名词解释");
-            }
+                explanation = _p.Missing(Phrasing.MissingGlossaryId, $"科目 {code} {NameOf(code)} 没有名词解释。",
+                    row?.CellAt(textColumn) ?? new CellRef(sheet.Sheet, 1, 1), $"{code}的名词解释");
             entries.Add(new GlossaryEntry(entries.Count + 1, NameOf(code), true, code, "项", NameOf(code[..3]), NameOf(code[..5]), NameOf(code), explanation, row is null));
         }
         return entries;
@@ -38,37 +40,57 @@ public sealed partial class ReportCalculator
     private PerformanceSection Performance()
     {
         var sheet = _w.KeyValue(WorkbookLayout.Performance);
-        static IReadOnlyList<string> Paragraphs(string? text) =>
-            (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        IReadOnlyList<string> Paragraphs(string label) =>
+            sheet.Text(label) is { } text ? text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [InputText(sheet, label)];
         var projects = _w.List(WorkbookLayout.Projects);
         var funds = _w.List(WorkbookLayout.ProjectFunds);
         var indicators = _w.List(WorkbookLayout.ProjectIndicators);
         string Col(ListSheet s, ListRow r, string header) => r[s.ColumnOf(header)];
-        Money Amount(ListSheet s, ListRow r, string header) =>
-            r.Number(s.ColumnOf(header)) is { } n ? Round.Money(n, [r.CellAt(s.ColumnOf(header)).ToString()]) : Zero;
 
         var evaluations = projects.Rows.Select((p, i) =>
         {
             var name = Col(projects, p, "项目名称");
+            var what = $"项目“{name}”";
+            string Text(string header) => Cell(projects, p, header, what);
             var fundRows = funds.Rows.Where(r => Col(funds, r, "项目名称") == name).Select(r =>
             {
-                var budget = Amount(funds, r, "调整后预算数");
-                var executed = Amount(funds, r, "执行数");
-                Percent? rate = budget.IsZero ? null : Round.Percent(executed.Value / budget.Value * 100m);
-                return new ProjectFund(Col(funds, r, "资金类别"), Amount(funds, r, "年初预算数"), budget, executed, rate, rate is not null,
+                var row = $"{what}“{Col(funds, r, "资金类别")}”资金";
+                var budget = CellAmount(funds, r, "调整后预算数", row);
+                var executed = CellAmount(funds, r, "执行数", row);
+                Percent? rate = budget.IsZero || budget.IsMissing || executed.IsMissing ? null : Round.Percent(executed.Value / budget.Value * 100m);
+                return new ProjectFund(Cell(funds, r, "资金类别", row), CellAmount(funds, r, "年初预算数", row), budget, executed, rate, rate is not null,
                     Col(funds, r, "权重"), Col(funds, r, "得分"), Col(funds, r, "偏差原因"));
             }).ToList();
-            var indicatorRows = indicators.Rows.Where(r => Col(indicators, r, "项目名称") == name).Select(r => new ProjectIndicator(
-                Col(indicators, r, "一级指标"), Col(indicators, r, "二级指标"), Col(indicators, r, "三级指标"), Col(indicators, r, "指标性质"),
-                Col(indicators, r, "指标值"), Col(indicators, r, "度量单位"), Col(indicators, r, "完成值"), Col(indicators, r, "权重"),
-                Col(indicators, r, "得分"), Col(indicators, r, "未完成原因"))).ToList();
-            return new ProjectEvaluation(i + 1, name, Col(projects, p, "主管部门"), Col(projects, p, "实施单位"), Col(projects, p, "项目负责人"),
-                Col(projects, p, "财务负责人"), Col(projects, p, "年度目标"), Col(projects, p, "实际完成情况"), Col(projects, p, "自评得分"),
-                Col(projects, p, "评价结论"), Col(projects, p, "存在问题"), Col(projects, p, "改进措施"), fundRows, indicatorRows);
+            var indicatorRows = indicators.Rows.Where(r => Col(indicators, r, "项目名称") == name).Select(r =>
+            {
+                var row = $"{what}指标“{Col(indicators, r, "三级指标")}”";
+                string Ind(string header) => Cell(indicators, r, header, row);
+                return new ProjectIndicator(Ind("一级指标"), Ind("二级指标"), Ind("三级指标"), Ind("指标性质"), Ind("指标值"),
+                    Col(indicators, r, "度量单位"), Ind("完成值"), Ind("权重"), Ind("得分"), Col(indicators, r, "未完成原因"));
+            }).ToList();
+            return new ProjectEvaluation(i + 1, name.Length > 0 ? name : Text("项目名称"), Text("主管部门"), Text("实施单位"), Text("项目负责人"),
+                Text("财务负责人"), Text("年度目标"), Text("实际完成情况"), Text("自评得分"),
+                Text("评价结论"), Text("存在问题"), Text("改进措施"), fundRows, indicatorRows);
         }).ToList();
+        // Rows of 项目资金/绩效指标 that belong to no project cannot be printed: each is a finding, and the 涉及资金 sum is unknown.
+        var names = projects.Rows.Select(p => Col(projects, p, "项目名称")).Where(n => n.Length > 0).ToHashSet();
+        string? unknownFunds = null;
+        foreach (var (sheet2, rows) in new[] { (funds, funds.Rows), (indicators, indicators.Rows) })
+            foreach (var r in rows.Where(r => !names.Contains(Col(sheet2, r, "项目名称"))))
+            {
+                var at = r.CellAt(sheet2.ColumnOf("项目名称"));
+                var placeholder = _p.Missing(Phrasing.MissingInputId, $"“{sheet2.Sheet}”第{r.SheetRow}行的项目名称{(Col(sheet2, r, "项目名称").Length == 0 ? "未填写" : "在“项目绩效”表中没有")}，该行未列入报告。",
+                    at, $"{sheet2.Sheet}第{r.SheetRow}行的项目名称");
+                if (sheet2 == funds)
+                    unknownFunds ??= placeholder;
+            }
         var fundTotal = evaluations.SelectMany(e => e.Funds.Where(f => f.Kind == "总额")).ToList();
-        var projectFunds = Round.Money(fundTotal.Sum(f => f.Executed.Value), fundTotal.SelectMany(f => f.Executed.Sources));
-        return new PerformanceSection(sheet.Text("部门整体支出绩效自评得分") ?? "", Paragraphs(sheet.Text("预算绩效管理工作开展情况")),
-            Paragraphs(sheet.Text("部门整体支出绩效自评报告")), evaluations.Count, projectFunds, evaluations);
+        var unknownKind = funds.Rows.FirstOrDefault(r => Col(funds, r, "资金类别").Length == 0);
+        var projectFunds = unknownFunds is not null ? Round.Missing(unknownFunds)
+            : fundTotal.FirstOrDefault(f => f.Executed.IsMissing)?.Executed
+            ?? (unknownKind is not null ? Round.Missing(Cell(funds, unknownKind, "资金类别", $"项目“{Col(funds, unknownKind, "项目名称")}”“”资金"))
+                : Round.Money(fundTotal.Sum(f => f.Executed.Value), fundTotal.SelectMany(f => f.Executed.Sources)));
+        return new PerformanceSection(InputText(sheet, "部门整体支出绩效自评得分"), Paragraphs("预算绩效管理工作开展情况"),
+            Paragraphs("部门整体支出绩效自评报告"), evaluations.Count, projectFunds, evaluations);
     }
 }

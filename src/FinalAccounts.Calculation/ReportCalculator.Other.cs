@@ -13,13 +13,12 @@ public sealed partial class ReportCalculator
         var column = table?.Columns.ToList().FindIndex(c => c.Key.Contains(columnKeyword) && (c.IsTotal || c.Path.Count == 1)) ?? -1;
         var total = table?.TotalRow is { } row && column >= 0 ? Round.Money(row[column]) : Zero;
         var categories = table is null || column < 0 ? [] : Phrasing.Shares(table.RowsAt(SubjectLevel.Category).Select(r => (r.Name, r.Code, Round.Money(r[column]))));
-        var prior = _prior.Amount(priorLabel) is { } p ? Round.Money(p) : Zero;   // a fund nobody had last year is commonly left blank
-        return new FundSection(!total.IsZero, total, _p.Change(total, prior, priorLabel, NoReason), categories);
+        return new FundSection(!total.IsZero, total, _p.Change(total, Prior(priorLabel), priorLabel, NoReason), categories);
     }
 
     private OtherMattersSection Other()
     {
-        var operating = MoneyOf(_w.KeyValue(WorkbookLayout.BasicInfo).Amount("机关运行经费"));
+        var operating = Input(_w.KeyValue(WorkbookLayout.BasicInfo), "机关运行经费");
         var operatingChange = _p.Change(operating, Prior("机关运行经费"), "机关运行经费", ReasonFrom("机关运行经费变动原因"));
         return new OtherMattersSection(operatingChange, Procurement(), Assets());
     }
@@ -27,25 +26,26 @@ public sealed partial class ReportCalculator
     private ProcurementSection Procurement()
     {
         var sheet = _w.KeyValue(WorkbookLayout.Procurement);
-        Money Get(string label) => MoneyOf(sheet.Amount(label));
-        var total = Get("政府采购支出总额");
-        var parts = Phrasing.Shares([("货物", "", Get("政府采购货物支出")), ("工程", "", Get("政府采购工程支出")), ("服务", "", Get("政府采购服务支出"))]);
-        var small = Get("授予中小企业合同金额");
-        var micro = Get("授予小微企业合同金额");
-        Percent Of(Money m) => Round.Percent(total.Value == 0 ? 0 : m.Value / total.Value * 100m);
+        var total = Input(sheet, "政府采购支出总额");
+        if (total.IsMissing || total.IsZero)
+        {
+            // Without a total nothing else is said (one placeholder); a total of 0 is "无政府采购支出".
+            var none = Round.Missing("");
+            return new ProcurementSection(total, none, none, none, Round.MissingPercent, Round.MissingPercent, Round.MissingPercent,
+                none, Round.MissingPercent, none, Round.MissingPercent, false) { IsMissing = total.IsMissing };
+        }
+        var parts = Phrasing.SharesOrMissing([("货物", "", Input(sheet, "政府采购货物支出")), ("工程", "", Input(sheet, "政府采购工程支出")), ("服务", "", Input(sheet, "政府采购服务支出"))]);
+        var small = Input(sheet, "授予中小企业合同金额");
+        var micro = Input(sheet, "授予小微企业合同金额");
+        Percent Of(Money m) => m.IsMissing ? Round.MissingPercent : Round.Percent(m.Value / total.Value * 100m);
         return new ProcurementSection(total, parts[0].Amount, parts[1].Amount, parts[2].Amount, parts[0].Percent, parts[1].Percent, parts[2].Percent,
-            small, Of(small), micro, Of(micro), !total.IsZero);
+            small, Of(small), micro, Of(micro), true);
     }
 
     private AssetsSection Assets()
     {
         var sheet = _w.KeyValue(WorkbookLayout.Assets);
-        Count Get(string label)
-        {
-            var entry = sheet.Find(label);
-            var n = entry?.Number ?? 0;
-            return new Count(n, n.ToString("0", System.Globalization.CultureInfo.InvariantCulture), false, n == 0, entry?.Cell.ToString() ?? "");
-        }
+        Count Get(string label) => CountOf(sheet, label, Phrasing.MissingCountId);
         return new AssetsSection(Get("车辆合计"), VehicleCategoryLabels.Select(l => new NamedCount(l, Get(l))).ToList(),
             Get("单价50万元以上通用设备"), Get("单价100万元以上专用设备"));
     }

@@ -21,15 +21,7 @@ public sealed partial class ReportCalculator
         Change ChangeOf(int index, string label) => _p.Change(actual[index], Prior(label), label, ReasonFrom($"{label}变动原因"));
 
         var counts = _w.KeyValue(WorkbookLayout.ThreePublicCounts);
-        Count CountOf(string label)
-        {
-            var entry = counts.Find(label);
-            if (entry?.Number is { } n)
-                return new Count(n, n.ToString("0", System.Globalization.CultureInfo.InvariantCulture), false, n == 0, entry.Cell.ToString());
-            var at = entry?.Cell ?? new CellRef(counts.Sheet, 1, 1);
-            _p.Warn(Phrasing.MissingCountId, $"缺少“{label}”，报告中将显示待填写标记。", at);
-            return new Count(0, _p.Placeholder(label), true, false, at.ToString());
-        }
+        Count Counted(string label) => CountOf(counts, label, Phrasing.MissingCountId);
 
         return new ThreePublicSection(
             budget[0], actual[0],
@@ -40,16 +32,16 @@ public sealed partial class ReportCalculator
             Item(3, NameOf(3), ChangeOf(3, "公务用车购置费"), ShareOfTotal(actual[3])),
             Item(4, NameOf(4), ChangeOf(4, "公务用车运行维护费"), ShareOfTotal(actual[4])),
             Item(5, NameOf(5), ChangeOf(5, "公务接待费"), Round.Percent(shares[2])),
-            CountOf("因公出国(境)团组数"), CountOf("因公出国(境)人次"), CountOf("公务用车购置数量"), CountOf("公务用车保有量"),
-            CountOf("国内公务接待批次"), CountOf("国内公务接待人次"), CountOf("外事接待批次"), CountOf("外事接待人次"));
+            Counted("因公出国(境)团组数"), Counted("因公出国(境)人次"), Counted("公务用车购置数量"), Counted("公务用车保有量"),
+            Counted("国内公务接待批次"), Counted("国内公务接待人次"), Counted("外事接待批次"), Counted("外事接待人次"));
     }
 
     /// <summary>Last year's 公务用车 total is the sum of its two prior-year parts.</summary>
     private Change VehicleChange(Money actual)
     {
-        var purchase = _prior.Amount("公务用车购置费");
-        var running = _prior.Amount("公务用车运行维护费");
-        Money? prior = purchase is null || running is null ? null : Round.Money(purchase.Value + running.Value, [purchase.Source!.ToString(), running.Source!.ToString()]);
+        var purchase = Prior("公务用车购置费");
+        var running = Prior("公务用车运行维护费");
+        var prior = purchase.IsMissing ? purchase : running.IsMissing ? running : Round.Money(purchase.Value + running.Value, purchase.Sources.Concat(running.Sources));
         return _p.Change(actual, prior, "公务用车购置及运行维护费", NoReason);
     }
 }

@@ -25,9 +25,14 @@ public sealed record Numbered(int Number, string Text);
 
 public sealed record Unit(int Number, string Name, string Kind, string Note);
 
-/// <summary>封面 and 第一部分.</summary>
+/// <summary>封面 and 第一部分. DutiesMissing/UnitsMissing: the placeholder when the sheet has no rows at all, else empty.</summary>
 public sealed record DepartmentSection(
-    string Name, int Year, int PriorYear, string UnitType, IReadOnlyList<Numbered> Duties, string OrganisationIntro, IReadOnlyList<Unit> Units);
+    string Name, int Year, int PriorYear, string UnitType, IReadOnlyList<Numbered> Duties, string OrganisationIntro, IReadOnlyList<Unit> Units)
+{
+    public string DutiesMissing { get; init; } = "";
+
+    public string UnitsMissing { get; init; } = "";
+}
 
 /// <summary>一、收入支出决算总体情况.</summary>
 public sealed record OverviewSection(Change Total, Money IncomeGrandTotal, Money ExpenditureGrandTotal);
@@ -53,7 +58,8 @@ public sealed record NamedMoney(string Code, string Name, Money Amount);
 /// <summary>六、基本支出: 人员经费 and 公用经费 with the names of their non-zero items.</summary>
 public sealed record BasicSection(
     Money Total, Money Personnel, IReadOnlyList<NamedMoney> PersonnelItems, IReadOnlyList<string> PersonnelNames,
-    Money Public, IReadOnlyList<NamedMoney> PublicItems, IReadOnlyList<string> PublicNames, Change PersonnelChange, Change PublicChange);
+    Money Public, IReadOnlyList<NamedMoney> PublicItems, IReadOnlyList<string> PublicNames, Change PersonnelChange, Change PublicChange,
+    Change TotalChange);
 
 /// <summary>A count the user supplies (团组, 人次, 辆 …); Text is a placeholder when it is missing.</summary>
 public sealed record Count(decimal Value, string Text, bool IsMissing, bool IsZero, string Source);
@@ -70,9 +76,13 @@ public sealed record ThreePublicSection(
 /// <summary>八/九: a fund's spending, or HasData false for "本单位当年无……".</summary>
 public sealed record FundSection(bool HasData, Money Total, Change Change, IReadOnlyList<Share> Categories);
 
+/// <summary>政府采购. HasProcurement: a total above 0 was entered; IsMissing: the total was left blank (Total.Text is then the placeholder).</summary>
 public sealed record ProcurementSection(
     Money Total, Money Goods, Money Works, Money Services, Percent GoodsShare, Percent WorksShare, Percent ServicesShare,
-    Money SmallAndMedium, Percent SmallAndMediumShare, Money Micro, Percent MicroShare, bool HasProcurement);
+    Money SmallAndMedium, Percent SmallAndMediumShare, Money Micro, Percent MicroShare, bool HasProcurement)
+{
+    public bool IsMissing { get; init; }
+}
 
 public sealed record NamedCount(string Name, Count Count);
 
@@ -104,7 +114,11 @@ public sealed record PerformanceSection(
 public sealed record ChartPoint(string Label, decimal Value, string Text);
 
 /// <summary>The series behind one figure; the values are the rounded figures the text prints. Its legend text is the template's.</summary>
-public sealed record Chart(string Kind, IReadOnlyList<ChartPoint> Points);
+public sealed record Chart(string Kind, IReadOnlyList<ChartPoint> Points)
+{
+    /// <summary>The labels of points left out because their figure is missing (the caption says so); empty when none.</summary>
+    public IReadOnlyList<string> MissingLabels { get; init; } = [];
+}
 
 /// <summary>图1–图7.</summary>
 public sealed record ChartsSection(

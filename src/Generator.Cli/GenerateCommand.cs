@@ -12,13 +12,14 @@ public static class GenerateCommand
         var output = new Option<FileInfo?>("--out") { Description = "输出的 .docx（默认：与工作簿同名，放在工作簿旁边）" };
         var pdf = new Option<bool>("--pdf") { Description = "同时用 LibreOffice 导出 PDF" };
         var trace = new Option<bool>("--trace") { Description = "在报告旁写出每个数字的来源（.trace.txt）" };
-        var command = new Command("generate", "生成部门决算公开报告") { workbook, template, output, pdf, trace };
+        var review = new Option<bool>("--review") { Description = "写出审阅稿：每个待填写标记和警告处、每段正文的数字来源处都有 Word 批注" };
+        var command = new Command("generate", "生成部门决算公开报告") { workbook, template, output, pdf, trace, review };
         command.SetAction(parse => Run(parse.GetValue(workbook)!.FullName, parse.GetValue(template), parse.GetValue(output)?.FullName,
-            parse.GetValue(pdf), parse.GetValue(trace), Console.Out));
+            parse.GetValue(pdf), parse.GetValue(trace), Console.Out, parse.GetValue(review)));
         return command;
     }
 
-    public static int Run(string workbookPath, string? templatePath, string? outputPath, bool pdf, bool trace, TextWriter output)
+    public static int Run(string workbookPath, string? templatePath, string? outputPath, bool pdf, bool trace, TextWriter output, bool review = false)
     {
         var name = Path.GetFileName(workbookPath);
         var (template, problems) = CompiledReportTemplate.Load(templatePath ?? CompiledReportTemplate.DefaultPath);
@@ -39,7 +40,7 @@ public static class GenerateCommand
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(docx)!);
-            result = ReportWriter.Generate(workbookPath, template, docx, pdf, trace);
+            result = ReportWriter.Generate(workbookPath, template, docx, pdf, trace, review);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -50,7 +51,7 @@ public static class GenerateCommand
         foreach (var problem in result.TemplateProblems)
             output.WriteLine(problem);
         if (result.Docx is not null)
-            output.WriteLine($"已生成报告：{result.Docx}");
+            output.WriteLine(review ? $"已生成审阅稿（{result.Comments} 条批注）：{result.Docx}" : $"已生成报告：{result.Docx}");
         if (result.Pdf is not null)
             output.WriteLine($"已生成 PDF：{result.Pdf}");
         if (result.Failure is not null)

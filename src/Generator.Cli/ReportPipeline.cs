@@ -5,8 +5,11 @@ using FinalAccounts.Model;
 
 namespace Generator.Cli;
 
-/// <summary>What the stages up to calculation produced: all findings, and the model when there were no errors.</summary>
-public sealed record CalculatedReport(IReadOnlyList<Diagnostic> Findings, ReportModel? Model);
+/// <summary>What the stages up to calculation produced: all findings, and the model (with its placeholders' findings) when there were no errors.</summary>
+public sealed record CalculatedReport(IReadOnlyList<Diagnostic> Findings, ReportModel? Model)
+{
+    public IReadOnlyList<Mark> Marks { get; init; } = [];
+}
 
 /// <summary>Read → check → calculate, stopping before calculation when the checks found errors.</summary>
 public static class ReportPipeline
@@ -20,6 +23,9 @@ public static class ReportPipeline
         if (findings.Any(f => f.Severity == Severity.Error))
             return new CalculatedReport(findings, null);
         var calculated = ReportCalculator.Calculate(read.Workbook, settings);
-        return new CalculatedReport(ValidateCommand.InWorkbookOrder(read.Workbook, findings.Concat(calculated.Warnings)), calculated.Model);
+        return new CalculatedReport(ValidateCommand.InWorkbookOrder(read.Workbook, findings.Concat(calculated.Warnings)), calculated.Model)
+        {
+            Marks = calculated.Marks,
+        };
     }
 }

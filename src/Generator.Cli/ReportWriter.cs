@@ -13,9 +13,15 @@ public sealed record GenerateResult(IReadOnlyList<Diagnostic> Findings, IReadOnl
     /// <summary>"{部门名称}{年度}年度部门决算", for naming outputs in batch and watch; null before the workbook was understood.</summary>
     public string? ReportTitle { get; init; }
 
+    /// <summary>How many Word comments the review copy carries (0 for the plain report).</summary>
+    public int Comments { get; init; }
+
     public bool Succeeded => Docx is not null && Failure is null;
     public int ExitCode => !Succeeded ? ExitCodes.Errors : Findings.Count > 0 ? ExitCodes.Warnings : ExitCodes.Clean;
 }
+
+/// <summary>A report filled in memory: its findings, the document (null when it could not be made) and its model.</summary>
+public sealed record BuiltReport(IReadOnlyList<Diagnostic> Findings, IReadOnlyList<string> TemplateProblems, byte[]? Document, ReportModel? Model, string? Failure, int Comments);
 
 /// <summary>A compiled report template with its settings: compiled once, used for many workbooks.</summary>
 public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSettings Settings, string Name)
@@ -47,32 +53,55 @@ public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSe
 /// </summary>
 public static class ReportWriter
 {
-    public static GenerateResult Generate(string workbookPath, CompiledReportTemplate template, string docxPath, bool pdf = false, bool trace = false)
+    public static GenerateResult Generate(string workbookPath, CompiledReportTemplate template, string docxPath, bool pdf = false, bool trace = false,
+        bool review = false)
     {
-        var stage = ReportPipeline.Calculate(workbookPath, template.Settings);
-        if (stage.Model is null)
-            return new GenerateResult(stage.Findings, [], null, null, "工作簿有错误，未生成报告。");
-        var source = new ReportProvenance(Path.GetFileName(workbookPath), ReportProvenance.Sha256Of(workbookPath), template.Identity);
-        byte[] document;
-        try
-        {
-            document = source.StampInto(template.Template.Render(DataTree.FromObject(stage.Model)));
-        }
-        catch (TemplateRenderException ex)
-        {
-            return new GenerateResult(stage.Findings, ex.Problems.Select(p => p.Format(template.Name)).ToList(), null, null, "模板填充失败，未生成报告。");
-        }
+        var built = Build(workbookPath, template, review);
+        if (built.Document is null)
+            return new GenerateResult(built.Findings, built.TemplateProblems, null, null, built.Failure);
+        var document = built.Document;
         string? pdfPath = null;
         string? failure = null;
         if (pdf)
             (document, pdfPath, failure) = WithPdf(document, docxPath);
         AtomicFile.Write(docxPath, temp => File.WriteAllBytes(temp, document));
         if (trace)
-            AtomicFile.WriteAllText(Path.ChangeExtension(docxPath, ".trace.txt"), string.Join("\n", ModelTrace.Lines(stage.Model)) + "\n");
-        return new GenerateResult(stage.Findings, [], docxPath, pdfPath, failure)
+            AtomicFile.WriteAllText(Path.ChangeExtension(docxPath, ".trace.txt"), string.Join("\n", ModelTrace.Lines(built.Model!)) + "\n");
+        return new GenerateResult(built.Findings, [], docxPath, pdfPath, failure)
         {
-            ReportTitle = $"{stage.Model.Department.Name}{stage.Model.Department.Year}年度部门决算",
+            ReportTitle = $"{built.Model!.Department.Name}{built.Model.Department.Year}年度部门决算",
+            Comments = built.Comments,
         };
+    }
+
+    /// <summary>
+    /// The report in memory, nothing written: what `generate` writes and what `validate` reports
+    /// (the same findings, each placeholder's finding naming the heading its mark stands under).
+    /// </summary>
+    public static BuiltReport Build(string workbookPath, CompiledReportTemplate template, bool review = false)
+    {
+        var stage = ReportPipeline.Calculate(workbookPath, template.Settings);
+        if (stage.Model is null)
+            return new BuiltReport(stage.Findings, [], null, null, "工作簿有错误，未生成报告。", 0);
+        byte[] document;
+        try
+        {
+            document = template.Template.Render(DataTree.FromObject(stage.Model));
+        }
+        catch (TemplateRenderException ex)
+        {
+            return new BuiltReport(stage.Findings, ex.Problems.Select(p => p.Format(template.Name)).ToList(), null, stage.Model, "模板填充失败，未生成报告。", 0);
+        }
+        Probe? probe = null;
+        if (review)
+        {
+            probe = ReportMarks.ProbeTree(stage.Model, DataTree.FromObject(stage.Model)!);
+            probe = probe with { Document = template.Template.Render(probe.Tree) };
+        }
+        var marked = ReportMarks.Apply(document, stage.Marks, stage.Findings, template.Settings, review, probe);
+        // Stamped last, so the document records exactly which workbook and template it was made from.
+        var source = new ReportProvenance(Path.GetFileName(workbookPath), ReportProvenance.Sha256Of(workbookPath), template.Identity);
+        return new BuiltReport(marked.Findings, [], source.StampInto(marked.Docx), stage.Model, null, marked.CommentCount);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FinalAccounts.Checks;
 using FinalAccounts.Input;
 using FinalAccounts.Model;
 
@@ -11,25 +10,39 @@ public static class ValidateCommand
     public static Command Create()
     {
         var workbook = new Argument<FileInfo>("workbook") { Description = "决算工作簿（.xlsx 或 .xls）" };
-        var command = new Command("validate", "读取并核对工作簿，按工作表列出全部问题") { workbook };
-        command.SetAction(parse => Run(parse.GetValue(workbook)!.FullName, Console.Out));
+        var template = new Option<string?>("--template") { Description = "按哪个模板检查（默认：templates/default），与 generate 使用同一模板时结果相同" };
+        var command = new Command("validate", "读取并核对工作簿，按工作表列出全部问题（与 generate 报告的问题完全相同）") { workbook, template };
+        command.SetAction(parse => Run(parse.GetValue(workbook)!.FullName, Console.Out, parse.GetValue(template)));
         return command;
     }
 
-    public static int Run(string path, TextWriter output)
+    public static int Run(string path, TextWriter output, string? templatePath = null)
     {
-        var findings = Validate(path);
-        Print(Path.GetFileName(path), findings, output);
-        return ExitCodeOf(findings);
+        var (template, problems) = CompiledReportTemplate.Load(templatePath ?? CompiledReportTemplate.DefaultPath);
+        if (template is null)
+        {
+            foreach (var problem in problems)
+                output.WriteLine(problem);
+            output.WriteLine("模板有问题，无法检查。");
+            return ExitCodes.Errors;
+        }
+        var built = ReportWriter.Build(path, template);
+        Print(Path.GetFileName(path), built.Findings, output);
+        foreach (var problem in built.TemplateProblems)
+            output.WriteLine(problem);
+        return built.TemplateProblems.Count > 0 ? ExitCodes.Errors : ExitCodeOf(built.Findings);
     }
 
-    /// <summary>Read, then check what was read: reader findings first, rule findings after.</summary>
-    public static IReadOnlyList<Diagnostic> Validate(string path)
+    /// <summary>
+    /// Exactly what `generate` with this template reports (the default template when none is given):
+    /// reader and rule findings, then the calculation's, each placeholder's finding naming its section.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Validate(string path, string? templatePath = null)
     {
-        var read = WorkbookReader.Read(path);
-        if (read.Workbook is null)
-            return read.Diagnostics;
-        return InWorkbookOrder(read.Workbook, read.Diagnostics.Concat(WorkbookChecks.Run(read.Workbook)));
+        var (template, problems) = CompiledReportTemplate.Load(templatePath ?? CompiledReportTemplate.DefaultPath);
+        if (template is null)
+            throw new InvalidOperationException(string.Join("\n", problems));
+        return ReportWriter.Build(path, template).Findings;
     }
 
     /// <summary>Workbook-level findings first, then sheet by sheet in the workbook's own order.</summary>

@@ -84,10 +84,19 @@ public class PhraseChoiceTests
     [Fact]
     public void MissingPriorYearFigureIsAPlaceholderNotZero()
     {
-        var change = Phrasing().Change(M(10), null, "收支总计", Required);
+        var phrasing = Phrasing();
+        var prior = phrasing.MissingMoney(FinalAccounts.Calculation.Phrasing.MissingPriorId, "缺少上年数“收支总计”。", new CellRef("上年数", 2, 2), "上年收支总计");
+        var change = phrasing.Change(M(10), prior, "收支总计", Required);
         Assert.True(change.PriorIsMissing);
+        Assert.True(change.IsMissing);
         Assert.False(change.HasRate);
-        Assert.Equal("【待填写：上年收支总计】", change.Direction);
+        Assert.False(change.IsFlat);
+        // No direction word and no second copy of the placeholder: the template prints prior.text once.
+        Assert.Equal("", change.Direction);
+        Assert.Equal("【待填写：上年收支总计】", change.Prior.Text);
+        Assert.True(change.Prior.IsMissing);
+        var mark = Assert.Single(phrasing.Marks);
+        Assert.Equal(("【待填写：上年收支总计】", "上年数!B2"), (mark.Placeholder, mark.Finding.Location!.ToString()));
     }
 }
 

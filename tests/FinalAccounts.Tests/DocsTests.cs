@@ -48,7 +48,7 @@ public class FieldReferenceTests
         {
             var output = new StringWriter();
             Assert.True(Generator.Cli.TemplateCommands.RunCheck(Path.Combine(Repo.Root, "templates", template), null, output) == 0, output.ToString());
-            Assert.Contains("generalBudget.items[].completion.vsBudget", output.ToString());
+            Assert.Contains("generalBudget.items[].completion.budget.text", output.ToString());
         }
     }
 }
