@@ -58,8 +58,11 @@ public sealed partial class ReportCalculator
                 var budget = CellAmount(funds, r, "调整后预算数", row);
                 var executed = CellAmount(funds, r, "执行数", row);
                 Percent? rate = budget.IsZero || budget.IsMissing || executed.IsMissing ? null : Round.Percent(executed.Value / budget.Value * 100m);
+                // The 总额 row carries the 预算执行率 indicator's weight and score; the other kinds have none.
+                var scored = Col(funds, r, "资金类别") == "总额";
+                string Scoring(string header) => scored ? Cell(funds, r, header, row) : Col(funds, r, header);
                 return new ProjectFund(Cell(funds, r, "资金类别", row), CellAmount(funds, r, "年初预算数", row), budget, executed, rate, rate is not null,
-                    Col(funds, r, "权重"), Col(funds, r, "得分"), Col(funds, r, "偏差原因"));
+                    Scoring("权重"), Scoring("得分"), Col(funds, r, "偏差原因"));
             }).ToList();
             var indicatorRows = indicators.Rows.Where(r => Col(indicators, r, "项目名称") == name).Select(r =>
             {
