@@ -28,6 +28,20 @@ public sealed record Money(decimal Value, string Text, string Table, bool IsZero
 /// <summary>A percentage, rounded once (half-up, 2 decimals); Text has no % sign (the template writes it). IsMissing: computed from a blank input, not printable.</summary>
 public sealed record Percent(decimal Value, string Text, bool IsMissing = false)
 {
+    private string? _origin;
+
+    /// <summary>How it was computed from printed figures ("149.84 ÷ 7862.31"), for the review copy; null when not traced.</summary>
+    public string? Origin() => _origin;
+
+    /// <summary>This percentage as the ratio of two printed figures; a share moved by the largest-remainder rule says so.</summary>
+    public Percent Of(Money part, Money whole)
+    {
+        var copy = this with { };
+        var plain = whole.Value == 0 ? 0 : Round.Half(part.Value / whole.Value * 100m);
+        copy._origin = $"{part.Text} ÷ {whole.Text}" + (whole.Sources.Count == 1 ? $"（{whole.Origin()}）" : "") + (plain == Value ? "" : "（尾差调整，使各项占比之和为100%）");
+        return copy;
+    }
+
     public override string ToString() => Text;
 }
 

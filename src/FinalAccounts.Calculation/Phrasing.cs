@@ -38,7 +38,7 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
         var amount = Round.Money(Math.Abs(difference), current.Sources.Concat(prior.Sources))
             .WithFormula(difference >= 0 ? $"{Term(current)} − {Term(prior)}" : $"{Term(prior)} − {Term(current)}");
         var baseIsZero = prior.Value == 0;
-        Percent? rate = baseIsZero ? null : Round.Percent(Math.Abs(difference) / prior.Value * 100m);
+        Percent? rate = baseIsZero ? null : Round.Percent(Math.Abs(difference) / prior.Value * 100m).Of(amount, prior);
         var (direction, trend) = difference switch { > 0 => ("增加", "增长"), < 0 => ("减少", "下降"), _ => ("持平", "持平") };
         var required = difference != 0 && (baseIsZero || rate!.Value > settings.ReasonRequiredAbovePercent);
         return new Change(current, prior, amount, rate, direction, trend, difference > 0, difference < 0, difference == 0, baseIsZero,
@@ -51,7 +51,7 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
         if (budget.IsMissing)
             return new BudgetCompletion(budget, actual, null, false, true, false, budget.Text, false, false, false, false, reason(false));
         var budgetIsZero = budget.Value == 0;
-        Percent? rate = budgetIsZero ? null : Round.Percent(actual.Value / budget.Value * 100m);
+        Percent? rate = budgetIsZero ? null : Round.Percent(actual.Value / budget.Value * 100m).Of(actual, budget);
         var difference = actual.Value - budget.Value;
         var roughlyEqual = difference != 0 && !budgetIsZero && Math.Abs(difference) / budget.Value * 100m <= settings.RoughlyEqualBandPercent;
         var vsBudget = difference == 0 ? "等于" : roughlyEqual ? "基本持平" : difference > 0 ? "大于" : "小于";
@@ -114,7 +114,8 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
     {
         var list = parts.ToList();
         var percents = Calculation.Shares.Of(list.Select(p => p.Amount.Value).ToList());
-        return list.Select((p, i) => new Share(p.Name, p.Code, p.Amount, Round.Percent(percents[i]))).ToList();
+        var whole = Round.Money(list.Sum(p => p.Amount.Value), []);
+        return list.Select((p, i) => new Share(p.Name, p.Code, p.Amount, Round.Percent(percents[i]).Of(p.Amount, whole))).ToList();
     }
 }
 

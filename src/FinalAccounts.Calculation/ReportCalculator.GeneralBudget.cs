@@ -13,7 +13,7 @@ public sealed partial class ReportCalculator
         var total = Cell(table?.TotalRow, totalColumn);
         var change = _p.Change(total, Prior("一般公共预算财政拨款支出"), "一般公共预算财政拨款支出", ReasonFrom("一般公共预算财政拨款支出变动原因"));
         var expenditureTotal = MoneyOf(SummaryExpenditure.Find("本年支出合计")?.Amount);
-        var share = Round.Percent(expenditureTotal.Value == 0 ? 0 : total.Value / expenditureTotal.Value * 100m);
+        var share = Round.Percent(expenditureTotal.Value == 0 ? 0 : total.Value / expenditureTotal.Value * 100m).Of(total, expenditureTotal);
         var categories = table is null ? [] : Phrasing.Shares(table.RowsAt(SubjectLevel.Category).Select(r => (r.Name, r.Code, Cell(r, totalColumn))));
         var items = table is null ? [] : table.RowsAt(SubjectLevel.Item).Select((row, i) => BudgetItemOf(table, row, i + 1, Cell(row, totalColumn))).ToList();
         return new GeneralBudgetSection(change, share, Cell(table?.TotalRow, table?.ColumnIndex("基本支出") ?? -1),

@@ -57,7 +57,7 @@ public sealed partial class ReportCalculator
                 var row = $"{what}“{Col(funds, r, "资金类别")}”资金";
                 var budget = CellAmount(funds, r, "调整后预算数", row);
                 var executed = CellAmount(funds, r, "执行数", row);
-                Percent? rate = budget.IsZero || budget.IsMissing || executed.IsMissing ? null : Round.Percent(executed.Value / budget.Value * 100m);
+                Percent? rate = budget.IsZero || budget.IsMissing || executed.IsMissing ? null : Round.Percent(executed.Value / budget.Value * 100m).Of(executed, budget);
                 // The 总额 row carries the 预算执行率 indicator's weight and score; the other kinds have none.
                 var scored = Col(funds, r, "资金类别") == "总额";
                 string Scoring(string header) => scored ? Cell(funds, r, header, row) : Col(funds, r, header);

@@ -37,7 +37,7 @@ public sealed partial class ReportCalculator
         var parts = Phrasing.SharesOrMissing([("货物", "", Input(sheet, "政府采购货物支出")), ("工程", "", Input(sheet, "政府采购工程支出")), ("服务", "", Input(sheet, "政府采购服务支出"))]);
         var small = Input(sheet, "授予中小企业合同金额");
         var micro = Input(sheet, "授予小微企业合同金额");
-        Percent Of(Money m) => m.IsMissing ? Round.MissingPercent : Round.Percent(m.Value / total.Value * 100m);
+        Percent Of(Money m) => m.IsMissing ? Round.MissingPercent : Round.Percent(m.Value / total.Value * 100m).Of(m, total);
         return new ProcurementSection(total, parts[0].Amount, parts[1].Amount, parts[2].Amount, parts[0].Percent, parts[1].Percent, parts[2].Percent,
             small, Of(small), micro, Of(micro), true);
     }

@@ -14,7 +14,7 @@ public sealed partial class ReportCalculator
         var budget = Group(ThreePublicTable.Budget);
         var actual = Group(ThreePublicTable.Actual);
         var shares = Calculation.Shares.Of([actual[1].Value, actual[2].Value, actual[5].Value]);
-        Percent ShareOfTotal(Money m) => Round.Percent(actual[0].Value == 0 ? 0 : m.Value / actual[0].Value * 100m);
+        Percent ShareOfTotal(Money m) => Round.Percent(actual[0].Value == 0 ? 0 : m.Value / actual[0].Value * 100m).Of(m, actual[0]);
 
         ThreePublicItem Item(int index, string name, Change change, Percent share) =>
             new(name, budget[index], actual[index], _p.Completion(actual[index], budget[index], name, NoReason), change, share);
@@ -27,11 +27,11 @@ public sealed partial class ReportCalculator
             budget[0], actual[0],
             _p.Completion(actual[0], budget[0], "“三公”经费", ReasonFrom("“三公”经费预算执行差异原因")),
             _p.Change(actual[0], Prior("“三公”经费支出"), "“三公”经费支出", ReasonFrom("“三公”经费变动原因")),
-            Item(1, NameOf(1), ChangeOf(1, "因公出国(境)费"), Round.Percent(shares[0])),
-            Item(2, NameOf(2), VehicleChange(actual[2]), Round.Percent(shares[1])),
+            Item(1, NameOf(1), ChangeOf(1, "因公出国(境)费"), Round.Percent(shares[0]).Of(actual[1], actual[0])),
+            Item(2, NameOf(2), VehicleChange(actual[2]), Round.Percent(shares[1]).Of(actual[2], actual[0])),
             Item(3, NameOf(3), ChangeOf(3, "公务用车购置费"), ShareOfTotal(actual[3])),
             Item(4, NameOf(4), ChangeOf(4, "公务用车运行维护费"), ShareOfTotal(actual[4])),
-            Item(5, NameOf(5), ChangeOf(5, "公务接待费"), Round.Percent(shares[2])),
+            Item(5, NameOf(5), ChangeOf(5, "公务接待费"), Round.Percent(shares[2]).Of(actual[5], actual[0])),
             Counted("因公出国(境)团组数"), Counted("因公出国(境)人次"), Counted("公务用车购置数量"), Counted("公务用车保有量"),
             Counted("国内公务接待批次"), Counted("国内公务接待人次"), Counted("外事接待批次"), Counted("外事接待人次"));
     }

@@ -25,6 +25,7 @@ public static class BlankWorkbook
         "",
         "三、检查",
         "填好后运行：generator validate 本工作簿.xlsx。工具会逐条列出不平衡或缺失的数据，并指明工作表和单元格。",
+        "validate 列出的问题与生成报告时完全相同：检查通过，报告中就没有“待填写”标记；未填的内容在报告中显示为醒目的待填写标记，不会按 0 或“无”写入。",
     ];
 
     public static IReadOnlyList<SheetContent> Create(string department = "", int year = 0)

@@ -219,7 +219,7 @@ public static class ReportMarks
         var printed = probe is null ? [] : FiguresByParagraph(probe);
         for (var i = 0; i < narrative.Count && i < printed.Count; i++)
         {
-            var lines = printed[i].Where(m => !m.IsZero).Select(m => $"{m.Text} = {m.Origin()}").Distinct().ToList();
+            var lines = printed[i].Where(f => !f.IsZero).Select(f => f.ToString()).Distinct().ToList();
             if (lines.Count > 0)
                 Anchor(narrative[i], NewComment(["本段数字的来源：" + string.Join("；", lines)]));
         }
@@ -245,18 +245,25 @@ public static class ReportMarks
     /// </summary>
     public static Probe ProbeTree(ReportModel model, object tree)
     {
-        var figures = new List<Money>();
+        var figures = new List<TracedFigure>();
         void Walk(object? value, object? node)
         {
             switch (value)
             {
-                case null or string or bool or int or decimal or Percent:
+                case null or string or bool or int or decimal:
                     return;
                 case Money m:
                     if (!m.IsMissing && m.Sources.Count > 0 && node is IDictionary<string, object?> money)
                     {
                         money["text"] = money["table"] = $"⟦F{figures.Count}⟧";
-                        figures.Add(m);
+                        figures.Add(new TracedFigure(m.Text, m.Origin(), m.IsZero));
+                    }
+                    return;
+                case Percent p:
+                    if (!p.IsMissing && p.Origin() is { } origin && node is IDictionary<string, object?> percent)
+                    {
+                        percent["text"] = $"⟦F{figures.Count}⟧";
+                        figures.Add(new TracedFigure(p.Text + "%", origin, p.Value == 0));
                     }
                     return;
                 case System.Collections.IEnumerable list when node is IList<object?> nodes:
@@ -279,7 +286,7 @@ public static class ReportMarks
     }
 
     /// <summary>The figures each narrative paragraph of the filled probe prints, paragraph by paragraph.</summary>
-    private static List<List<Money>> FiguresByParagraph(Probe probe)
+    private static List<List<TracedFigure>> FiguresByParagraph(Probe probe)
     {
         using var word = WordprocessingDocument.Open(new MemoryStream(probe.Document!), false);
         return Narrative(word.MainDocumentPart!.Document.Body!)
@@ -295,8 +302,14 @@ public static class ReportMarks
         && paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value is not ("TOC1" or "TOC2" or "TOC3");
 }
 
+/// <summary>A printed figure and how it was computed ("149.84 = 公开01表!C37 − 上年数!B2", "1.91% = 149.84 ÷ 7862.31").</summary>
+public sealed record TracedFigure(string Text, string Origin, bool IsZero)
+{
+    public override string ToString() => $"{Text} = {Origin}";
+}
+
 /// <summary>The probe data tree, its figures by token number, and (once filled) its document.</summary>
-public sealed record Probe(object Tree, IReadOnlyList<Money> Figures)
+public sealed record Probe(object Tree, IReadOnlyList<TracedFigure> Figures)
 {
     public byte[]? Document { get; init; }
 }

@@ -70,9 +70,9 @@ public class ReviewCopyTests
         Assert.Contains($"已生成审阅稿（{comments.Count} 条批注）", report.Output);
         Assert.All(comments, c => Assert.Equal("生成器", c.Author));
         Assert.All(comments, c => Assert.StartsWith("本段数字的来源：", c.Text));   // a clean workbook: figures only
-        // 一: 8012.15 is 公开01表 总计 and 149.84 its change against 上年数!B2 (7862.31).
+        // 一: 8012.15 is 公开01表 总计, 149.84 its change against 上年数!B2 (7862.31), 1.91% = 149.84 / 7862.31 = 0.019058.
         var overview = Assert.Single(comments, c => c.Anchored.StartsWith("2024年度收、支总计", StringComparison.Ordinal));
-        Assert.Equal("本段数字的来源：8012.15 = 公开01表!C37；149.84 = 公开01表!C37 − 上年数!B2", overview.Text);
+        Assert.Equal("本段数字的来源：8012.15 = 公开01表!C37；149.84 = 公开01表!C37 − 上年数!B2；1.91% = 149.84 ÷ 7862.31（上年数!B2）", overview.Text);
 
         // Every listed figure is printed in its paragraph and is what its cells say (in 万元, rounded once).
         var workbook = WorkbookEditor.Load(Repo.SampleXlsx);
@@ -92,15 +92,35 @@ public class ReviewCopyTests
             return formula.Split(" + ").Sum(CellValue);
         }
         var checkedFigures = 0;
+        var checkedPercents = 0;
+        var ratio = new Regex(@"^([\d.]+) ÷ ([\d.]+)(?:（([^）!]*![^）]+)）)?(（尾差调整，使各项占比之和为100%）)?$");
         foreach (var comment in comments)
             foreach (var item in comment.Text["本段数字的来源：".Length..].Split('；'))
             {
                 var (figure, formula) = (item[..item.IndexOf(" = ", StringComparison.Ordinal)], item[(item.IndexOf(" = ", StringComparison.Ordinal) + 3)..]);
                 Assert.Matches($@"(^|[^\d.]){Regex.Escape(figure)}([^\d]|$)", comment.Anchored);
+                if (figure.EndsWith('%'))
+                {
+                    // A percentage: the ratio of two printed figures; the whole's cell, when named, holds the whole.
+                    var parts = ratio.Match(formula);
+                    Assert.True(parts.Success, item);
+                    var (part, whole) = (decimal.Parse(parts.Groups[1].Value, CultureInfo.InvariantCulture), decimal.Parse(parts.Groups[2].Value, CultureInfo.InvariantCulture));
+                    if (parts.Groups[3].Success)
+                        Assert.Equal(whole, Math.Round(Evaluate(parts.Groups[3].Value), 2, MidpointRounding.AwayFromZero));
+                    var exact = Math.Round(part / whole * 100m, 2, MidpointRounding.AwayFromZero);
+                    var printed = decimal.Parse(figure[..^1], CultureInfo.InvariantCulture);
+                    if (parts.Groups[4].Success)
+                        Assert.True(Math.Abs(printed - exact) == 0.01m, item);   // moved by one hundredth so the shares add up to 100
+                    else
+                        Assert.Equal(exact, printed);
+                    checkedPercents++;
+                    continue;
+                }
                 Assert.Equal(decimal.Parse(figure, CultureInfo.InvariantCulture), Math.Round(Evaluate(formula), 2, MidpointRounding.AwayFromZero));
                 checkedFigures++;
             }
         Assert.True(checkedFigures > 50, $"only {checkedFigures} figures traced");
+        Assert.True(checkedPercents > 20, $"only {checkedPercents} percentages traced");
     }
 
     [Fact]
