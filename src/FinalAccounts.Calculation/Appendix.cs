@@ -11,11 +11,16 @@ public sealed record TableRowView(IReadOnlyList<TableCellView> Cells);
 /// <summary>One public table for 第五部分 附表, in the layout the workbook has (header rows as exported).</summary>
 public sealed record PublicTableView(
     int Number, string Code, string Title, string Subject, string Unit, bool IsEmpty, int ColumnCount,
-    IReadOnlyList<TableRowView> HeaderRows, IReadOnlyList<TableRowView> Rows, IReadOnlyList<string> Notes);
+    IReadOnlyList<TableRowView> HeaderRows, IReadOnlyList<TableRowView> Rows, IReadOnlyList<string> Notes)
+{
+    /// <summary>The title as printed, without its year: how the 目录 and the 附表 list name the table.</summary>
+    public string Name { get; init; } = "";
+}
 
 /// <summary>
 /// Turns each public-table sheet into a <see cref="PublicTableView"/>: the rows below the title
-/// block, merged cells as spans, amounts converted to 万元, rounded once and written with separators.
+/// block, merged cells as spans, amounts in the table's own unit (元 stays 元, as its unit line says),
+/// rounded once and written with separators.
 /// </summary>
 public static partial class AppendixBuilder
 {
@@ -48,7 +53,6 @@ public static partial class AppendixBuilder
         var columns = Math.Max(1, widthRows.Count == 0 ? 1 : widthRows.Max(r => Math.Min(LastColumn(sheet, r), sheet.ColumnCount)));
         dataRows = dataRows.Where(r => sheet.CellsInRow(r).Any(c => c.Column <= columns && c.Text.Trim().Length > 0)).ToList();
         var rawColumns = Enumerable.Range(1, columns).Where(c => headerRows.Any(r => IsRawHeader(sheet.MergedText(r, c)))).ToHashSet();
-        var factor = info.Unit.ToWanYuanFactor();
 
         TableRowView Row(int row, bool header) => new(Cells(sheet, row, columns, c =>
         {
@@ -56,14 +60,17 @@ public static partial class AppendixBuilder
             if (cell is null || header || rawColumns.Contains(c))
                 return (cell?.Text.Trim() ?? "", false);
             if (cell.Number is { } n)
-                return (Round.Money((decimal)n * factor).Table, true);
+                return (Round.Money((decimal)n).Table, true);
             return (cell.Text.Trim(), false);
         }));
 
         var rows = dataRows.Select(r => Row(r, false)).ToList();
         var isEmpty = dataRows.All(r => sheet.CellsInRow(r).All(c => c.Column > columns || c.Number is null or 0));
-        return new PublicTableView(number, info.Number ?? $"公开{(int)info.Kind:00}表", info.Title, Subject(info.Title), AmountUnit.WanYuan.DisplayName(),
-            isEmpty, columns, headerRows.Select(r => Row(r, true)).ToList(), isEmpty ? [] : rows, notes);
+        return new PublicTableView(number, info.Number ?? $"公开{(int)info.Kind:00}表", info.Title, Subject(info.Title), info.Unit.DisplayName(),
+            isEmpty, columns, headerRows.Select(r => Row(r, true)).ToList(), isEmpty ? [] : rows, notes)
+        {
+            Name = YearPrefix().Replace(info.Title.Trim(), "").Trim(),
+        };
     }
 
     private static int LastColumn(RawSheet sheet, int row) =>

@@ -72,6 +72,19 @@ public static class CheckIds
     public const string YearVsTableTitle = "CHK086";
     public const string DepartmentVsTableLine = "CHK087";
 
+    // the further tables of Sichuan's 13/14-table sets
+    public const string FiscalDetailRowFunds = "CHK100";
+    public const string FiscalDetailVsFiscalSummary = "CHK101";
+    public const string FiscalDetailVsGeneralBudget = "CHK102";
+    public const string EconomicDetailRowKinds = "CHK103";
+    public const string EconomicDetailVsGeneralBudget = "CHK104";
+    public const string EconomicDetailVsBasicDetail = "CHK105";
+    public const string ProjectTableVsGeneralBudget = "CHK106";
+    public const string CapitalIncomeRowSubtotal = "CHK107";
+    public const string CapitalIncomeRowBalance = "CHK108";
+    public const string CapitalIncomeVsFiscalSummary = "CHK109";
+    public const string CapitalIncomeVsCapitalTable = "CHK110";
+
     /// <summary>A line or column a rule needs is not in the table (renamed or deleted).</summary>
     public const string LineMissing = "CHK090";
 }

@@ -67,7 +67,7 @@ internal static class CrossTableRules
     }
 
     /// <summary>公开04表's column for one fund, 类 by 类 and in total, against the fund's own table.</summary>
-    private static void CategoriesAgainst(TwoSidedTable fiscal, string fund, SubjectTable? detail, string detailColumnKeyword, string id, Reconciler r)
+    internal static void CategoriesAgainst(TwoSidedTable fiscal, string fund, SubjectTable? detail, string detailColumnKeyword, string id, Reconciler r)
     {
         var column = fiscal.Expenditure.Columns.FindIndex(fund);
         if (column < 0)
@@ -88,7 +88,7 @@ internal static class CrossTableRules
     }
 
     /// <summary>类 lines of a summary table (by name, all 类 listed, zeros included) against the 类 rows of a 科目 table (non-zero 类 only).</summary>
-    private static void MatchCategories(IReadOnlyList<LineItem> lines, Func<LineItem, Amount> amountOf, SubjectTable detail, int column, string id, string sheet, Reconciler r)
+    internal static void MatchCategories(IReadOnlyList<LineItem> lines, Func<LineItem, Amount> amountOf, SubjectTable detail, int column, string id, string sheet, Reconciler r)
     {
         var rows = detail.RowsAt(SubjectLevel.Category).ToList();
         foreach (var line in lines)

@@ -27,13 +27,14 @@ public static class WorkbookChecks
         if (t.GovernmentFund is { } fund)
         {
             SubjectTableRules.Check(fund, CheckIds.GovernmentFundRowSubtotal, r);
-            GovernmentFundRules.Check(fund, r);
+            GovernmentFundRules.Check(fund, CheckIds.GovernmentFundRowBalance, r);
         }
         if (t.StateCapital is { } capital)
             SubjectTableRules.Check(capital, CheckIds.StateCapitalRowSubtotal, r);
         if (t.ThreePublic is { } threePublic)
             ThreePublicRules.Check(threePublic, r);
         CrossTableRules.Check(t, r);
+        RegionalTableRules.Check(t, r);
         SupplementRules.Check(workbook, r);
         IdentityRules.Check(workbook, r);
         return Order(r.Findings);
@@ -49,10 +50,10 @@ public static class WorkbookChecks
             .ToList();
 }
 
-/// <summary>公开07表 row by row: 年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余.</summary>
+/// <summary>公开07表 (and Sichuan's 国有资本经营预算财政拨款收入支出决算表) row by row: 年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余.</summary>
 internal static class GovernmentFundRules
 {
-    public static void Check(SubjectTable table, Reconciler r)
+    public static void Check(SubjectTable table, string id, Reconciler r)
     {
         int Column(Func<TableColumn, bool> match) => table.Columns.ToList().FindIndex(c => match(c));
         var opening = Column(c => c.Path[0].Contains("年初"));
@@ -62,7 +63,7 @@ internal static class GovernmentFundRules
         if (new[] { opening, received, spent, closing }.Any(i => i < 0))
             return;
         foreach (var row in table.Rows)
-            r.SumEquals(CheckIds.GovernmentFundRowBalance, $"{SubjectTableRules.RowName(row)}“年末结转和结余”", row[closing],
+            r.SumEquals(id, $"{SubjectTableRules.RowName(row)}“年末结转和结余”", row[closing],
                 "年初结转和结余+本年收入−本年支出", [(row[opening], 1), (row[received], 1), (row[spent], -1)]);
     }
 }

@@ -28,13 +28,14 @@ public static class BlankWorkbook
         "validate 列出的问题与生成报告时完全相同：检查通过，报告中就没有“待填写”标记；未填的内容在报告中显示为醒目的待填写标记，不会按 0 或“无”写入。",
     ];
 
-    public static IReadOnlyList<SheetContent> Create(string department = "", int year = 0)
+    public static IReadOnlyList<SheetContent> Create(string department = "", int year = 0, TableSet set = TableSet.National9)
     {
         var sheets = new List<SheetContent> { Instructions() };
-        foreach (var kind in Enum.GetValues<PublicTableKind>().Where(k => k != PublicTableKind.Other))
+        foreach (var entry in PublicTableCatalogue.InSet(set))
         {
-            var sheet = new SheetContent($"公开{(int)kind:00}表");
-            PublicTableHeaders.Write(sheet, kind, department, year);
+            var number = entry.Numbers[set];
+            var sheet = new SheetContent($"公开{number:00}表");
+            PublicTableHeaders.Write(sheet, entry.Kind, department, year, number: number);
             sheets.Add(sheet);
         }
         sheets.AddRange(WorkbookLayout.Supplements.Select(Supplement));

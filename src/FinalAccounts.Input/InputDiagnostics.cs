@@ -17,6 +17,8 @@ public static class InputIds
     public const string UnitNotDeclared = "IN013";
     public const string UnitUnknown = "IN014";
     public const string LineMissing = "IN015";
+    public const string TableNotInCatalogue = "IN016";
+    public const string TableSetMixed = "IN017";
     public const string AmountNotNumber = "IN020";
     public const string RowNotRecognised = "IN021";
     public const string AmountNegative = "IN023";
@@ -37,4 +39,6 @@ public static class InputIds
     public static Diagnostic Error(string id, string message, CellRef? at = null, IReadOnlyList<CellRef>? related = null) => new(id, Severity.Error, message, at, related);
 
     public static Diagnostic Warning(string id, string message, CellRef? at = null) => new(id, Severity.Warning, message, at);
+
+    public static Diagnostic Info(string id, string message, CellRef? at = null) => new(id, Severity.Info, message, at);
 }

@@ -11,13 +11,18 @@ public static class PublicTableHeaders
 {
     public const int TitleRow = 1;
 
-    /// <summary>Writes the header block and returns the first data row.</summary>
-    public static int Write(SheetContent sheet, PublicTableKind kind, string department, int year, AmountUnit unit = AmountUnit.WanYuan)
+    /// <summary>
+    /// Writes the header block and returns the first data row. <paramref name="number"/> is the table's
+    /// number in its set (公开05表 is another table in Sichuan's sets), the national number by default.
+    /// </summary>
+    public static int Write(SheetContent sheet, PublicTableKind kind, string department, int year, AmountUnit unit = AmountUnit.WanYuan,
+        int? number = null, string? title = null)
     {
-        if (kind == PublicTableKind.ThreePublic)
-            return WriteThreePublic(sheet, department, year, unit);
+        var heading = (Number: number ?? (int)kind, Title: title ?? WorkbookReader.KindTitle(kind));
+        if (kind is PublicTableKind.ThreePublic or PublicTableKind.GovernmentFundThreePublic)
+            return WriteThreePublic(sheet, heading, department, year, unit);
         var (groups, leaves, lastColumn) = Layout(kind);
-        WriteTitleBlock(sheet, kind, department, year, unit, lastColumn);
+        WriteTitleBlock(sheet, heading, department, year, unit, lastColumn);
         for (var c = 1; c <= lastColumn; c++)
             sheet.ColumnWidths[c] = leaves[c - 1] is "科目名称" or "项目" ? 36 : 16;
 
@@ -53,18 +58,18 @@ public static class PublicTableHeaders
         return numberRow + 1;
     }
 
-    private static void WriteTitleBlock(SheetContent sheet, PublicTableKind kind, string department, int year, AmountUnit unit, int lastColumn)
+    private static void WriteTitleBlock(SheetContent sheet, (int Number, string Title) heading, string department, int year, AmountUnit unit, int lastColumn)
     {
-        sheet.Set(TitleRow, 1, $"{year}年度{WorkbookReader.KindTitle(kind)}", CellStyle.Title).Merge(TitleRow, 1, TitleRow, lastColumn);
-        sheet.Set(2, lastColumn, $"公开{(int)kind:00}表");
+        sheet.Set(TitleRow, 1, $"{year}年度{heading.Title}", CellStyle.Title).Merge(TitleRow, 1, TitleRow, lastColumn);
+        sheet.Set(2, lastColumn, $"公开{heading.Number:00}表");
         sheet.Set(3, 1, $"部门：{department}");
         sheet.Set(3, lastColumn, $"金额单位：{unit.DisplayName()}");
     }
 
     /// <summary>Table 09 has three header rows: 预算数/决算数 over the items, 公务用车 over its 小计/购置费/运行费.</summary>
-    private static int WriteThreePublic(SheetContent sheet, string department, int year, AmountUnit unit)
+    private static int WriteThreePublic(SheetContent sheet, (int Number, string Title) heading, string department, int year, AmountUnit unit)
     {
-        WriteTitleBlock(sheet, PublicTableKind.ThreePublic, department, year, unit, 12);
+        WriteTitleBlock(sheet, heading, department, year, unit, 12);
         foreach (var (group, from) in new[] { ("预算数", 1), ("决算数", 7) })
         {
             sheet.Set(4, from, group, CellStyle.Bold).Merge(4, from, 4, from + 5);
@@ -107,6 +112,18 @@ public static class PublicTableHeaders
         PublicTableKind.StateCapital => (
             [("项目", 1, 2), ("本年支出", 3, 5)],
             ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], 5),
+        PublicTableKind.FiscalExpenditureDetail => (
+            [("项目", 1, 2), ("本年支出", 3, 6)],
+            ["科目编码", "科目名称", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"], 6),
+        PublicTableKind.GeneralBudgetEconomicDetail => (
+            [("项目", 1, 2), ("本年支出", 3, 5)],
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], 5),
+        PublicTableKind.GeneralBudgetProject => (
+            [("项目", 1, 2)],
+            ["科目编码", "科目名称", "项目支出"], 3),
+        PublicTableKind.StateCapitalIncomeExpenditure => (
+            [("项目", 1, 2), ("本年支出", 5, 7)],
+            ["科目编码", "科目名称", "年初结转和结余", "本年收入", "小计", "基本支出", "项目支出", "年末结转和结余"], 8),
         _ => ([], [], 1),
     };
 }

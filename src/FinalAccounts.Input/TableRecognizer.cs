@@ -4,18 +4,32 @@ using FinalAccounts.Model;
 namespace FinalAccounts.Input;
 
 /// <summary>
-/// Recognises a public table by the title in its header block (regions number tables differently,
-/// so the printed 公开NN表 number is only a fallback) and reads 部门 and 金额单位 from the same block.
+/// Recognises a public table by the title in its header block — exactly, after normalisation, against
+/// the <see cref="PublicTableCatalogue"/>; then as the catalogue title the text ends with (a
+/// department's name before it); then by keywords — and reads 部门 and 金额单位 from the same block.
+/// Regions number tables differently, so the printed 公开NN表 number is used only for a sheet without
+/// a title, within the set the titled sheets show (<see cref="WorkbookReader"/>).
 /// </summary>
 public static partial class TableRecognizer
 {
-    // Most specific titles first: "一般公共预算财政拨款基本支出决算明细表" also contains "支出决算表".
+    /// <summary>Normalised catalogue titles and variants → kind; the catalogue test proves none is shared.</summary>
+    private static readonly Dictionary<string, PublicTableKind> ExactTitles = PublicTableCatalogue.Entries
+        .SelectMany(e => e.Titles.Select(t => (Title: TitleKey(t), e.Kind)))
+        .GroupBy(t => t.Title).ToDictionary(g => g.Key, g => g.First().Kind);
+
+    // Last resort for titles the catalogue does not hold verbatim; most specific first:
+    // "一般公共预算财政拨款基本支出决算明细表" also contains "支出决算表".
     private static readonly (string[] Keywords, string[] Without, PublicTableKind Kind)[] Titles =
     [
+        (["政府性基金", "三公"], [], PublicTableKind.GovernmentFundThreePublic),
         (["三公"], [], PublicTableKind.ThreePublic),
         (["基本支出决算明细表"], [], PublicTableKind.GeneralBudgetBasicDetail),
         (["政府性基金预算财政拨款"], [], PublicTableKind.GovernmentFund),
+        (["国有资本经营预算财政拨款收入"], [], PublicTableKind.StateCapitalIncomeExpenditure),
         (["国有资本经营预算财政拨款"], [], PublicTableKind.StateCapital),
+        (["项目支出决算"], [], PublicTableKind.GeneralBudgetProject),
+        (["一般公共预算财政拨款支出决算明细表"], [], PublicTableKind.GeneralBudgetEconomicDetail),
+        (["财政拨款支出决算明细表"], ["一般公共预算"], PublicTableKind.FiscalExpenditureDetail),
         (["一般公共预算财政拨款支出决算表"], [], PublicTableKind.GeneralBudgetExpenditure),
         (["财政拨款收入支出决算总表"], [], PublicTableKind.FiscalSummary),
         (["收入支出决算总表"], ["财政拨款"], PublicTableKind.IncomeExpenditureSummary),
@@ -33,15 +47,9 @@ public static partial class TableRecognizer
         var titleCell = top.FirstOrDefault(c => IsTitle(LabelText.Normalise(c.Text)));
         PublicTableKind? kind = null;
         if (titleCell is not null)
-        {
-            var text = LabelText.Normalise(titleCell.Text);
-            var match = Titles.FirstOrDefault(t => t.Keywords.All(text.Contains) && !t.Without.Any(text.Contains));
-            kind = match.Keywords is null ? PublicTableKind.Other : match.Kind;
-        }
-        else if (number is not null && int.TryParse(number.Groups[1].Value, out var n))
-        {
-            kind = n is >= 1 and <= 9 ? (PublicTableKind)n : PublicTableKind.Other;
-        }
+            kind = KindOfTitle(titleCell.Text);
+        else if (number is not null)
+            kind = PublicTableKind.Other;   // numbered but untitled: the reader places it once the set is known
         if (kind is null)
             return null;
         var title = titleCell?.Text.Trim();
@@ -54,6 +62,43 @@ public static partial class TableRecognizer
             titleCell is null ? null : new CellRef(sheet.Name, titleCell.Row, titleCell.Column),
             departmentCell is null ? null : new CellRef(sheet.Name, departmentCell.Row, departmentCell.Column));
     }
+
+    /// <summary>The kind a printed title names; <see cref="PublicTableKind.Other"/> for a 决算 table the catalogue does not know.</summary>
+    public static PublicTableKind KindOfTitle(string title)
+    {
+        var key = TitleKey(title);
+        if (ExactTitles.TryGetValue(key, out var exact))
+            return exact;
+        // "渠县医疗保障局一般公共预算财政拨款支出决算表": the longest catalogue title it ends with.
+        var suffix = ExactTitles.Where(t => key.EndsWith(t.Key, StringComparison.Ordinal)).OrderByDescending(t => t.Key.Length).FirstOrDefault();
+        if (suffix.Key is not null)
+            return suffix.Value;
+        var text = LabelText.Normalise(title);
+        var match = Titles.FirstOrDefault(t => t.Keywords.All(text.Contains) && !t.Without.Any(text.Contains));
+        return match.Keywords is null ? PublicTableKind.Other : match.Kind;
+    }
+
+    /// <summary>
+    /// A title without what varies from workbook to workbook: spaces, quotes and widths, the year
+    /// ("2024年度"), a (公开05表) marker, a trailing remark in brackets.
+    /// </summary>
+    public static string TitleKey(string title)
+    {
+        var text = LabelText.Normalise(title).Replace("‘", "").Replace("’", "").Replace("'", "");
+        text = YearPrefix().Replace(text, "");
+        text = NumberPattern().Replace(text, "").Replace("()", "");
+        var bracket = text.LastIndexOf('(');
+        if (bracket > 0 && text.EndsWith(')'))
+            text = text[..bracket];
+        return text;
+    }
+
+    [GeneratedRegex(@"^.*?\d{4}年度?")]
+    private static partial Regex YearPrefix();
+
+    /// <summary>The number printed on a sheet (公开05表 → 5), if any.</summary>
+    public static int? NumberOf(TableInfo info) =>
+        info.Number is { } n && NumberPattern().Match(n) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var number) ? number : null;
 
     /// <summary>A title names a 决算 table; the 公开NN表 marker alone is not a title.</summary>
     private static bool IsTitle(string text) =>

@@ -14,7 +14,7 @@ public sealed record ReadResult(FinalAccountsWorkbook? Workbook, IReadOnlyList<D
 /// </summary>
 public static class WorkbookReader
 {
-    /// <summary>07 and 08 are often empty and some units leave their sheets out; the rest are required.</summary>
+    /// <summary>07 and 08 are often empty and some units leave their sheets out; the rest of the national nine are required.</summary>
     private static readonly PublicTableKind[] OptionalTables = [PublicTableKind.GovernmentFund, PublicTableKind.StateCapital];
 
     public static ReadResult Read(string path)
@@ -32,7 +32,7 @@ public static class WorkbookReader
         var keyValues = new Dictionary<string, KeyValueSheet>();
         var lists = new Dictionary<string, ListSheet>();
         var tables = new Dictionary<PublicTableKind, (TableInfo Info, RawSheet Sheet)>();
-        var order = new List<TableInfo>();
+        var recognised = new List<(TableInfo Info, RawSheet Sheet)>();
         var byKey = new Dictionary<string, RawSheet>();
 
         foreach (var sheet in sheets)
@@ -59,25 +59,38 @@ public static class WorkbookReader
             }
             if (LabelText.Key(sheet.Name) == WorkbookLayout.Instructions)
                 continue;
-            var info = TableRecognizer.Recognise(sheet, diagnostics);
-            if (info is null)
-                continue;
+            if (TableRecognizer.Recognise(sheet, diagnostics) is { } info)
+                recognised.Add((info, sheet));
+        }
+
+        // Titles decide; a sheet with only a 公开NN表 number is placed by that number in the set the titles show.
+        var set = SetOf(recognised.Select(t => t.Info).ToList());
+        var order = new List<TableInfo>();
+        foreach (var (found, sheet) in recognised)
+        {
+            var info = found;
+            if (info.TitleCell is null && TableRecognizer.NumberOf(info) is { } number && PublicTableCatalogue.KindNumbered(set, number) is { } byNumber)
+                info = info with { Kind = byNumber, Title = PublicTableCatalogue.Of(byNumber).Title };
             order.Add(info);
             if (info.Kind == PublicTableKind.Other)
+            {
+                diagnostics.Add(InputIds.Info(InputIds.TableNotInCatalogue,
+                    $"“{Printable.Escape(info.Title)}”不是已知的公开表，按导出原样列入附表，不参与核对和计算。", info.TitleCell ?? new CellRef(sheet.Name, 1, 1)));
                 continue;
+            }
             if (tables.TryGetValue(info.Kind, out var first))
             {
                 diagnostics.Add(InputIds.Error(InputIds.TableDuplicated,
-                    $"工作表“{sheet.Name}”与“{first.Sheet.Name}”是同一张表（{info.Title}），请删除多余的一张。", new CellRef(sheet.Name, 1, 1)));
+                    $"工作表“{sheet.Name}”与“{first.Sheet.Name}”是同一张表（{info.Title}），请删除多余的一张。", new CellRef(sheet.Name, 1, 1), [new CellRef(first.Sheet.Name, 1, 1)]));
                 continue;
             }
             tables[info.Kind] = (info, sheet);
         }
 
-        foreach (var kind in Enum.GetValues<PublicTableKind>().Where(k => k != PublicTableKind.Other && !tables.ContainsKey(k)))
+        foreach (var entry in PublicTableCatalogue.InSet(set).Where(e => !tables.ContainsKey(e.Kind)))
         {
-            var message = $"工作簿中找不到{KindTitle(kind)}，请从决算系统导出后放入本工作簿（按表头标题识别，工作表名称不限）。";
-            diagnostics.Add(OptionalTables.Contains(kind)
+            var message = $"工作簿中找不到{entry.Title}，请从决算系统导出后放入本工作簿（按表头标题识别，工作表名称不限）。";
+            diagnostics.Add(OptionalTables.Contains(entry.Kind) || !entry.IsNational
                 ? InputIds.Warning(InputIds.TableMissing, message + "现按本表无数据处理。")
                 : InputIds.Error(InputIds.TableMissing, message));
         }
@@ -99,7 +112,15 @@ public static class WorkbookReader
             Parse(PublicTableKind.GeneralBudgetBasicDetail, EconomicDetailParser.Parse),
             Parse(PublicTableKind.GovernmentFund, SubjectTableParser.Parse),
             Parse(PublicTableKind.StateCapital, SubjectTableParser.Parse),
-            Parse(PublicTableKind.ThreePublic, ThreePublicParser.Parse));
+            Parse(PublicTableKind.ThreePublic, ThreePublicParser.Parse))
+        {
+            FiscalExpenditureDetail = Parse(PublicTableKind.FiscalExpenditureDetail, SubjectTableParser.Parse),
+            GeneralBudgetEconomicDetail = Parse(PublicTableKind.GeneralBudgetEconomicDetail, SubjectTableParser.Parse),
+            GeneralBudgetProject = Parse(PublicTableKind.GeneralBudgetProject, SubjectTableParser.Parse),
+            StateCapitalIncomeExpenditure = Parse(PublicTableKind.StateCapitalIncomeExpenditure, SubjectTableParser.Parse),
+            GovernmentFundThreePublic = Parse(PublicTableKind.GovernmentFundThreePublic, ThreePublicParser.Parse),
+            Set = set,
+        };
 
         int Position(RawSheet sheet) => sheets.ToList().IndexOf(sheet) + 1;
 
@@ -107,17 +128,23 @@ public static class WorkbookReader
         return new ReadResult(workbook, diagnostics);
     }
 
-    public static string KindTitle(PublicTableKind kind) => kind switch
+    public static string KindTitle(PublicTableKind kind) => kind == PublicTableKind.Other ? "其他表" : PublicTableCatalogue.Of(kind).Title;
+
+    /// <summary>
+    /// The set a workbook's tables belong to: a table only Sichuan's 14 have, or its 三公 title, means
+    /// Sichuan 14; any other table beyond the national nine, Sichuan 13; numbers past 13 or 9 likewise.
+    /// </summary>
+    private static TableSet SetOf(IReadOnlyList<TableInfo> tables)
     {
-        PublicTableKind.IncomeExpenditureSummary => "收入支出决算总表",
-        PublicTableKind.Income => "收入决算表",
-        PublicTableKind.Expenditure => "支出决算表",
-        PublicTableKind.FiscalSummary => "财政拨款收入支出决算总表",
-        PublicTableKind.GeneralBudgetExpenditure => "一般公共预算财政拨款支出决算表",
-        PublicTableKind.GeneralBudgetBasicDetail => "一般公共预算财政拨款基本支出决算明细表",
-        PublicTableKind.GovernmentFund => "政府性基金预算财政拨款收入支出决算表",
-        PublicTableKind.StateCapital => "国有资本经营预算财政拨款支出决算表",
-        PublicTableKind.ThreePublic => "财政拨款“三公”经费支出决算表",
-        _ => "其他表",
-    };
+        var kinds = tables.Select(t => t.Kind).ToHashSet();
+        var highest = tables.Select(TableRecognizer.NumberOf).Max() ?? 0;
+        var sichuan14ThreePublic = tables.Any(t => t.Kind == PublicTableKind.ThreePublic && t.TitleCell is not null
+            && TableRecognizer.TitleKey(t.Title) == TableRecognizer.TitleKey(PublicTableCatalogue.Of(PublicTableKind.ThreePublic).Variants[0]));
+        if (kinds.Contains(PublicTableKind.GovernmentFundThreePublic) || sichuan14ThreePublic || highest == 14)
+            return TableSet.Sichuan14;
+        if (kinds.Any(k => k != PublicTableKind.Other && !PublicTableCatalogue.Of(k).IsNational) || highest > 9)
+            return TableSet.Sichuan13;
+        return TableSet.National9;
+    }
+
 }

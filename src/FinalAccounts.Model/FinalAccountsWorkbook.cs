@@ -10,7 +10,18 @@ public sealed record PublicTables(
     EconomicDetailTable? BasicDetail,
     SubjectTable? GovernmentFund,
     SubjectTable? StateCapital,
-    ThreePublicTable? ThreePublic);
+    ThreePublicTable? ThreePublic)
+{
+    // The further tables of regional sets (null when the workbook has none); init-only so the national nine keep their shape.
+    public SubjectTable? FiscalExpenditureDetail { get; init; }
+    public SubjectTable? GeneralBudgetEconomicDetail { get; init; }
+    public SubjectTable? GeneralBudgetProject { get; init; }
+    public SubjectTable? StateCapitalIncomeExpenditure { get; init; }
+    public ThreePublicTable? GovernmentFundThreePublic { get; init; }
+
+    /// <summary>The numbering the workbook's tables follow.</summary>
+    public TableSet Set { get; init; } = TableSet.National9;
+}
 
 /// <summary>
 /// Everything the report is built from: the public tables, the supplementary sheets, and every

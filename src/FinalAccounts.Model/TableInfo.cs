@@ -15,10 +15,13 @@ public sealed record TableInfo(
     CellRef? TitleCell = null,
     CellRef? DepartmentCell = null);
 
-/// <summary>The nine tables every 决算公开 set contains, identified by meaning, not by position.</summary>
+/// <summary>
+/// The public tables by meaning, not by position: 1–9 are the national set every 决算公开 contains
+/// (numbered as nationally), 10– the further tables of regional sets (see <see cref="PublicTableCatalogue"/>).
+/// </summary>
 public enum PublicTableKind
 {
-    Other = 0,                         // a further table of a 13/14-table set: printed, not checked
+    Other = 0,                         // a table-like sheet the catalogue does not know: printed as exported, not checked
     IncomeExpenditureSummary = 1,      // 收入支出决算总表
     Income = 2,                        // 收入决算表
     Expenditure = 3,                   // 支出决算表
@@ -28,4 +31,9 @@ public enum PublicTableKind
     GovernmentFund = 7,                // 政府性基金预算财政拨款收入支出决算表
     StateCapital = 8,                  // 国有资本经营预算财政拨款支出决算表
     ThreePublic = 9,                   // 财政拨款"三公"经费支出决算表
+    FiscalExpenditureDetail = 10,      // 财政拨款支出决算明细表 (Sichuan): 类/款/项 by fund
+    GeneralBudgetEconomicDetail = 11,  // 一般公共预算财政拨款支出决算明细表 (Sichuan): by economic classification
+    GeneralBudgetProject = 12,         // 一般公共预算财政拨款项目支出决算表 (Sichuan)
+    StateCapitalIncomeExpenditure = 13,// 国有资本经营预算财政拨款收入支出决算表 (Sichuan)
+    GovernmentFundThreePublic = 14,    // 政府性基金预算财政拨款“三公”经费支出决算表 (Sichuan 2020)
 }

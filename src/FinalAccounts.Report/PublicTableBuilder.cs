@@ -23,6 +23,9 @@ public static class PublicTableBuilder
     /// <summary>A4 less GB/T 9704 margins (28 mm + 26 mm): 156 mm in twips.</summary>
     private const int TextWidth = 8844;
 
+    /// <summary>Twips a digit or separator of the 附表 font (8 pt) takes, and a cell's left and right margins.</summary>
+    private const int FigureCharWidth = 90, CellPadding = 230;
+
     private const string Ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     /// <summary>Paragraph style ids a report template defines for its 附表 (see docs/模板编写.md).</summary>
@@ -34,7 +37,7 @@ public static class PublicTableBuilder
         var columns = Math.Max(1, Convert.ToInt32(table["columnCount"], CultureInfo.InvariantCulture));
         var headerRows = Rows(table["headerRows"]);
         var rows = Rows(table["rows"]);
-        var widths = ColumnWidths(headerRows, columns);
+        var widths = ColumnWidths(headerRows, rows, columns);
 
         var xml = new StringBuilder();
         using (var w = XmlWriter.Create(xml, new XmlWriterSettings { OmitXmlDeclaration = true, ConformanceLevel = ConformanceLevel.Fragment }))
@@ -123,7 +126,11 @@ public static class PublicTableBuilder
             .Select(r => ((IEnumerable)r["cells"]!).Cast<IDictionary<string, object?>>().ToList()).ToList();
 
     /// <summary>Columns naming an item (项目, 科目名称) get about twice the width, codes a little more, 行次 less.</summary>
-    private static int[] ColumnWidths(List<List<IDictionary<string, object?>>> headerRows, int columns)
+    /// <remarks>
+    /// A column of amounts is never narrower than its longest figure needs (tables in 元 print
+    /// "76,980,000.00"): the wide text columns give up what the figures need.
+    /// </remarks>
+    private static int[] ColumnWidths(List<List<IDictionary<string, object?>>> headerRows, List<List<IDictionary<string, object?>>> dataRows, int columns)
     {
         var weights = Enumerable.Repeat(1.0, columns).ToArray();
         foreach (var row in headerRows)
@@ -146,6 +153,28 @@ public static class PublicTableBuilder
         }
         var total = weights.Sum();
         var widths = weights.Select(w => (int)(TextWidth * w / total)).ToArray();
+        var needed = new int[columns];
+        foreach (var row in dataRows)
+        {
+            var column = 0;
+            foreach (var cell in row)
+            {
+                if (column < columns && Convert.ToInt32(cell["columnSpan"], CultureInfo.InvariantCulture) == 1 && cell["isNumber"] is true)
+                    needed[column] = Math.Max(needed[column], (cell["text"] as string ?? "").Length * FigureCharWidth + CellPadding);
+                column += Convert.ToInt32(cell["columnSpan"], CultureInfo.InvariantCulture);
+            }
+        }
+        var shortfall = Enumerable.Range(0, columns).Sum(c => Math.Max(0, needed[c] - widths[c]));
+        var spare = Enumerable.Range(0, columns).Where(c => needed[c] == 0).ToList();
+        var spareWidth = spare.Sum(c => widths[c]);
+        if (shortfall > 0 && spareWidth > shortfall * 2)
+        {
+            for (var c = 0; c < columns; c++)
+                if (needed[c] > widths[c])
+                    widths[c] = needed[c];
+            foreach (var c in spare)
+                widths[c] -= (int)((long)shortfall * widths[c] / spareWidth);
+        }
         widths[^1] += TextWidth - widths.Sum();
         return widths;
     }

@@ -17,7 +17,7 @@ public sealed record GenerateResult(IReadOnlyList<Diagnostic> Findings, IReadOnl
     public int Comments { get; init; }
 
     public bool Succeeded => Docx is not null && Failure is null;
-    public int ExitCode => !Succeeded ? ExitCodes.Errors : Findings.Count > 0 ? ExitCodes.Warnings : ExitCodes.Clean;
+    public int ExitCode => !Succeeded ? ExitCodes.Errors : Findings.Any(f => f.NeedsAttention) ? ExitCodes.Warnings : ExitCodes.Clean;
 }
 
 /// <summary>A report filled in memory: its findings, the document (null when it could not be made) and its model.</summary>

@@ -61,7 +61,7 @@ public static class ValidateCommand
 
     public static int ExitCodeOf(IReadOnlyList<Diagnostic> findings) =>
         findings.Any(f => f.Severity == Severity.Error) ? ExitCodes.Errors
-        : findings.Count > 0 ? ExitCodes.Warnings
+        : findings.Any(f => f.NeedsAttention) ? ExitCodes.Warnings
         : ExitCodes.Clean;
 
     public static void Print(string fileName, IReadOnlyList<Diagnostic> findings, TextWriter output)
@@ -73,8 +73,9 @@ public static class ValidateCommand
             return;
         }
         var errors = findings.Count(f => f.Severity == Severity.Error);
-        var warnings = findings.Count - errors;
-        if (findings.Count == 0)
+        var warnings = findings.Count(f => f.Severity == Severity.Warning);
+        var notes = findings.Count(f => f.Severity == Severity.Info);
+        if (findings.Count == notes && notes == 0)
         {
             output.WriteLine($"{fileName}：检查通过，未发现问题。");
             return;
@@ -85,6 +86,7 @@ public static class ValidateCommand
             foreach (var finding in group)
                 output.WriteLine("  " + finding.Format(fileName));
         }
-        output.WriteLine($"{fileName}：{errors} 个错误，{warnings} 个警告。" + (errors > 0 ? "请修正错误后再生成报告。" : ""));
+        output.WriteLine(errors + warnings == 0 ? $"{fileName}：检查通过，另有 {notes} 条说明。"
+            : $"{fileName}：{errors} 个错误，{warnings} 个警告" + (notes > 0 ? $"，{notes} 条说明。" : "。") + (errors > 0 ? "请修正错误后再生成报告。" : ""));
     }
 }

@@ -41,7 +41,7 @@ public static class ReportJob
         var details = Details(name, result);
         var first = result.Findings.FirstOrDefault(f => f.Severity == Severity.Error)?.Format(name)
                     ?? result.TemplateProblems.FirstOrDefault() ?? result.Failure ?? result.Findings.FirstOrDefault()?.Format(name);
-        var status = !result.Succeeded ? JobStatus.Failed : result.Findings.Count > 0 ? JobStatus.SucceededWithWarnings : JobStatus.Succeeded;
+        var status = !result.Succeeded ? JobStatus.Failed : result.Findings.Any(f => f.NeedsAttention) ? JobStatus.SucceededWithWarnings : JobStatus.Succeeded;
         return (new JobOutcome(workbook, status, null, first, details), result.Succeeded ? staged : null, result.ReportTitle);
     }
 
@@ -67,7 +67,7 @@ public static class ReportJob
         var text = new StringWriter();
         text.WriteLine(FirstLine(name));
         text.WriteLine($"处理时间：{DateTime.Now:yyyy-MM-dd HH:mm:ss}");
-        text.WriteLine(result.Succeeded ? (result.Findings.Count > 0 ? "结果：已生成报告，但有以下警告。" : "结果：已生成报告。") : "结果：未生成报告，请修正以下问题后重新放入。");
+        text.WriteLine(result.Succeeded ? (result.Findings.Any(f => f.NeedsAttention) ? "结果：已生成报告，但有以下警告。" : "结果：已生成报告。") : "结果：未生成报告，请修正以下问题后重新放入。");
         text.WriteLine();
         ValidateCommand.Print(name, result.Findings, text);
         foreach (var problem in result.TemplateProblems)

@@ -10,39 +10,78 @@ namespace FinalAccounts.Tests.Samples;
 /// </summary>
 internal static class SampleWorkbook
 {
-    public static List<SheetContent> Build()
+    /// <summary>How a region's 决算 system exports the tables: which set, titles as printed there, each table's unit.</summary>
+    internal sealed record Export(TableSet Set, Func<PublicTableKind, AmountUnit> UnitOf, Func<PublicTableKind, string?> TitleOf)
+    {
+        public static readonly Export National = new(TableSet.National9, _ => AmountUnit.WanYuan, _ => null);
+
+        /// <summary>Sichuan 2022 as reference 000: 13 tables in 元, the 基本支出 table under its 第五部分 title.</summary>
+        public static readonly Export Sichuan13 = new(TableSet.Sichuan13, _ => AmountUnit.Yuan,
+            k => k == PublicTableKind.GeneralBudgetBasicDetail ? "一般公共预算财政拨款基本支出决算表" : null);
+
+        /// <summary>Sichuan 2020 as reference 001: 14 tables, the 三公 table titled 一般公共预算…; units mixed (tables 1–7 in 元).</summary>
+        public static readonly Export Sichuan14 = new(TableSet.Sichuan14,
+            k => PublicTableCatalogue.Of(k).Numbers[TableSet.Sichuan14] <= 7 ? AmountUnit.Yuan : AmountUnit.WanYuan,
+            k => k switch
+            {
+                PublicTableKind.GeneralBudgetBasicDetail => "一般公共预算财政拨款基本支出决算表",
+                PublicTableKind.ThreePublic => "一般公共预算财政拨款“三公”经费支出决算表",
+                _ => null,
+            });
+    }
+
+    public static List<SheetContent> Build() => Build(Export.National);
+
+    /// <summary>The same department's workbook as another region's 决算 system exports it: its set, numbering, titles and units.</summary>
+    public static List<SheetContent> Build(Export export)
     {
         var blank = BlankWorkbook.Create(Department, Year);
         var sheets = new List<SheetContent> { blank[0] };
-        sheets.Add(Summary());
-        sheets.Add(SubjectTable(PublicTableKind.Income, i => [i.Income, i.FiscalIncome, 0m, i.ServiceIncome, 0m, 0m, i.OtherIncome], i => i.Income != 0));
-        sheets.Add(SubjectTable(PublicTableKind.Expenditure, i => [i.Spent, i.Basic, i.Project, 0m, 0m, 0m], i => i.Spent != 0));
-        sheets.Add(FiscalSummary());
-        sheets.Add(SubjectTable(PublicTableKind.GeneralBudgetExpenditure, i => [i.General, i.Basic, i.GeneralProject], i => i.General != 0));
-        sheets.Add(EconomicDetail());
-        sheets.Add(SubjectTable(PublicTableKind.GovernmentFund, i => [0m, i.FundIncome, i.FundProject, 0m, i.FundProject, i.FundIncome - i.FundProject], i => i.FundIncome != 0));
-        sheets.Add(SubjectTable(PublicTableKind.StateCapital, _ => [0m, 0m, 0m], _ => false));
-        sheets.Add(ThreePublic());
+        foreach (var entry in PublicTableCatalogue.InSet(export.Set))
+            sheets.Add(Table(entry.Kind, export));
         foreach (var spec in WorkbookLayout.Supplements)
             sheets.Add(Fill(BlankWorkbook.Supplement(spec), spec));
         return sheets;
     }
 
-    private static decimal Sum(Func<Item, decimal> f) => Items.Sum(f);
-
-    private static SheetContent NewTable(PublicTableKind kind, out int row)
+    private static SheetContent Table(PublicTableKind kind, Export export)
     {
-        var sheet = new SheetContent($"公开{(int)kind:00}表");
-        row = PublicTableHeaders.Write(sheet, kind, Department, Year);
+        var sheet = new SheetContent($"公开{PublicTableCatalogue.Of(kind).Numbers[export.Set]:00}表");
+        var unit = export.UnitOf(kind);
+        var row = PublicTableHeaders.Write(sheet, kind, Department, Year, unit, PublicTableCatalogue.Of(kind).Numbers[export.Set], export.TitleOf(kind));
+        var first = row;
+        switch (kind)
+        {
+            case PublicTableKind.IncomeExpenditureSummary: Summary(sheet, row); break;
+            case PublicTableKind.Income: SubjectRows(sheet, row, i => [i.Income, i.FiscalIncome, 0m, i.ServiceIncome, 0m, 0m, i.OtherIncome], i => i.Income != 0); break;
+            case PublicTableKind.Expenditure: SubjectRows(sheet, row, i => [i.Spent, i.Basic, i.Project, 0m, 0m, 0m], i => i.Spent != 0); break;
+            case PublicTableKind.FiscalSummary: FiscalSummary(sheet, row); break;
+            case PublicTableKind.GeneralBudgetExpenditure: SubjectRows(sheet, row, i => [i.General, i.Basic, i.GeneralProject], i => i.General != 0); break;
+            case PublicTableKind.GeneralBudgetBasicDetail: EconomicDetail(sheet, row); break;
+            case PublicTableKind.GovernmentFund:
+                SubjectRows(sheet, row, i => [0m, i.FundIncome, i.FundProject, 0m, i.FundProject, i.FundIncome - i.FundProject], i => i.FundIncome != 0); break;
+            case PublicTableKind.StateCapital or PublicTableKind.StateCapitalIncomeExpenditure: break;   // header only: no such spending
+            case PublicTableKind.ThreePublic: ThreePublic(sheet, row, ThreePublicBudget, ThreePublicActual); break;
+            case PublicTableKind.GovernmentFundThreePublic: ThreePublic(sheet, row, [0m, 0m, 0m, 0m], [0m, 0m, 0m, 0m]); break;
+            case PublicTableKind.FiscalExpenditureDetail:
+                SubjectRows(sheet, row, i => [i.General + i.FundProject, i.General, i.FundProject, 0m], i => i.General + i.FundProject != 0); break;
+            case PublicTableKind.GeneralBudgetEconomicDetail: EconomicClasses(sheet, row); break;
+            case PublicTableKind.GeneralBudgetProject: SubjectRows(sheet, row, i => [i.GeneralProject], i => i.GeneralProject != 0); break;
+            default: throw new InvalidOperationException($"no sample data for {kind}");
+        }
+        if (unit == AmountUnit.Yuan)
+            foreach (var cell in sheet.Cells.Where(c => c.Key.Row >= first && c.Value.Value is decimal).ToList())
+                sheet.Set(cell.Key.Row, cell.Key.Column, (decimal)cell.Value.Value * 10000m);
         return sheet;
     }
 
-    private static SheetContent SubjectTable(PublicTableKind kind, Func<Item, decimal[]> values, Func<Item, bool> listed)
+    private static decimal Sum(Func<Item, decimal> f) => Items.Sum(f);
+
+    private static void SubjectRows(SheetContent sheet, int row, Func<Item, decimal[]> values, Func<Item, bool> listed)
     {
-        var sheet = NewTable(kind, out var row);
         var items = Items.Where(listed).ToList();
         if (items.Count == 0)
-            return sheet;   // an empty table keeps its header only, as the export does
+            return;   // an empty table keeps its header only, as the export does
         decimal[] Total(IEnumerable<Item> group) =>
             group.Select(values).Aggregate(new decimal[values(items[0]).Length], (acc, v) => acc.Zip(v, (a, b) => a + b).ToArray());
         sheet.Row(row++, 1, ["合计", null, .. Total(items).Cast<object>()]);
@@ -53,12 +92,10 @@ internal static class SampleWorkbook
             if (group.Count > 0)
                 sheet.Row(row++, 1, [code, name, .. Total(group).Cast<object>()]);
         }
-        return sheet;
     }
 
-    private static SheetContent Summary()
+    private static void Summary(SheetContent sheet, int first)
     {
-        var sheet = NewTable(PublicTableKind.IncomeExpenditureSummary, out var first);
         (string, decimal)[] income =
         [
             ("一、一般公共预算财政拨款收入", Sum(i => i.GeneralIncome)), ("二、政府性基金预算财政拨款收入", Sum(i => i.FundIncome)),
@@ -80,12 +117,10 @@ internal static class SampleWorkbook
         sheet.Row(row++, 1, "年初结转和结余", null, opening, "年末结转和结余", null, closing);
         sheet.Row(row++, 1, "总计", null, incomeTotal + opening, "总计", null, spent + closing);
         sheet.Set(row + 1, 1, "注：本表反映部门本年度的总收支和年末结转结余情况。");
-        return sheet;
     }
 
-    private static SheetContent FiscalSummary()
+    private static void FiscalSummary(SheetContent sheet, int first)
     {
-        var sheet = NewTable(PublicTableKind.FiscalSummary, out var first);
         var general = Sum(i => i.GeneralIncome);
         var fund = Sum(i => i.FundIncome);
         sheet.Row(first, 1, "一、一般公共预算财政拨款", 1, general);
@@ -110,18 +145,51 @@ internal static class SampleWorkbook
         sheet.Row(row++, 1, "国有资本经营预算财政拨款", null, 0m);
         var total = general + fund + OpeningGeneral + OpeningFund;
         sheet.Row(row, 1, "总计", null, total, "总计", null, total, spentGeneral + closingGeneral, spentFund + closingFund, 0m);
-        return sheet;
     }
 
-    private static SheetContent EconomicDetail()
+    /// <summary>公开06表's items: the fixed ones plus the two that make the totals come out (30107 绩效工资, 30299 其他商品和服务支出).</summary>
+    private static (List<(string Code, string Name, decimal Amount)> Personnel, List<(string Code, string Name, decimal Amount)> Public) BasicItems()
     {
-        var sheet = NewTable(PublicTableKind.GeneralBudgetBasicDetail, out var first);
-        var basic = Sum(i => i.Basic);
-        var personnelTarget = basic - PublicFunds;
+        var personnelTarget = Sum(i => i.Basic) - PublicFunds;
         var personnel = PersonnelItems.ToList();
         personnel.Insert(3, ("30107", "绩效工资", personnelTarget - PersonnelItems.Sum(p => p.Amount)));
         var @public = PublicItems.ToList();
         @public.Add(("30299", "其他商品和服务支出", PublicFunds - PublicItems.Sum(p => p.Amount)));
+        return (personnel, @public);
+    }
+
+    private static readonly (string Code, string Name)[] EconomicGroups =
+        [("301", "工资福利支出"), ("302", "商品和服务支出"), ("303", "对个人和家庭的补助"), ("307", "债务利息及费用支出"), ("310", "资本性支出"), ("399", "其他支出")];
+
+    /// <summary>
+    /// Sichuan's 一般公共预算财政拨款支出决算明细表: 公开05's spending by economic class — 基本支出 as in
+    /// 公开06, 项目支出 as 30227 委托业务费 except 农田建设, which is 31005 基础设施建设.
+    /// </summary>
+    private static void EconomicClasses(SheetContent sheet, int row)
+    {
+        var (personnel, @public) = BasicItems();
+        var farmland = Items.Single(i => i.Code == "2130153").GeneralProject;
+        var lines = personnel.Concat(@public).Select(p => (Code: p.Code, Name: p.Name, Basic: p.Amount, Project: 0m))
+            .Append((Code: "30227", Name: "委托业务费", Basic: 0m, Project: Sum(i => i.GeneralProject) - farmland))
+            .Append((Code: "31005", Name: "基础设施建设", Basic: 0m, Project: farmland))
+            .GroupBy(l => l.Code).Select(g => (g.Key, g.First().Name, Basic: g.Sum(l => l.Basic), Project: g.Sum(l => l.Project)))
+            .OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
+        sheet.Row(row++, 1, "合计", null, lines.Sum(l => l.Basic + l.Project), lines.Sum(l => l.Basic), lines.Sum(l => l.Project));
+        foreach (var (code, name) in EconomicGroups)
+        {
+            var members = lines.Where(l => l.Key.StartsWith(code, StringComparison.Ordinal)).ToList();
+            if (members.Count == 0)
+                continue;
+            sheet.Row(row++, 1, code, name, members.Sum(l => l.Basic + l.Project), members.Sum(l => l.Basic), members.Sum(l => l.Project));
+            foreach (var l in members)
+                sheet.Row(row++, 1, l.Key, l.Name, l.Basic + l.Project, l.Basic, l.Project);
+        }
+    }
+
+    private static void EconomicDetail(SheetContent sheet, int first)
+    {
+        var (personnel, @public) = BasicItems();
+        var personnelTarget = personnel.Sum(p => p.Amount);
 
         List<(string, string, decimal)> WithGroups(List<(string Code, string Name, decimal Amount)> items, (string Code, string Name)[] groups) =>
             groups.SelectMany(g => items.Any(i => i.Code.StartsWith(g.Code)) ? new[] { (g.Code, g.Name, items.Where(i => i.Code.StartsWith(g.Code)).Sum(i => i.Amount)) }
@@ -136,15 +204,12 @@ internal static class SampleWorkbook
         var footer = first + Math.Max(left.Count, half);
         sheet.Row(footer, 1, "人员经费合计", null, personnelTarget, "公用经费合计", null, null, null, null, PublicFunds);
         sheet.Merge(footer, 1, footer, 2).Merge(footer, 4, footer, 8);
-        return sheet;
     }
 
-    private static SheetContent ThreePublic()
+    private static void ThreePublic(SheetContent sheet, int row, decimal[] budget, decimal[] actual)
     {
-        var sheet = NewTable(PublicTableKind.ThreePublic, out var row);
         object[] Group(decimal[] v) => [v.Sum(), v[0], v[1] + v[2], v[1], v[2], v[3]];
-        sheet.Row(row, 1, [.. Group(ThreePublicBudget), .. Group(ThreePublicActual)]);
-        return sheet;
+        sheet.Row(row, 1, [.. Group(budget), .. Group(actual)]);
     }
 
     private static decimal CategorySpent(string name) => CategorySum(name, i => i.Spent);
