@@ -80,9 +80,10 @@ internal static class RegionalTableRules
         if (t.FiscalSummary is { } fiscal)
             CrossTableRules.CategoriesAgainst(fiscal, Funds.Capital, table, "本年支出", CheckIds.CapitalIncomeVsFiscalSummary, r);
         var spent = table.Columns.ToList().FindIndex(c => c.Key.Contains("本年支出") && (c.IsTotal || c.Path.Count == 1));
-        if (t.StateCapital is { TotalRow: { } capitalTotal } capital && table.TotalRow is { } total && spent >= 0
-            && AnyOf(capital, "合计", "小计") is var theirs and >= 0)
-            r.Equal(CheckIds.CapitalIncomeVsCapitalTable, $"{table.Info.Sheet}合计行“本年支出”", total[spent], $"{capital.Info.Sheet}合计行“{capital.Columns[theirs].Leaf}”", capitalTotal[theirs]);
+        // An empty 公开08-type table (header only, as exported when there is no such spending) totals 0.
+        if (t.StateCapital is { } capital && table.TotalRow is { } total && spent >= 0 && AnyOf(capital, "合计", "小计") is var theirs and >= 0)
+            r.Equal(CheckIds.CapitalIncomeVsCapitalTable, $"{table.Info.Sheet}合计行“本年支出”", total[spent], $"{capital.Info.Sheet}合计行“{capital.Columns[theirs].Leaf}”",
+                capital.TotalRow?[theirs] ?? Amount.Zero(new CellRef(capital.Info.Sheet, 1, 1)));
     }
 
     /// <summary>The first column whose header path holds any of the words.</summary>

@@ -18,7 +18,6 @@ public static class InputIds
     public const string UnitUnknown = "IN014";
     public const string LineMissing = "IN015";
     public const string TableNotInCatalogue = "IN016";
-    public const string TableSetMixed = "IN017";
     public const string AmountNotNumber = "IN020";
     public const string RowNotRecognised = "IN021";
     public const string AmountNegative = "IN023";

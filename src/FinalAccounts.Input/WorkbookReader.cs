@@ -132,12 +132,13 @@ public static class WorkbookReader
 
     /// <summary>
     /// The set a workbook's tables belong to: a table only Sichuan's 14 have, or its 三公 title, means
-    /// Sichuan 14; any other table beyond the national nine, Sichuan 13; numbers past 13 or 9 likewise.
+    /// Sichuan 14; any other table beyond the national nine, Sichuan 13. Numbers decide only when no
+    /// sheet has a title (an unknown extra table numbered 公开10表 does not make a set Sichuan's).
     /// </summary>
     private static TableSet SetOf(IReadOnlyList<TableInfo> tables)
     {
         var kinds = tables.Select(t => t.Kind).ToHashSet();
-        var highest = tables.Select(TableRecognizer.NumberOf).Max() ?? 0;
+        var highest = tables.All(t => t.TitleCell is null) ? tables.Select(TableRecognizer.NumberOf).Max() ?? 0 : 0;
         var sichuan14ThreePublic = tables.Any(t => t.Kind == PublicTableKind.ThreePublic && t.TitleCell is not null
             && TableRecognizer.TitleKey(t.Title) == TableRecognizer.TitleKey(PublicTableCatalogue.Of(PublicTableKind.ThreePublic).Variants[0]));
         if (kinds.Contains(PublicTableKind.GovernmentFundThreePublic) || sichuan14ThreePublic || highest == 14)

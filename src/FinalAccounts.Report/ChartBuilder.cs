@@ -91,7 +91,7 @@ public static class ChartBuilder
         for (var i = 0; i < points.Count; i++)
         {
             categories.Append(new C.StringPoint(new C.NumericValue(points[i].Label)) { Index = (uint)i });
-            values.Append(new C.NumericPoint(new C.NumericValue(points[i].Value.ToString(CultureInfo.InvariantCulture))) { Index = (uint)i });
+            values.Append(new C.NumericPoint(new C.NumericValue(points[i].Value.ToString(EmbeddedWorkbook.NumberFormat, CultureInfo.InvariantCulture))) { Index = (uint)i });
         }
         yield return new C.Index { Val = 0 };
         yield return new C.Order { Val = 0 };

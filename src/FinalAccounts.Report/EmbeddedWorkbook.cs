@@ -11,6 +11,9 @@ namespace FinalAccounts.Report;
 /// </summary>
 internal static class EmbeddedWorkbook
 {
+    /// <summary>A figure's shortest text: 7303.6 whether it was read as 7303.6 万元 or 73036000 元 (a decimal keeps its scale).</summary>
+    public const string NumberFormat = "0.############";
+
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     public static byte[] Create(string seriesName, IReadOnlyList<(string Label, decimal Value)> points)
@@ -44,7 +47,7 @@ internal static class EmbeddedWorkbook
         {
             w.WriteStartElement("c", Main);
             w.WriteAttributeString("r", $"B{row}");
-            w.WriteElementString("v", Main, number.ToString(CultureInfo.InvariantCulture));
+            w.WriteElementString("v", Main, number.ToString(NumberFormat, CultureInfo.InvariantCulture));
             w.WriteEndElement();
         }
         else

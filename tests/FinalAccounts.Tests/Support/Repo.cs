@@ -7,6 +7,8 @@ public static class Repo
 
     public static string SampleXlsx => Path.Combine(Root, "input-samples", "sample-county-agriculture-2024.xlsx");
 
+    public static string SichuanSampleXlsx => Path.Combine(Root, "input-samples", "sample-sichuan-13-tables-2024.xlsx");
+
     public static string SampleXls => Path.Combine(Root, "input-samples", "sample-county-agriculture-2024.xls");
 
     private static string FindRoot()
