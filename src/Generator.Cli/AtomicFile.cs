@@ -4,7 +4,9 @@ namespace Generator.Cli;
 /// Seams for the fault tests: a pause between writing a file and renaming it into place
 /// (GENERATOR_TEST_PAUSE_BEFORE_RENAME_MS), a pause between the link and the unlink of a publish
 /// (GENERATOR_TEST_PAUSE_BETWEEN_LINK_AND_UNLINK_MS), so a test can kill the process there; a crash
-/// of the drop folder service (GENERATOR_TEST_CRASH_SERVICE); and storage faults injected under a
+/// of the drop folder service (GENERATOR_TEST_CRASH_SERVICE); a workbook that takes the process down
+/// (GENERATOR_TEST_CRASH_ON_NAME: processing a file whose name contains it ends the process as an
+/// out-of-memory kill would, without any cleanup); and storage faults injected under a
 /// folder (in process, or GENERATOR_TEST_DISK_FULL_UNDER for a child process), for machines where a
 /// full disk or a read-only folder cannot be made for real (tests running as root write anywhere).
 /// </summary>
@@ -22,6 +24,13 @@ public static class TestHooks
     }
 
     public static bool CrashService => Environment.GetEnvironmentVariable("GENERATOR_TEST_CRASH_SERVICE") == "1";
+
+    /// <summary>Ends the process at once when <paramref name="workbookName"/> contains GENERATOR_TEST_CRASH_ON_NAME: a poison workbook.</summary>
+    public static void CrashIfPoison(string workbookName)
+    {
+        if (Environment.GetEnvironmentVariable("GENERATOR_TEST_CRASH_ON_NAME") is { Length: > 0 } marker && workbookName.Contains(marker, StringComparison.Ordinal))
+            Environment.FailFast($"GENERATOR_TEST_CRASH_ON_NAME: {workbookName}");
+    }
 
     public static void PauseBeforeRename()
     {

@@ -53,8 +53,10 @@ public static class UnattendedCommands
         builder.Services.AddSingleton<TService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TService>());
         using var host = builder.Build();
+        // Taken before the run: Run() disposes the host and its services when it returns.
+        var service = host.Services.GetRequiredService<TService>();
         host.Run();
         // The service's own verdict: a crash inside it is 3, a lasting disk fault 4 — never a silent 0.
-        return host.Services.GetRequiredService<TService>().ExitCode ?? ExitCodes.Clean;
+        return service.ExitCode ?? ExitCodes.Clean;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FinalAccounts.Tests.Support;
 using Generator.Cli;
 using Generator.Cli.Unattended;
@@ -117,8 +116,7 @@ public class DropFolderTests
             while (DateTime.UtcNow < deadline && !Writing())
                 Thread.Sleep(100);
             Assert.True(Writing(), "the report was never being written");
-            first.Kill(entireProcessTree: true);
-            first.WaitForExit();
+            first.Kill();
         }
         Assert.Empty(Directory.GetFiles(temp.Path, "*.docx", SearchOption.AllDirectories));   // nothing half-written looks like a report
         Assert.Empty(Directory.GetFiles(Path.Combine(temp.Path, "inbox")));                  // the input is safe in work/, not lost
@@ -128,8 +126,7 @@ public class DropFolderTests
             var deadline = DateTime.UtcNow.AddSeconds(90);
             while (DateTime.UtcNow < deadline && !File.Exists(Path.Combine(temp.Path, "archive", "dept.xlsx")))
                 Thread.Sleep(200);
-            second.Kill(entireProcessTree: true);
-            second.WaitForExit();
+            second.Kill();
         }
         Assert.Equal(["示例县农业农村局2024年度部门决算.docx"], Directory.GetFiles(Path.Combine(temp.Path, "out")).Select(Path.GetFileName));
         Assert.Equal(["dept.xlsx"], Directory.GetFiles(Path.Combine(temp.Path, "archive")).Select(Path.GetFileName));
@@ -137,38 +134,8 @@ public class DropFolderTests
         Assert.Empty(DocxText.ValidationErrors(File.ReadAllBytes(Path.Combine(temp.Path, "out", "示例县农业农村局2024年度部门决算.docx"))));
     }
 
-    /// <summary>A watch process that is killed when disposed, so a failing test leaves no service running.</summary>
-    private sealed class WatchProcess(Process process) : IDisposable
-    {
-        public void Kill(bool entireProcessTree) => process.Kill(entireProcessTree);
-
-        public void WaitForExit() => process.WaitForExit();
-
-        public void Dispose()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-            process.Dispose();
-        }
-    }
-
-    private static WatchProcess StartWatch(string folder, int pauseBeforeRenameMs)
-    {
-        var generator = Path.Combine(AppContext.BaseDirectory, "generator.dll");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { generator, "watch", folder, "--Watch:PollSeconds=0.2", "--Watch:StableSeconds=0.5" })
-            start.ArgumentList.Add(argument);
-        start.Environment["GENERATOR_TEST_PAUSE_BEFORE_RENAME_MS"] = pauseBeforeRenameMs.ToString();
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new WatchProcess(process);
-    }
+    private static WatchProcess StartWatch(string folder, int pauseBeforeRenameMs) =>
+        WatchProcess.Start(folder, new Dictionary<string, string> { ["GENERATOR_TEST_PAUSE_BEFORE_RENAME_MS"] = pauseBeforeRenameMs.ToString() });
 }
 
 public class ScheduleTests

@@ -205,6 +205,7 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
             return true;
         }
         WriteNote(attemptsFile, (deaths + 1).ToString());
+        TestHooks.CrashIfPoison(original);
         (JobOutcome Outcome, string? Staged, string? Title) job;
         try
         {
@@ -280,7 +281,7 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
             var now = new FileInfo(input);
             return now.Length.ToString() != state[0] || now.LastWriteTimeUtc.Ticks.ToString() != state[1];
         }
-        if (Changed() || FileWriters.IsOpenForWriting(input))
+        if (Changed() || _isOpenForWriting(input))
             return true;
         var until = DateTime.UtcNow + stableFor;
         while (DateTime.UtcNow < until)
