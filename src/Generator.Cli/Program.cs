@@ -3,6 +3,7 @@ using System.Text;
 using Generator.Cli;
 
 Console.OutputEncoding = Encoding.UTF8;
+CommandLineText.UseChinese();
 
 var root = new RootCommand("部门决算公开报告生成工具：读取决算工作簿，核对勾稽关系，生成报告。")
 {
@@ -16,10 +17,22 @@ var root = new RootCommand("部门决算公开报告生成工具：读取决算�
     TemplateCommands.Render(),
     new Command("template", "模板作者用的命令") { TemplateCommands.Check(), TemplateCommands.Fields() },
 };
+CommandLineText.Localise(root);
 try
 {
+    var parse = root.Parse(args);
+    if (parse.Errors.Count > 0)
+    {
+        CommandLineText.PrintUsageErrors(parse, Console.Error);
+        return ExitCodes.Usage;
+    }
+    // Help and --version are written into a buffer so their English headings can be put into Chinese;
+    // the commands themselves write to the console directly.
+    var help = new StringWriter();
     // Our own handler below, not System.CommandLine's, so that no stack trace reaches a finance user.
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var exit = parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = help });
+    Console.Out.Write(CommandLineText.Help(help.ToString()));
+    return exit;
 }
 catch (Exception ex)
 {

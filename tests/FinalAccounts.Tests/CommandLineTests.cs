@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using FinalAccounts.Tests.Support;
+using Generator.Cli;
+
+namespace FinalAccounts.Tests;
+
+/// <summary>Issue 17: help and usage errors in Chinese; a usage error is exit 64, not the warnings code.</summary>
+public class CommandLineTests
+{
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "generator.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["LANG"] = "en_US.UTF-8";   // an English machine still gets Chinese
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000), "generator did not finish");
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Latin words a Chinese help page may hold: command, option and argument names, file types, product names.</summary>
+    private static readonly Regex AllowedLatin = new(@"^(generator|generate|validate|init|calculate|batch|watch|schedule|render|template|check|fields|help|version|xlsx|xls|docx|pdf|json|txt|trace|review|out|force|parallel|settings|workbook|path|data|folder|input|output|template|templates|default|appsettings|Schedule|Cron|Input|Output|LibreOffice|JSON|PDF|Word|inbox|cron|TPL|o|h|N|F|T|x|D|IR|dir|name|tags|Flat|OPC|xml)$", RegexOptions.IgnoreCase);
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("generate", "--help")]
+    [InlineData("validate", "--help")]
+    [InlineData("template", "check", "--help")]
+    public void HelpIsInChinese(params string[] args)
+    {
+        var (exit, output, _) = Run(args);
+        Assert.Equal(0, exit);
+        Assert.Contains("用法：", output);
+        Assert.Contains("显示帮助和用法", output);
+        var english = Regex.Matches(output, "[A-Za-z]{2,}").Select(m => m.Value).Where(w => !AllowedLatin.IsMatch(w)).Distinct().ToList();
+        Assert.True(english.Count == 0, "English in help: " + string.Join(", ", english));
+    }
+
+    [Fact]
+    public void ATypoIsAUsageErrorWithTheNearestCommand()
+    {
+        var (exit, output, error) = Run("genrate", "sample.xlsx");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal("", output);
+        Assert.Contains("无法识别“genrate”。您是不是要输入：generate？", error);
+        Assert.Contains("运行“generator --help”查看用法。", error);
+        Assert.DoesNotMatch("[A-Za-z]{3,} [A-Za-z]{3,}", error.Replace("generator --help", ""));   // no English sentence
+    }
+
+    [Fact]
+    public void AMisspeltOptionSuggestsTheOption()
+    {
+        var (exit, _, error) = Run("validate", Repo.SampleXlsx, "--templat", "templates/default");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("您是不是要输入：--template？", error);
+        Assert.Contains("运行“generator validate --help”查看用法。", error);
+    }
+
+    [Fact]
+    public void AMissingArgumentIsAUsageErrorNotTheWarningsCode()
+    {
+        var (exit, _, error) = Run("generate");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("“generate”", error);
+        Assert.Contains("运行“generator generate --help”查看用法。", error);
+    }
+}
