@@ -50,4 +50,23 @@ Task("Approve")
         EnvironmentVariables = new Dictionary<string, string> { ["APPROVE_SNAPSHOTS"] = "1" },
     }));
 
+// The .NET tool package (`dotnet tool install -g --add-source artifacts/tool FinalAccounts.Generator`).
+Task("Pack")
+    .Does(() => DotNetPack("src/Generator.Cli", new DotNetPackSettings { Configuration = configuration, OutputDirectory = "artifacts/tool" }));
+
+// Self-contained, ReadyToRun builds for machines without .NET: artifacts/generator-win-x64, artifacts/generator-linux-x64.
+Task("Publish")
+    .Does(() =>
+{
+    foreach (var runtime in new[] { "win-x64", "linux-x64" })
+        DotNetPublish("src/Generator.Cli", new DotNetPublishSettings
+        {
+            Configuration = configuration,
+            Runtime = runtime,
+            SelfContained = true,
+            PublishReadyToRun = true,
+            OutputDirectory = $"artifacts/generator-{runtime}",
+        });
+});
+
 RunTarget(target);
