@@ -102,6 +102,8 @@ public static class ChartBuilder
             yield return new C.InvertIfNegative { Val = false };
         for (var i = 0; i < points.Count; i++)
             yield return Point(i, Palette[i % Palette.Length], bar);
+        // Pie labels stay amounts: a share the chart computes itself (6.60%) could differ from the text's
+        // largest-remainder share (6.61%), and a figure is printed one way only.
         yield return new C.DataLabels(
             new C.NumberingFormat { FormatCode = "0.00", SourceLinked = false },
             new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
@@ -129,7 +131,8 @@ public static class ChartBuilder
             new C.AxisPosition { Val = C.AxisPositionValues.Bottom }, new C.MajorTickMark { Val = C.TickMarkValues.None }, new C.MinorTickMark { Val = C.TickMarkValues.None },
             new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo }, new C.CrossingAxis { Val = 2 }, new C.Crosses { Val = C.CrossesValues.AutoZero },
             new C.AutoLabeled { Val = true }, new C.LabelAlignment { Val = C.LabelAlignmentValues.Center }, new C.LabelOffset { Val = 100 }),
-        new C.ValueAxis(new C.AxisId { Val = 2 }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }), new C.Delete { Val = false },
+        // From 0: an axis starting near the smaller bar makes a 1.9% change look threefold.
+        new C.ValueAxis(new C.AxisId { Val = 2 }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }, new C.MinAxisValue { Val = 0 }), new C.Delete { Val = false },
             new C.AxisPosition { Val = C.AxisPositionValues.Left }, new C.MajorGridlines(), new C.NumberingFormat { FormatCode = "0", SourceLinked = false },
             new C.MajorTickMark { Val = C.TickMarkValues.None }, new C.MinorTickMark { Val = C.TickMarkValues.None },
             new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo }, new C.CrossingAxis { Val = 1 }, new C.Crosses { Val = C.CrossesValues.AutoZero },

@@ -69,6 +69,19 @@ public class ReportTests
     }
 
     [Fact]
+    public void BarChartsValueAxesStartAtZero()
+    {
+        // 图1 compares 7862.31 with 8012.15: an axis from about 7750 would draw a 1.9% change as a bar three times as tall.
+        using var temp = new TempFolder();
+        var (docx, _) = Generate(temp);
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var bars = document.MainDocumentPart!.ChartParts.Where(c => c.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChart>().Any()).ToList();
+        Assert.True(bars.Count >= 3, $"only {bars.Count} bar charts");
+        Assert.All(bars, chart => Assert.Equal(0d, chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ValueAxis>().Single()
+            .Descendants<DocumentFormat.OpenXml.Drawing.Charts.MinAxisValue>().Single().Val!.Value));
+    }
+
+    [Fact]
     public void ReadmeSampleCommandWritesIntoAFolderThatDoesNotExistYet()
     {
         using var temp = new TempFolder();
