@@ -8,7 +8,8 @@ namespace FinalAccounts.Input;
 
 /// <summary>
 /// Reads every sheet of an .xlsx or .xls file into <see cref="RawSheet"/>s: .xlsx packages with
-/// <see cref="XlsxGridReader"/>, everything else (.xls, encrypted files) with ExcelDataReader.
+/// <see cref="XlsxGridReader"/>, everything else (.xls, encrypted files, and an .xlsx holding
+/// something the fast reader does not understand) with ExcelDataReader.
 /// User mistakes (empty, encrypted, damaged or non-workbook files) come back as one diagnostic;
 /// nothing here throws for them and the file is opened read-only.
 /// </summary>
@@ -54,10 +55,19 @@ public static class ExcelGridReader
             var guard = new CellGuard();
             if (IsZip(stream))
             {
-                var sheets = XlsxGridReader.Read(stream, guard, findings);
-                return sheets is null
-                    ? ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"), findings)
-                    : (sheets, null, findings);
+                try
+                {
+                    var sheets = XlsxGridReader.Read(stream, guard, findings);
+                    return sheets is null
+                        ? ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"), findings)
+                        : (sheets, null, findings);
+                }
+                catch (NotUnderstoodException)
+                {
+                    // Read again from the start by ExcelDataReader, with nothing counted or found by the first attempt.
+                    (guard, findings) = (new CellGuard(), []);
+                    stream.Position = 0;
+                }
             }
             return (ReadSheets(stream, guard, findings), null, findings);
         }
