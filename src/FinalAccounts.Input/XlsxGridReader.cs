@@ -33,21 +33,60 @@ internal static partial class XlsxGridReader
         var workbook = Entry(zip, "xl/workbook.xml");
         if (workbook is null)
             return null;
+        var state = new ReadState();
         try
         {
-            return ReadWorkbook(zip, workbook, guard, findings);
+            var sheets = ReadWorkbook(zip, workbook, state, guard, findings);
+            // Declined only now, after every part was read within the limits and every string measured.
+            return state.NotUnderstood is { } reason ? throw new NotUnderstoodException(reason) : sheets;
         }
         catch (XmlException ex)
         {
-            throw new NotUnderstoodException($"a part is not well-formed XML: {ex.Message}");
+            throw Decline(state, $"a part is not well-formed XML: {ex.Message}");
+        }
+        catch (NotUnderstoodException ex)
+        {
+            throw Decline(state, ex.Message);
         }
     }
 
-    private static List<RawSheet> ReadWorkbook(ZipArchive zip, ZipArchiveEntry workbook, CellGuard guard, List<Diagnostic> findings)
+    /// <summary>
+    /// ExcelDataReader holds every string whole and joins its runs one by one, so a string the fast
+    /// reader only had to cap (past Excel's cell limit, or in thousands of runs) would cost it
+    /// hundreds of MB or minutes: such a workbook is refused rather than handed over.
+    /// </summary>
+    private static Exception Decline(ReadState state, string reason) =>
+        state.Oversized is { } where
+            ? new InputLimitException(InputIds.Error(InputIds.TooMuchText,
+                $"工作簿中{where}的文字过长或由过多的格式段组成，而工作簿又含有只能以兼容方式读取的内容，疑似损坏或被构造的文件，未读取。请在Excel或WPS中另存为 .xlsx 后再提交。"))
+            : new NotUnderstoodException(reason);
+
+    /// <summary>What one read has seen that matters if the file goes to ExcelDataReader after all.</summary>
+    private sealed class ReadState
+    {
+        public List<string> Strings { get; } = new();
+
+        /// <summary>Where the first string that was capped or had more than <see cref="MaxRuns"/> runs is.</summary>
+        public string? Oversized { get; set; }
+
+        /// <summary>The first thing in a sheet the fast reader does not understand (an unknown cell type).</summary>
+        public string? NotUnderstood { get; set; }
+
+        public void Measure(string text, int runs, string where)
+        {
+            if (Oversized is null && (runs > MaxRuns || text.Length > InputLimits.MaxCellChars))
+                Oversized = where;
+        }
+    }
+
+    /// <summary>Real rich text has a handful of runs; ExcelDataReader's cost grows with runs × length.</summary>
+    private const int MaxRuns = 1_000;
+
+    private static List<RawSheet> ReadWorkbook(ZipArchive zip, ZipArchiveEntry workbook, ReadState state, CellGuard guard, List<Diagnostic> findings)
     {
         var names = WorkbookNames(workbook);
         var targets = SheetTargets(zip);
-        var strings = SharedStrings(zip, names, guard);
+        var strings = SharedStrings(zip, names, state, guard);
         var dateStyles = DateStyles(zip, names);
         var sheets = new List<RawSheet>();
         using var reader = XmlReader.Create(workbook.Open(), Settings);
@@ -60,7 +99,7 @@ internal static partial class XlsxGridReader
             var hidden = reader.GetAttribute("state") is "hidden" or "veryHidden";
             var sheet = new RawSheet(name, hidden);
             if (targets.TryGetValue(id, out var target) && Entry(zip, target) is { } part)
-                ReadSheet(part, sheet, strings, dateStyles, names, guard);
+                ReadSheet(part, sheet, strings, dateStyles, names, state, guard);
             sheets.Add(sheet);
         }
         return sheets;
@@ -106,9 +145,9 @@ internal static partial class XlsxGridReader
         return targets;
     }
 
-    private static List<string> SharedStrings(ZipArchive zip, Names names, CellGuard guard)
+    private static List<string> SharedStrings(ZipArchive zip, Names names, ReadState state, CellGuard guard)
     {
-        var strings = new List<string>();
+        var strings = state.Strings;
         if (Entry(zip, "xl/sharedStrings.xml") is not { } part)
             return strings;
         using var reader = XmlReader.Create(part.Open(), Settings);
@@ -116,9 +155,10 @@ internal static partial class XlsxGridReader
         while (reader.Read())
             if (IsElement(reader, "si", names))
             {
-                var text = RichText(reader, names);
+                var text = RichText(reader, names, out var runs);
                 guard.CountText(text.Length, $"共享字符串第{strings.Count + 1}项");
                 strings.Add(text);
+                state.Measure(text, runs, $"共享字符串第{strings.Count}项");
             }
         return strings;
     }
@@ -128,8 +168,9 @@ internal static partial class XlsxGridReader
     /// on the element's end tag. (ReadElementContentAsString already moves past the element, so the
     /// loops below only call Read when nothing else moved the reader.)
     /// </summary>
-    private static string RichText(XmlReader reader, Names names)
+    private static string RichText(XmlReader reader, Names names, out int runs)
     {
+        runs = 0;
         if (reader.IsEmptyElement)
             return "";
         var depth = reader.Depth;
@@ -140,7 +181,10 @@ internal static partial class XlsxGridReader
             if (IsElement(reader, "rPh", names))
                 reader.Skip();
             else if (IsElement(reader, "t", names) && !reader.IsEmptyElement)
+            {
+                runs++;
                 AppendCapped(reader, text);
+            }
             else
                 reader.Read();
         }
@@ -234,7 +278,7 @@ internal static partial class XlsxGridReader
         return plain.IndexOfAny(['y', 'd', 'h', 's']) >= 0 || plain.Contains('m') && !plain.Contains('0') && !plain.Contains('#');
     }
 
-    private static void ReadSheet(ZipArchiveEntry part, RawSheet sheet, List<string> strings, HashSet<int> dateStyles, Names names, CellGuard guard)
+    private static void ReadSheet(ZipArchiveEntry part, RawSheet sheet, List<string> strings, HashSet<int> dateStyles, Names names, ReadState state, CellGuard guard)
     {
         using var reader = XmlReader.Create(part.Open(), Settings);
         ExpectRoot(reader, names, part.FullName);
@@ -264,9 +308,12 @@ internal static partial class XlsxGridReader
                     row = cellRow;
                     var type = reader.GetAttribute("t") ?? "n";
                     if (type is not ("n" or "s" or "inlineStr" or "str" or "e" or "b" or "d"))
-                        throw new NotUnderstoodException($"cell type '{type}' at {sheet.Name}!{reference}");
+                    {
+                        state.NotUnderstood ??= $"cell type '{type}' at {sheet.Name}!{reference}";
+                        break;
+                    }
                     var style = int.TryParse(reader.GetAttribute("s"), out var s) ? s : 0;
-                    Cell(reader, sheet, row, column, type, dateStyles.Contains(style), strings, names, guard);
+                    Cell(reader, sheet, row, column, type, dateStyles.Contains(style), strings, names, state, guard);
                     break;
                 case "mergeCell":
                     if (reader.GetAttribute("ref") is { } range && range.Split(':') is [var from, var to])
@@ -294,7 +341,7 @@ internal static partial class XlsxGridReader
             && double.TryParse(reader.GetAttribute("ht"), NumberStyles.Float, CultureInfo.InvariantCulture, out var height) && height == 0;
     }
 
-    private static void Cell(XmlReader reader, RawSheet sheet, int row, int column, string type, bool isDate, List<string> strings, Names names, CellGuard guard)
+    private static void Cell(XmlReader reader, RawSheet sheet, int row, int column, string type, bool isDate, List<string> strings, Names names, ReadState state, CellGuard guard)
     {
         if (reader.IsEmptyElement)
             return;
@@ -318,7 +365,8 @@ internal static partial class XlsxGridReader
             }
             else if (IsElement(reader, "is", names))
             {
-                inline = RichText(reader, names);
+                inline = RichText(reader, names, out var runs);
+                state.Measure(inline, runs, new CellRef(sheet.Name, row, column).ToString());
                 reader.Read();
             }
             else

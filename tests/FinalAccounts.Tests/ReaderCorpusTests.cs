@@ -234,4 +234,43 @@ public class ReaderCorpusTests
         else
             Assert.Equal(InputIds.Corrupt, problem.Id);   // ExcelDataReader cannot read it either: damaged, never half-read
     }
+
+    [Theory]
+    [InlineData("stray far cell", "IN042")]
+    [InlineData("shared string past the cell limit", "IN043")]
+    [InlineData("shared string in thousands of runs", "IN043")]
+    [InlineData("inline string in thousands of runs", "IN043")]
+    public void FallingBackNeverLiftsTheInputLimits(string crafted, string id)
+    {
+        // An unknown cell type sends the file to ExcelDataReader, which visits every field of the used
+        // range and joins string runs one by one: what the fast reader bounds cheaply must stay bounded.
+        using var temp = new TempFolder();
+        var package = XlsxPackage.Load(Repo.SampleXlsx).SetCell("公开02表", "H7", "x", XlsxPackage.V("1"));
+        var manyRuns = string.Concat(Enumerable.Repeat("<r><t>字</t></r>", 5_000));
+        switch (crafted)
+        {
+            case "stray far cell":
+                package.SetCell("公开03表", "XFD1048576", null, XlsxPackage.V("1"));
+                break;
+            case "shared string past the cell limit":
+                package.WithSharedStrings(new string('a', 1_000_000)).SetCell("基本信息", "B3", "s", XlsxPackage.V("0"));
+                break;
+            case "shared string in thousands of runs":
+                package.WithSharedStrings("占位").SetText("xl/sharedStrings.xml", package.Text("xl/sharedStrings.xml").Replace("<t xml:space=\"preserve\">占位</t>", manyRuns))
+                    .SetCell("基本信息", "B3", "s", XlsxPackage.V("0"));
+                break;
+            case "inline string in thousands of runs":
+                var part = package.SheetPart("基本信息");
+                package.SetCell("基本信息", "B3", "inlineStr", XlsxPackage.Inline("占位"));
+                // The sheets of the sample write the spreadsheet namespace with the prefix x.
+                package.SetText(part, package.Text(part).Replace("<x:t xml:space=\"preserve\">占位</x:t>", manyRuns.Replace("<", "<x:").Replace("<x:/", "</x:")));
+                break;
+        }
+        var path = package.Save(temp.File("crafted.xlsx"));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (_, problem) = ExcelGridReader.Read(path);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"reading took {clock.Elapsed}");
+        Assert.Equal(id, problem?.Id);
+    }
 }
