@@ -8,7 +8,8 @@ namespace FinalAccounts.Input;
 
 /// <summary>
 /// Reads every sheet of an .xlsx or .xls file into <see cref="RawSheet"/>s: .xlsx packages with
-/// <see cref="XlsxGridReader"/>, everything else (.xls, encrypted files) with ExcelDataReader.
+/// <see cref="XlsxGridReader"/>, everything else (.xls, encrypted files, and an .xlsx holding
+/// something the fast reader does not understand) with ExcelDataReader.
 /// User mistakes (empty, encrypted, damaged or non-workbook files) come back as one diagnostic;
 /// nothing here throws for them and the file is opened read-only.
 /// </summary>
@@ -54,10 +55,19 @@ public static class ExcelGridReader
             var guard = new CellGuard();
             if (IsZip(stream))
             {
-                var sheets = XlsxGridReader.Read(stream, guard, findings);
-                return sheets is null
-                    ? ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"), findings)
-                    : (sheets, null, findings);
+                try
+                {
+                    var sheets = XlsxGridReader.Read(stream, guard, findings);
+                    return sheets is null
+                        ? ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"), findings)
+                        : (sheets, null, findings);
+                }
+                catch (NotUnderstoodException)
+                {
+                    // Read again from the start by ExcelDataReader, with nothing counted or found by the first attempt.
+                    (guard, findings) = (new CellGuard(), []);
+                    stream.Position = 0;
+                }
             }
             return (ReadSheets(stream, guard, findings), null, findings);
         }
@@ -115,6 +125,9 @@ public static class ExcelGridReader
     /// <summary>ExcelDataReader's view of any workbook (.xlsx, .xls); tests hold the fast .xlsx reader to it.</summary>
     internal static List<RawSheet> ReadWithExcelDataReader(Stream stream) => ReadSheets(stream, new CellGuard(), []);
 
+    /// <summary>The largest grid of a .xls sheet (65 536 rows × 256 columns).</summary>
+    private const long MaxFieldsPerSheet = 65_536L * 256;
+
     private static List<RawSheet> ReadSheets(Stream stream, CellGuard guard, List<Diagnostic> findings)
     {
         var sheets = new List<RawSheet>();
@@ -122,6 +135,12 @@ public static class ExcelGridReader
         do
         {
             var sheet = new RawSheet(CellGuard.SheetName(reader.Name ?? "", findings), reader.VisibleState != "visible");
+            // ExcelDataReader visits every field of every row: an .xlsx it reads in place of the fast reader may not
+            // have a used range larger than any .xls can (a stray far cell would cost billions of empty fields).
+            if ((long)reader.RowCount * reader.FieldCount > MaxFieldsPerSheet)
+                throw new InputLimitException(InputIds.Error(InputIds.TooManyCells,
+                    $"工作表“{Printable.Escape(sheet.Name)}”的使用范围达 {reader.RowCount:N0} 行 × {reader.FieldCount:N0} 列，而工作簿含有只能以兼容方式读取的内容，疑似损坏或被构造的文件，未读取。请在Excel或WPS中删除远处的无关单元格、另存为 .xlsx 后再提交。",
+                    new CellRef(sheet.Name, 1, 1)));
             var row = 0;
             while (reader.Read())
             {

@@ -9,13 +9,22 @@ namespace FinalAccounts.Input;
 
 /// <summary>
 /// Reads an .xlsx package straight from its XML with one forward pass per part. It gives exactly
-/// what ExcelDataReader gives for the same file (a test holds them to it) in a fraction of the time;
-/// .xls files and encrypted packages still go to ExcelDataReader.
+/// what ExcelDataReader gives for the same file (a test corpus holds them to it) in a fraction of
+/// the time; .xls files and encrypted packages still go to ExcelDataReader. What it does not
+/// understand (another namespace, an unknown cell type, a part that is not well-formed XML) it
+/// refuses with <see cref="NotUnderstoodException"/>, and the file is read by ExcelDataReader
+/// instead of being misread. It also reads Strict OOXML, which ExcelDataReader 3.6 sees as a
+/// workbook without sheets.
 /// </summary>
 internal static partial class XlsxGridReader
 {
-    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string Transitional = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string TransitionalRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string Strict = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+    private const string StrictRelationships = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
+    /// <summary>The namespaces of one package: Transitional (what Excel, WPS and LibreOffice save) or Strict.</summary>
+    private sealed record Names(string Main, string Relationships, bool Date1904);
 
     /// <summary>Null when the package is not a workbook (no xl/workbook.xml).</summary>
     public static List<RawSheet>? Read(Stream stream, CellGuard guard, List<Diagnostic> findings)
@@ -24,25 +33,100 @@ internal static partial class XlsxGridReader
         var workbook = Entry(zip, "xl/workbook.xml");
         if (workbook is null)
             return null;
+        var state = new ReadState();
+        try
+        {
+            var sheets = ReadWorkbook(zip, workbook, state, guard, findings);
+            // Declined only now, after every part was read within the limits and every string measured.
+            return state.NotUnderstood is { } reason ? throw new NotUnderstoodException(reason) : sheets;
+        }
+        catch (XmlException ex)
+        {
+            throw Decline(state, $"a part is not well-formed XML: {ex.Message}");
+        }
+        catch (NotUnderstoodException ex)
+        {
+            throw Decline(state, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// ExcelDataReader holds every string whole and joins its runs one by one, so a string the fast
+    /// reader only had to cap (past Excel's cell limit, or in thousands of runs) would cost it
+    /// hundreds of MB or minutes: such a workbook is refused rather than handed over.
+    /// </summary>
+    private static Exception Decline(ReadState state, string reason) =>
+        state.Oversized is { } where
+            ? new InputLimitException(InputIds.Error(InputIds.TooMuchText,
+                $"工作簿中{where}的文字过长或由过多的格式段组成，而工作簿又含有只能以兼容方式读取的内容，疑似损坏或被构造的文件，未读取。请在Excel或WPS中另存为 .xlsx 后再提交。"))
+            : new NotUnderstoodException(reason);
+
+    /// <summary>What one read has seen that matters if the file goes to ExcelDataReader after all.</summary>
+    private sealed class ReadState
+    {
+        public List<string> Strings { get; } = new();
+
+        /// <summary>Where the first string that was capped or had more than <see cref="MaxRuns"/> runs is.</summary>
+        public string? Oversized { get; set; }
+
+        /// <summary>The first thing in a sheet the fast reader does not understand (an unknown cell type).</summary>
+        public string? NotUnderstood { get; set; }
+
+        public void Measure(string text, int runs, string where)
+        {
+            if (Oversized is null && (runs > MaxRuns || text.Length > InputLimits.MaxCellChars))
+                Oversized = where;
+        }
+    }
+
+    /// <summary>Real rich text has a handful of runs; ExcelDataReader's cost grows with runs × length.</summary>
+    private const int MaxRuns = 1_000;
+
+    private static List<RawSheet> ReadWorkbook(ZipArchive zip, ZipArchiveEntry workbook, ReadState state, CellGuard guard, List<Diagnostic> findings)
+    {
+        var names = WorkbookNames(workbook);
         var targets = SheetTargets(zip);
-        var strings = SharedStrings(zip, guard);
-        var dateStyles = DateStyles(zip);
+        var strings = SharedStrings(zip, names, state, guard);
+        var dateStyles = DateStyles(zip, names);
         var sheets = new List<RawSheet>();
         using var reader = XmlReader.Create(workbook.Open(), Settings);
         while (reader.Read())
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "sheet")
+            if (!IsElement(reader, "sheet", names))
                 continue;
             var name = CellGuard.SheetName(reader.GetAttribute("name") ?? "", findings);
-            var id = reader.GetAttribute("id", Relationships) ?? "";
+            var id = reader.GetAttribute("id", names.Relationships) ?? "";
             var hidden = reader.GetAttribute("state") is "hidden" or "veryHidden";
             var sheet = new RawSheet(name, hidden);
             if (targets.TryGetValue(id, out var target) && Entry(zip, target) is { } part)
-                ReadSheet(part, sheet, strings, dateStyles, guard);
+                ReadSheet(part, sheet, strings, dateStyles, names, state, guard);
             sheets.Add(sheet);
         }
         return sheets;
     }
+
+    /// <summary>Which namespaces the workbook part uses, and its date system (workbookPr date1904).</summary>
+    private static Names WorkbookNames(ZipArchiveEntry workbook)
+    {
+        using var reader = XmlReader.Create(workbook.Open(), Settings);
+        reader.MoveToContent();
+        var names = reader.NamespaceURI switch
+        {
+            Transitional => new Names(Transitional, TransitionalRelationships, false),
+            Strict => new Names(Strict, StrictRelationships, false),
+            var other => throw new NotUnderstoodException($"workbook in namespace '{other}'"),
+        };
+        while (reader.Read())
+            if (IsElement(reader, "workbookPr", names))
+                // ExcelDataReader reads only "1"; "true" is the same xsd:boolean (and what some tools write).
+                return names with { Date1904 = reader.GetAttribute("date1904") is "1" or "true" };
+            else if (IsElement(reader, "sheets", names))
+                break;
+        return names;
+    }
+
+    private static bool IsElement(XmlReader reader, string localName, Names names) =>
+        reader.NodeType == XmlNodeType.Element && reader.LocalName == localName && reader.NamespaceURI == names.Main;
 
     private static readonly XmlReaderSettings Settings = new() { IgnoreWhitespace = false, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
 
@@ -61,18 +145,20 @@ internal static partial class XlsxGridReader
         return targets;
     }
 
-    private static List<string> SharedStrings(ZipArchive zip, CellGuard guard)
+    private static List<string> SharedStrings(ZipArchive zip, Names names, ReadState state, CellGuard guard)
     {
-        var strings = new List<string>();
+        var strings = state.Strings;
         if (Entry(zip, "xl/sharedStrings.xml") is not { } part)
             return strings;
         using var reader = XmlReader.Create(part.Open(), Settings);
+        ExpectRoot(reader, names, "sharedStrings.xml");
         while (reader.Read())
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
+            if (IsElement(reader, "si", names))
             {
-                var text = RichText(reader);
+                var text = RichText(reader, names, out var runs);
                 guard.CountText(text.Length, $"共享字符串第{strings.Count + 1}项");
                 strings.Add(text);
+                state.Measure(text, runs, $"共享字符串第{strings.Count}项");
             }
         return strings;
     }
@@ -82,8 +168,9 @@ internal static partial class XlsxGridReader
     /// on the element's end tag. (ReadElementContentAsString already moves past the element, so the
     /// loops below only call Read when nothing else moved the reader.)
     /// </summary>
-    private static string RichText(XmlReader reader)
+    private static string RichText(XmlReader reader, Names names, out int runs)
     {
+        runs = 0;
         if (reader.IsEmptyElement)
             return "";
         var depth = reader.Depth;
@@ -91,10 +178,13 @@ internal static partial class XlsxGridReader
         reader.Read();
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "rPh")
+            if (IsElement(reader, "rPh", names))
                 reader.Skip();
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t" && !reader.IsEmptyElement)
+            else if (IsElement(reader, "t", names) && !reader.IsEmptyElement)
+            {
+                runs++;
                 AppendCapped(reader, text);
+            }
             else
                 reader.Read();
         }
@@ -140,7 +230,7 @@ internal static partial class XlsxGridReader
     private static char[]? ChunkBuffer;
 
     /// <summary>Which cell styles show a number as a date (ExcelDataReader returns those as dates).</summary>
-    private static HashSet<int> DateStyles(ZipArchive zip)
+    private static HashSet<int> DateStyles(ZipArchive zip, Names names)
     {
         var result = new HashSet<int>();
         if (Entry(zip, "xl/styles.xml") is not { } part)
@@ -149,23 +239,35 @@ internal static partial class XlsxGridReader
         var inCellXfs = false;
         var index = 0;
         using var reader = XmlReader.Create(part.Open(), Settings);
+        ExpectRoot(reader, names, "styles.xml");
         while (reader.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "numFmt"
+            // Only the stylesheet's own numFmts count: a differential format (dxf) may also carry a numFmt.
+            if (IsElement(reader, "numFmt", names) && reader.Depth == 2
                 && int.TryParse(reader.GetAttribute("numFmtId"), out var id) && IsDateFormat(reader.GetAttribute("formatCode") ?? ""))
                 customDates.Add(id);
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "cellXfs")
+            else if (IsElement(reader, "cellXfs", names))
                 inCellXfs = !reader.IsEmptyElement;
             else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "cellXfs")
                 inCellXfs = false;
-            else if (inCellXfs && reader.NodeType == XmlNodeType.Element && reader.LocalName == "xf")
+            else if (inCellXfs && IsElement(reader, "xf", names))
             {
-                if (int.TryParse(reader.GetAttribute("numFmtId"), out var format) && (IsBuiltInDate(format) || customDates.Contains(format)))
+                // applyNumberFormat="0" means the cell shows General, whatever numFmtId says (as ExcelDataReader reads it).
+                if (reader.GetAttribute("applyNumberFormat") != "0"
+                    && int.TryParse(reader.GetAttribute("numFmtId"), out var format) && (IsBuiltInDate(format) || customDates.Contains(format)))
                     result.Add(index);
                 index++;
             }
         }
         return result;
+    }
+
+    /// <summary>A part in another namespace than the workbook's would read as empty: refused, so ExcelDataReader reads the file.</summary>
+    private static void ExpectRoot(XmlReader reader, Names names, string part)
+    {
+        reader.MoveToContent();
+        if (reader.NamespaceURI != names.Main)
+            throw new NotUnderstoodException($"{part} in namespace '{reader.NamespaceURI}'");
     }
 
     private static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 45 and <= 47;
@@ -176,14 +278,15 @@ internal static partial class XlsxGridReader
         return plain.IndexOfAny(['y', 'd', 'h', 's']) >= 0 || plain.Contains('m') && !plain.Contains('0') && !plain.Contains('#');
     }
 
-    private static void ReadSheet(ZipArchiveEntry part, RawSheet sheet, List<string> strings, HashSet<int> dateStyles, CellGuard guard)
+    private static void ReadSheet(ZipArchiveEntry part, RawSheet sheet, List<string> strings, HashSet<int> dateStyles, Names names, ReadState state, CellGuard guard)
     {
         using var reader = XmlReader.Create(part.Open(), Settings);
+        ExpectRoot(reader, names, part.FullName);
         var row = 0;
         var column = 0;
         while (reader.Read())
         {
-            if (reader.NodeType != XmlNodeType.Element)
+            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != names.Main)
                 continue;
             switch (reader.LocalName)
             {
@@ -192,7 +295,7 @@ internal static partial class XlsxGridReader
                     row = rowReference is null ? row + 1 : int.TryParse(rowReference, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
                     CheckReference(sheet, row, 1, rowReference);
                     column = 0;
-                    if (reader.GetAttribute("hidden") is "1" or "true")
+                    if (IsHiddenRow(reader))
                         sheet.HiddenRows.Add(row);
                     break;
                 case "c":
@@ -204,8 +307,13 @@ internal static partial class XlsxGridReader
                         CheckReference(sheet, cellRow, column, reference);
                     row = cellRow;
                     var type = reader.GetAttribute("t") ?? "n";
+                    if (type is not ("n" or "s" or "inlineStr" or "str" or "e" or "b" or "d"))
+                    {
+                        state.NotUnderstood ??= $"cell type '{type}' at {sheet.Name}!{reference}";
+                        break;
+                    }
                     var style = int.TryParse(reader.GetAttribute("s"), out var s) ? s : 0;
-                    Cell(reader, sheet, row, column, type, dateStyles.Contains(style), strings, guard);
+                    Cell(reader, sheet, row, column, type, dateStyles.Contains(style), strings, names, state, guard);
                     break;
                 case "mergeCell":
                     if (reader.GetAttribute("ref") is { } range && range.Split(':') is [var from, var to])
@@ -220,7 +328,20 @@ internal static partial class XlsxGridReader
         }
     }
 
-    private static void Cell(XmlReader reader, RawSheet sheet, int row, int column, string type, bool isDate, List<string> strings, CellGuard guard)
+    /// <summary>
+    /// A row is hidden by hidden="1" or by a height of zero that was set by hand (ht="0" with
+    /// customHeight) — ExcelDataReader's rule, which reads a zero height as hidden. Unlike it, the
+    /// xsd:boolean "true" counts too: LibreOffice writes hidden="true" and customHeight="true".
+    /// </summary>
+    private static bool IsHiddenRow(XmlReader reader)
+    {
+        if (reader.GetAttribute("hidden") is "1" or "true")
+            return true;
+        return reader.GetAttribute("customHeight") is "1" or "true"
+            && double.TryParse(reader.GetAttribute("ht"), NumberStyles.Float, CultureInfo.InvariantCulture, out var height) && height == 0;
+    }
+
+    private static void Cell(XmlReader reader, RawSheet sheet, int row, int column, string type, bool isDate, List<string> strings, Names names, ReadState state, CellGuard guard)
     {
         if (reader.IsEmptyElement)
             return;
@@ -231,52 +352,69 @@ internal static partial class XlsxGridReader
         reader.Read();
         while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v")
+            if (IsElement(reader, "v", names))
             {
                 var content = new StringBuilder();
                 AppendCapped(reader, content);
                 value = content.ToString();
             }
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "f")
+            else if (IsElement(reader, "f", names))
             {
                 formula = true;
                 reader.Skip();
             }
-            else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "is")
+            else if (IsElement(reader, "is", names))
             {
-                inline = RichText(reader);
+                inline = RichText(reader, names, out var runs);
+                state.Measure(inline, runs, new CellRef(sheet.Name, row, column).ToString());
                 reader.Read();
             }
             else
                 reader.Read();
         }
-        string? text = type switch
-        {
-            "s" => int.TryParse(value, out var index) && index >= 0 && index < strings.Count ? strings[index] : null,
-            "inlineStr" => inline,
-            "str" or "e" => value is null ? null : Unescape(value),
-            "b" => value is null ? null : value is "1" or "true" ? "TRUE" : "FALSE",
-            _ => null,
-        };
         if (formula && value is null && type != "inlineStr")
         {
             // Saved without calculating: Excel would show the result, the file has none. Never a silent 0.
             sheet.FormulasWithoutValue.Add((row, column));
             return;
         }
-        if (type is "s" or "inlineStr" or "str" or "e" or "b")
+        if (type == "n" && value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            if (!string.IsNullOrEmpty(text))
-                guard.Add(sheet, row, column, text, null, countText: type != "s");
+            if (isDate && SerialDate(number, names.Date1904) is { } date)
+                guard.Add(sheet, row, column, date, null);
+            else
+                guard.Add(sheet, row, column, number.ToString("R", CultureInfo.InvariantCulture), number);
             return;
         }
-        if (value is null || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            return;
-        if (isDate && number is > -657435 and < 2958466)
-            guard.Add(sheet, row, column, DateTime.FromOADate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null);
-        else
-            guard.Add(sheet, row, column, number.ToString("R", CultureInfo.InvariantCulture), number);
+        var text = type switch
+        {
+            "s" => int.TryParse(value, out var index) && index >= 0 && index < strings.Count ? strings[index] : null,
+            "inlineStr" => inline ?? (value is null ? null : Unescape(value)),
+            "b" => value is null ? null : value is "1" or "true" ? "TRUE" : "FALSE",
+            "d" => value is null ? null : IsoDate(value),
+            // An error (#N/A, #DIV/0!) is kept as its text, so an amount cell holding one is reported, never read as 0
+            // (ExcelDataReader drops it). A number cell whose value is not a number is kept as written, as ExcelDataReader does.
+            _ => value is null ? null : Unescape(value),
+        };
+        if (!string.IsNullOrEmpty(text))
+            guard.Add(sheet, row, column, text, null, countText: type != "s");
     }
+
+    /// <summary>
+    /// A date serial as yyyy-MM-dd, the way ExcelDataReader converts it: 1900 system with Excel's
+    /// leap-year bug (serials before 60 are one day later than the OLE calendar), or 1904 system.
+    /// </summary>
+    private static string? SerialDate(double serial, bool date1904)
+    {
+        var oa = date1904 ? serial + 1462 : serial is >= 0 and < 60 ? serial + 1 : serial;
+        return oa is > -657435 and < 2958466 ? DateTime.FromOADate(oa).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>A t="d" cell: an ISO 8601 date reads as yyyy-MM-dd; with a time part it is kept as written (as ExcelDataReader does).</summary>
+    private static string IsoDate(string value) =>
+        DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AllowLeadingWhite | DateTimeStyles.AllowTrailingWhite, out var date)
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : value;
 
     /// <summary>Column number of a reference; 0 when it has no letters, past Excel's last column when absurdly long.</summary>
     private static int ColumnOf(string reference)
@@ -314,3 +452,6 @@ internal static partial class XlsxGridReader
     [GeneratedRegex("\"[^\"]*\"|\\[[^\\]]*\\]")]
     private static partial Regex QuotedOrBracketed();
 }
+
+/// <summary>Something in the package the fast reader does not understand: the file is read by ExcelDataReader instead.</summary>
+internal sealed class NotUnderstoodException(string reason) : Exception(reason);

@@ -1,6 +1,4 @@
-using System.Text;
 using FinalAccounts.Input;
-using FinalAccounts.Model;
 using FinalAccounts.Tests.Support;
 
 namespace FinalAccounts.Tests;
@@ -8,28 +6,7 @@ namespace FinalAccounts.Tests;
 /// <summary>The fast .xlsx reader sees every workbook exactly as ExcelDataReader does.</summary>
 public class XlsxReaderEquivalenceTests
 {
-    private static string Dump(IEnumerable<RawSheet> sheets)
-    {
-        var text = new StringBuilder();
-        foreach (var sheet in sheets)
-        {
-            text.AppendLine($"[{sheet.Name}] hidden={sheet.Hidden} rows={string.Join(",", sheet.HiddenRows.Order())}");
-            foreach (var m in sheet.Merges.OrderBy(m => m.FromRow).ThenBy(m => m.FromColumn))
-                text.AppendLine($"merge {m}");
-            foreach (var c in sheet.Cells.OrderBy(c => c.Row).ThenBy(c => c.Column))
-                text.AppendLine($"{c.Row},{c.Column} {c.Text} {c.Number}");
-        }
-        return text.ToString();
-    }
-
-    private static void AssertSame(string path)
-    {
-        using var stream = File.OpenRead(path);
-        var expected = Dump(ExcelGridReader.ReadWithExcelDataReader(stream));
-        var (sheets, problem) = ExcelGridReader.Read(path);
-        Assert.Null(problem);
-        Assert.Equal(expected, Dump(sheets));
-    }
+    private static void AssertSame(string path) => GridDump.AssertSame(path);
 
     [Fact]
     public void SampleReadsTheSame() => AssertSame(Repo.SampleXlsx);

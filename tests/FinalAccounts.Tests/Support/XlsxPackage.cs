@@ -99,6 +99,56 @@ public sealed class XlsxPackage
         return this;
     }
 
+    /// <summary>
+    /// The same workbook in Strict OOXML (ISO 29500 Strict, Excel's "Strict Open XML 电子表格"): the
+    /// spreadsheet markup and the relationships in the purl.oclc.org namespaces, conformance="strict".
+    /// </summary>
+    public XlsxPackage ToStrict()
+    {
+        foreach (var part in Parts.Keys.Where(p => p.EndsWith(".xml") || p.EndsWith(".rels")).ToList())
+            SetText(part, Text(part)
+                .Replace(Main.NamespaceName, RawWorkbook.StrictMain)
+                .Replace(Rel.NamespaceName, "http://purl.oclc.org/ooxml/officeDocument/relationships"));
+        var workbook = Text("xl/workbook.xml");
+        var rootEnd = workbook.IndexOf('>', workbook.IndexOf("<x:workbook", StringComparison.Ordinal) is var at and >= 0 ? at : workbook.IndexOf("<workbook", StringComparison.Ordinal));
+        return SetText("xl/workbook.xml", workbook.Insert(rootEnd, " conformance=\"strict\""));
+    }
+
+    /// <summary>
+    /// Every inline string moved to the shared-strings part as rich text, the way Excel saves text
+    /// typed with mixed fonts in a Chinese or Japanese workbook: two formatted runs and a phonetic
+    /// (rPh) reading that is not part of the cell's text.
+    /// </summary>
+    public XlsxPackage ToSharedRichText()
+    {
+        var strings = new List<XElement>();
+        foreach (var part in Parts.Keys.Where(p => p.StartsWith("xl/worksheets/") && p.EndsWith(".xml")).ToList())
+        {
+            var sheet = XDocument.Parse(Text(part));
+            foreach (var cell in sheet.Descendants(Main + "c").Where(c => (string?)c.Attribute("t") == "inlineStr").ToList())
+            {
+                var text = string.Concat(cell.Descendants(Main + "t").Select(t => t.Value));
+                var split = Math.Max(1, text.Length / 2);
+                strings.Add(new XElement(Main + "si",
+                    Run(text[..split], bold: true),
+                    text.Length > split ? Run(text[split..], bold: false) : null,
+                    new XElement(Main + "rPh", new XAttribute("sb", 0), new XAttribute("eb", split), new XElement(Main + "t", "ヨミ")),
+                    new XElement(Main + "phoneticPr", new XAttribute("fontId", 0), new XAttribute("type", "noConversion"))));
+                cell.Elements().Remove();
+                cell.SetAttributeValue("t", "s");
+                cell.Add(V((strings.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            SetText(part, sheet.ToString(SaveOptions.DisableFormatting));
+        }
+        WithSharedStrings();
+        var sst = new XElement(Main + "sst", new XAttribute("count", strings.Count), new XAttribute("uniqueCount", strings.Count), strings);
+        return SetText("xl/sharedStrings.xml", sst.ToString(SaveOptions.DisableFormatting));
+
+        static XElement Run(string text, bool bold) => new(Main + "r",
+            new XElement(Main + "rPr", bold ? new XElement(Main + "b") : null, new XElement(Main + "sz", new XAttribute("val", 11))),
+            new XElement(Main + "t", new XAttribute(XNamespace.Xml + "space", "preserve"), text));
+    }
+
     public string Save(string path)
     {
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
