@@ -68,10 +68,7 @@ public static class BatchCommand
                     task.Value = task.MaxValue;
                 });
         }
-        var exit = outcomes.Any(o => o.Status == JobStatus.NotWritten) ? ExitCodes.EnvironmentFault
-            : outcomes.Any(o => o.Status == JobStatus.Failed) ? ExitCodes.Errors
-            : outcomes.Any(o => o.Status == JobStatus.SucceededWithWarnings) ? ExitCodes.Warnings
-            : ExitCodes.Clean;
+        var exit = ExitCodeOf(outcomes);
         if (plain is not null)
             SummariseInLines(outcomes, plain);
         else
@@ -89,6 +86,12 @@ public static class BatchCommand
         }
         return exit;
     }
+
+    public static int ExitCodeOf(IReadOnlyList<JobOutcome> outcomes) =>
+        outcomes.Any(o => o.Status == JobStatus.NotWritten) ? ExitCodes.EnvironmentFault
+        : outcomes.Any(o => o.Status == JobStatus.Failed) ? ExitCodes.Errors
+        : outcomes.Any(o => o.Status == JobStatus.SucceededWithWarnings) ? ExitCodes.Warnings
+        : ExitCodes.Clean;
 
     /// <summary>One workbook's result on one line: its report, or its failure and the failure report.</summary>
     public static string Line(JobOutcome outcome)

@@ -44,13 +44,15 @@ public static class BatchSummary
                 Count(JobStatus.UpToDate), Count(JobStatus.NotWritten)),
             outcomes.Select(o => new Entry(
                 Path.GetFullPath(o.Input),
-                o.Status is JobStatus.Succeeded or JobStatus.SucceededWithWarnings or JobStatus.UpToDate ? o.Report : null,
-                o.Status == JobStatus.Failed ? o.Report : null,
+                o.Status is JobStatus.Succeeded or JobStatus.SucceededWithWarnings or JobStatus.UpToDate ? Full(o.Report) : null,
+                o.Status == JobStatus.Failed ? Full(o.Report) : null,
                 Status(o.Status), o.Errors, o.Warnings,
                 o.Status is JobStatus.Succeeded or JobStatus.UpToDate ? null : o.FirstProblem,
                 (long)o.Duration.TotalMilliseconds)).ToList());
         return JsonSerializer.Serialize(summary, Options) + "\n";
     }
+
+    private static string? Full(string? path) => path is null ? null : Path.GetFullPath(path);
 
     // Chinese paths and messages stay readable in the file (no \uXXXX escapes).
     private static readonly JsonSerializerOptions Options = new()
