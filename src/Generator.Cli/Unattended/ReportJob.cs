@@ -18,7 +18,7 @@ public enum JobStatus
 /// <summary>One workbook's result in a batch or the drop folder.</summary>
 public sealed record JobOutcome(string Input, JobStatus Status, string? Report, string? FirstProblem, string Details)
 {
-    /// <summary>Errors found (findings, template problems, a failure); null when the workbook was not read this run (up to date, or the output refused before).</summary>
+    /// <summary>Errors found (error findings and template problems, or 1 for a failure without them); null when the workbook was not read this run (up to date, or the output refused before).</summary>
     public int? Errors { get; init; }
 
     /// <summary>Warnings found (the 【待填写…】 kind); null like <see cref="Errors"/>.</summary>
@@ -52,9 +52,11 @@ public static class ReportJob
         var first = result.Findings.FirstOrDefault(f => f.Severity == Severity.Error)?.Format(name)
                     ?? result.TemplateProblems.FirstOrDefault() ?? result.Failure ?? result.Findings.FirstOrDefault()?.Format(name);
         var status = !result.Succeeded ? JobStatus.Failed : result.Findings.Any(f => f.NeedsAttention) ? JobStatus.SucceededWithWarnings : JobStatus.Succeeded;
+        // Failure restates the findings ("工作簿有错误…"); it counts only when nothing else says why (an internal error).
+        var errors = result.Findings.Count(f => f.Severity == Severity.Error) + result.TemplateProblems.Count;
         var counts = new JobOutcome(workbook, status, null, first, details)
         {
-            Errors = result.Findings.Count(f => f.Severity == Severity.Error) + result.TemplateProblems.Count + (result.Failure is null ? 0 : 1),
+            Errors = errors == 0 && !result.Succeeded ? 1 : errors,
             Warnings = result.Findings.Count(f => f.Severity == Severity.Warning),
         };
         return (counts, result.Succeeded ? staged : null, result.ReportTitle);
