@@ -29,7 +29,7 @@ public class BatchTests
 
         Assert.Equal(ExitCodes.Errors, exit);
         var outputs = Directory.GetFiles(temp.File("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["broken.错误报告.txt", "etc_passwd2024年度部门决算.docx", "示例县农业农村局2024年度部门决算(2).docx", "示例县农业农村局2024年度部门决算(3).docx", "示例县农业农村局2024年度部门决算.docx"], outputs);
+        Assert.Equal(["batch-summary.json", "broken.错误报告.txt", "etc_passwd2024年度部门决算.docx", "示例县农业农村局2024年度部门决算(2).docx", "示例县农业农村局2024年度部门决算(3).docx", "示例县农业农村局2024年度部门决算.docx"], outputs);
         Assert.Contains("CHK001", File.ReadAllText(temp.File("out/broken.错误报告.txt")));
         Assert.Contains("│ 3    │ 1      │ 1    │", console.ToString());
         Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));   // inputs untouched

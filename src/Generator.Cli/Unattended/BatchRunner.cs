@@ -58,7 +58,8 @@ public static class BatchRunner
         {
             Parallel.For(0, workbooks.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellation }, i =>
             {
-                outcomes[i] = Publish(workbooks[i], outputFolder, staging, template, earlier[i], force);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                outcomes[i] = Publish(workbooks[i], outputFolder, staging, template, earlier[i], force) with { Duration = clock.Elapsed };
                 finished?.Invoke(outcomes[i]);
             });
         }

@@ -235,7 +235,8 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
         }
         // The marker is written last: once it exists, the claim only has files left to move.
         AtomicFile.WriteAllText(marker, $"{(staged is not null ? "report" : "failure")}\n{baseName}\n");
-        logger.LogInformation("{File}：{Status} {Problem}", original, outcome.Status, outcome.FirstProblem?.Replace(Path.GetFileName(input), original) ?? "");
+        logger.Log(ScheduledBatchService.Level(outcome.Status), "{File}：{Status} {Problem}", original, BatchRunner.StatusText(outcome.Status),
+            outcome.FirstProblem?.Replace(Path.GetFileName(input), original) ?? "");
         return true;
     }
 

@@ -16,7 +16,17 @@ public enum JobStatus
 }
 
 /// <summary>One workbook's result in a batch or the drop folder.</summary>
-public sealed record JobOutcome(string Input, JobStatus Status, string? Report, string? FirstProblem, string Details);
+public sealed record JobOutcome(string Input, JobStatus Status, string? Report, string? FirstProblem, string Details)
+{
+    /// <summary>Errors found (error findings and template problems, or 1 for a failure without them); null when the workbook was not read this run (up to date, or the output refused before).</summary>
+    public int? Errors { get; init; }
+
+    /// <summary>Warnings found (the 【待填写…】 kind); null like <see cref="Errors"/>.</summary>
+    public int? Warnings { get; init; }
+
+    /// <summary>How long this workbook took, from its turn in the batch to its report in place.</summary>
+    public TimeSpan Duration { get; init; }
+}
 
 /// <summary>
 /// Generates one workbook's report into a staging folder; the caller publishes it. Never throws
@@ -42,7 +52,14 @@ public static class ReportJob
         var first = result.Findings.FirstOrDefault(f => f.Severity == Severity.Error)?.Format(name)
                     ?? result.TemplateProblems.FirstOrDefault() ?? result.Failure ?? result.Findings.FirstOrDefault()?.Format(name);
         var status = !result.Succeeded ? JobStatus.Failed : result.Findings.Any(f => f.NeedsAttention) ? JobStatus.SucceededWithWarnings : JobStatus.Succeeded;
-        return (new JobOutcome(workbook, status, null, first, details), result.Succeeded ? staged : null, result.ReportTitle);
+        // Failure restates the findings ("工作簿有错误…"); it counts only when nothing else says why (an internal error).
+        var errors = result.Findings.Count(f => f.Severity == Severity.Error) + result.TemplateProblems.Count;
+        var counts = new JobOutcome(workbook, status, null, first, details)
+        {
+            Errors = errors == 0 && !result.Succeeded ? 1 : errors,
+            Warnings = result.Findings.Count(f => f.Severity == Severity.Warning),
+        };
+        return (counts, result.Succeeded ? staged : null, result.ReportTitle);
     }
 
     /// <summary>The first line of a failure report: the workbook it is about (a batch rerun finds its own reports by it).</summary>

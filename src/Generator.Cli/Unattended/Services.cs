@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NCrontab;
 
 namespace Generator.Cli.Unattended;
 
@@ -160,33 +159,41 @@ public sealed class ScheduledBatchService(IOptions<ScheduleOptions> options, ILo
     public override async Task<int> RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var schedule = CrontabSchedule.TryParse(settings.Cron,
-            new CrontabSchedule.ParseOptions { IncludingSeconds = settings.Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 });
-        if (schedule is null)
+        var check = ScheduleCheck.Validate(settings);
+        if (!check.Ok)
         {
-            logger.LogError("Schedule:Cron“{Cron}”不是有效的 cron 表达式（例如每天 02:00 为“0 2 * * *”），服务不启动。", settings.Cron);
+            foreach (var problem in check.Problems)
+                logger.LogError("{Problem}", problem);
+            logger.LogError("定时批量的设置有误，服务不启动（退出码 2）。");
             return ExitCodes.Errors;
         }
+        var schedule = check.Cron!;
+        logger.LogInformation("定时批量已启动：Cron “{Cron}”，{Input} → {Output}", settings.Cron, settings.Input, settings.Output);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var next = schedule.GetNextOccurrence(DateTime.Now);
-            logger.LogInformation("下一次批量：{Next}", next);
-            await Task.Delay(next - DateTime.Now, stoppingToken).ContinueWith(_ => { });
+            var next = ScheduleCheck.NextRuns(schedule, DateTime.Now, 1)[0];
+            logger.LogInformation("下一次批量生成：{Next}", BatchSummary.Iso(next));
+            var wait = next - DateTimeOffset.Now;
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, stoppingToken).ContinueWith(_ => { });
             if (stoppingToken.IsCancellationRequested)
                 break;
+            // Loaded again at each run: a template changed between runs is used from the next one.
             var (template, problems) = CompiledReportTemplate.Load(settings.Template ?? CompiledReportTemplate.DefaultPath);
             if (template is null)
             {
                 foreach (var problem in problems)
                     logger.LogError("{Problem}", problem);
+                logger.LogError("模板有问题，本次批量跳过。");
                 continue;
             }
             if (!Directory.Exists(settings.Input))
             {
-                logger.LogError("输入目录“{Input}”不存在，本次批量跳过。", settings.Input);
+                logger.LogError("Schedule:Input “{Input}” 目录不存在，本次批量跳过。", settings.Input);
                 continue;
             }
             IReadOnlyList<JobOutcome> outcomes;
+            var started = DateTimeOffset.Now;
             try
             {
                 outcomes = BatchRunner.Run(BatchRunner.Workbooks(settings.Input), settings.Output, template, settings.Parallel, cancellation: stoppingToken);
@@ -195,46 +202,29 @@ public sealed class ScheduledBatchService(IOptions<ScheduleOptions> options, ILo
             {
                 break;
             }
-            logger.LogInformation("批量完成：成功 {Succeeded}，有警告 {Warnings}，失败 {Failed}，已是最新 {UpToDate}，因环境故障未写出 {NotWritten}",
-                outcomes.Count(o => o.Status == JobStatus.Succeeded), outcomes.Count(o => o.Status == JobStatus.SucceededWithWarnings),
-                outcomes.Count(o => o.Status == JobStatus.Failed), outcomes.Count(o => o.Status == JobStatus.UpToDate),
-                outcomes.Count(o => o.Status == JobStatus.NotWritten));
             foreach (var outcome in outcomes)
-                logger.LogInformation("{Input} → {Status} {Report}", Path.GetFileName(outcome.Input), BatchRunner.StatusText(outcome.Status),
-                    Path.GetFileName(outcome.Report ?? outcome.FirstProblem ?? ""));
+                logger.Log(Level(outcome.Status), "{Line}", BatchCommand.Line(outcome));
+            var troubled = outcomes.Any(o => o.Status is JobStatus.Failed or JobStatus.NotWritten);
+            logger.Log(troubled ? LogLevel.Warning : LogLevel.Information, "批量生成完成，{Totals}", BatchCommand.Totals(outcomes));
+            try
+            {
+                BatchSummary.Write(settings.Input, settings.Output, outcomes, started, DateTimeOffset.Now, BatchCommand.ExitCodeOf(outcomes));
+            }
+            catch (StorageFault fault)
+            {
+                logger.LogError("未能写出 {File}：{Cause}", BatchSummary.FileName, fault.Message);
+            }
             BatchCompleted?.Invoke(outcomes);
         }
         return ExitCodes.Clean;
     }
+
+    /// <summary>Failures at Error, warnings at Warning: an operator filtering the log for problems sees them all.</summary>
+    public static LogLevel Level(JobStatus status) => status switch
+    {
+        JobStatus.Failed or JobStatus.NotWritten => LogLevel.Error,
+        JobStatus.SucceededWithWarnings => LogLevel.Warning,
+        _ => LogLevel.Information,
+    };
 }
 
-/// <summary>A file logger for unattended runs (Logging:File:Path); the console logger stays on.</summary>
-public sealed class FileLoggerProvider(string path) : ILoggerProvider
-{
-    private readonly object _gate = new();
-
-    public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private void Write(string line)
-    {
-        lock (_gate)
-            File.AppendAllText(path, line + Environment.NewLine);
-    }
-
-    private sealed class FileLogger(FileLoggerProvider provider, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-                provider.Write($"{DateTime.Now:yyyy-MM-dd HH:mm:ss} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.Message)}");
-        }
-    }
-}
