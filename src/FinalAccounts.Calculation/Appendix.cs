@@ -15,6 +15,9 @@ public sealed record PublicTableView(
 {
     /// <summary>The title as printed, without its year: how the 目录 and the 附表 list name the table.</summary>
     public string Name { get; init; } = "";
+
+    /// <summary>An empty table whose sheet says nothing about it: the template's own 备注 is printed; one with a note of its own keeps just that.</summary>
+    public bool NeedsEmptyNote => IsEmpty && Notes.Count == 0;
 }
 
 /// <summary>
@@ -37,7 +40,8 @@ public static partial class AppendixBuilder
         {
             if (sheet.IsRowEmpty(row))
                 continue;
-            if (IsNote(sheet, row))
+            // Everything from the first 注/备注 line down is the note ("2. 本套报表金额单位…" included), never a table row.
+            if (notes.Count > 0 || IsNote(sheet, row))
             {
                 notes.Add(string.Concat(sheet.CellsInRow(row).Select(c => c.Text)).Trim());
                 continue;

@@ -54,6 +54,9 @@ public static class GenerateCommand
             output.WriteLine(review ? $"已生成审阅稿（{result.Comments} 条批注）：{result.Docx}" : $"已生成报告：{result.Docx}");
         if (result.Pdf is not null)
             output.WriteLine($"已生成 PDF：{result.Pdf}");
+        if (result.MissingFonts.Count > 0)
+            output.WriteLine($"提示：本机没有模板所用的字体 {string.Join("、", result.MissingFonts)}，PDF 中已由其他字体代替，版式可能与 Word、WPS 中打开时不同；"
+                + "安装这些字体后重新导出即可（.docx 不受影响）。");
         if (result.Failure is not null)
             output.WriteLine(result.Failure);
         return result.ExitCode;

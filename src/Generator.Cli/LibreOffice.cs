@@ -51,6 +51,51 @@ public static class LibreOffice
         }
     }
 
+    /// <summary>
+    /// The fonts a document asks for that this machine does not have (fontconfig's list): LibreOffice
+    /// silently substitutes them, so a PDF made here may not look like the document in Word or WPS.
+    /// Empty where fontconfig is not there to ask (e.g. Windows).
+    /// </summary>
+    public static IReadOnlyList<string> MissingFonts(byte[] docx)
+    {
+        if (FindOnPath("fc-list") is not { } fcList)
+            return [];
+        var installed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            var start = new ProcessStartInfo(fcList) { RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add(":");
+            start.ArgumentList.Add("family");
+            using var process = Process.Start(start)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            foreach (var line in text.Split('\n'))
+                foreach (var family in line.Split(','))
+                    if (family.Trim().Length > 0)
+                        installed.Add(family.Trim());
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return [];
+        }
+        return FontsOf(docx).Where(f => !installed.Contains(f)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every font family named by the document's styles and runs (not theme references).</summary>
+    private static IEnumerable<string> FontsOf(byte[] docx)
+    {
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var main = word.MainDocumentPart!;
+        var roots = new DocumentFormat.OpenXml.OpenXmlElement?[] { main.Document, main.StyleDefinitionsPart?.Styles };
+        return roots.Where(r => r is not null)
+            .SelectMany(r => r!.Descendants<DocumentFormat.OpenXml.Wordprocessing.RunFonts>())
+            .SelectMany(f => new[] { f.Ascii?.Value, f.HighAnsi?.Value, f.EastAsia?.Value, f.ComplexScript?.Value })
+            .Where(name => !string.IsNullOrWhiteSpace(name))
+            .Select(name => name!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);

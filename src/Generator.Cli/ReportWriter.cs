@@ -16,6 +16,9 @@ public sealed record GenerateResult(IReadOnlyList<Diagnostic> Findings, IReadOnl
     /// <summary>How many Word comments the review copy carries (0 for the plain report).</summary>
     public int Comments { get; init; }
 
+    /// <summary>Fonts of the template this machine lacks, so the PDF was set in others (empty without --pdf).</summary>
+    public IReadOnlyList<string> MissingFonts { get; init; } = [];
+
     public bool Succeeded => Docx is not null && Failure is null;
     public int ExitCode => !Succeeded ? ExitCodes.Errors : Findings.Any(f => f.NeedsAttention) ? ExitCodes.Warnings : ExitCodes.Clean;
 }
@@ -62,8 +65,13 @@ public static class ReportWriter
         var document = built.Document;
         string? pdfPath = null;
         string? failure = null;
+        IReadOnlyList<string> missingFonts = [];
         if (pdf)
+        {
             (document, pdfPath, failure) = WithPdf(document, docxPath);
+            if (pdfPath is not null)
+                missingFonts = LibreOffice.MissingFonts(document);
+        }
         AtomicFile.Write(docxPath, temp => File.WriteAllBytes(temp, document));
         if (trace)
             AtomicFile.WriteAllText(Path.ChangeExtension(docxPath, ".trace.txt"), string.Join("\n", ModelTrace.Lines(built.Model!)) + "\n");
@@ -71,6 +79,7 @@ public static class ReportWriter
         {
             ReportTitle = $"{built.Model!.Department.Name}{built.Model.Department.Year}年度部门决算",
             Comments = built.Comments,
+            MissingFonts = missingFonts,
         };
     }
 
