@@ -23,6 +23,10 @@ public static class ReportPipeline
         if (findings.Any(f => f.Severity == Severity.Error))
             return new CalculatedReport(findings, null);
         var calculated = ReportCalculator.Calculate(read.Workbook, settings);
+        // One blank, one line: where the calculation says what a blank input leaves unknown and where its
+        // mark stands, the reader's bare "未填写" for the same cell is not repeated.
+        var explained = calculated.Warnings.Where(w => w.Location is not null).Select(w => w.Location!).ToHashSet();
+        findings = findings.Where(f => !(f.Id == InputIds.FieldMissing && f.Location is { } at && explained.Contains(at))).ToList();
         return new CalculatedReport(ValidateCommand.InWorkbookOrder(read.Workbook, findings.Concat(calculated.Warnings)), calculated.Model)
         {
             Marks = calculated.Marks,

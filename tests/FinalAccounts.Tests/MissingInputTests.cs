@@ -169,6 +169,16 @@ public class MissingInputTests
     }
 
     [Fact]
+    public void OneBlankInputIsOneFindingNotAReaderAndACalculationLineForTheSameCell()
+    {
+        using var temp = new TempFolder();
+        var findings = ValidateCommand.Validate(Blank(temp, ("上年数", "收支总计")));
+        var atCell = findings.Where(f => f.Location?.ToString() == Address("上年数", "收支总计")).ToList();
+        var only = Assert.Single(atCell);
+        Assert.Equal("CALC002", only.Id);   // it says what is missing and where the mark stands; a bare IN031 "未填写" would repeat it
+    }
+
+    [Fact]
     public void ACleanValidateMeansAReportWithoutPlaceholders()
     {
         var output = new StringWriter();
