@@ -135,8 +135,8 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, CompiledOptions o
         foreach (var (id, message) in fields.Check(tag with { Inner = tokens[1] }, paragraphLevel: true))
             Problem(id, message, tag.Text);
         var module = options.ElementHelpers[tokens[0]];
-        if (problems.Count == problemsBefore && fields.SchemaOf(tokens[1]) is { } schema && module.Argument.Mismatch(schema) is { } mismatch)
-            Problem(TemplateErrors.WrongElementArgument, $"“{tokens[0]}”需要{module.Wants}；“{tokens[1]}”不符：{mismatch}。", tag.Text);
+        if (problems.Count == problemsBefore && fields.SchemaOf(tokens[1]) is { } schema && module.Argument.Mismatch(schema, tokens[1]) is { } mismatch)
+            Problem(TemplateErrors.WrongElementArgument, $"“{tokens[0]}”需要{module.Wants}；{mismatch}。", tag.Text);
         return new ElementHelperNode(tokens[0], tokens[1], tokens.Count == 3 ? tokens[2][1..^1] : null) { Location = Here, Tag = tag.Text };
     }
 
