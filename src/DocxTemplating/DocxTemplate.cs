@@ -1,5 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
 using HandlebarsDotNet;
 
 namespace DocxTemplating;
@@ -8,16 +10,14 @@ namespace DocxTemplating;
 public delegate object? ValueHelper(object?[] arguments);
 
 /// <summary>
-/// An element helper for a tag alone in its paragraph: {{chart x}} or {{chart x "图例文字"}} → the
-/// elements that replace the paragraph; the optional quoted label is the template's wording.
+/// What the host gives the engine: helpers, and the data schema that unknown fields are checked
+/// against. Compile takes a read-only copy (<see cref="CompiledOptions"/>): changing these afterwards
+/// changes no compiled template.
 /// </summary>
-public delegate IEnumerable<OpenXmlElement> ElementHelper(object? argument, string? label, RenderServices services);
-
-/// <summary>What the host gives the engine: helpers, and the data schema that unknown fields are checked against.</summary>
 public sealed class TemplateOptions
 {
     public Dictionary<string, ValueHelper> Helpers { get; } = new();
-    public Dictionary<string, ElementHelper> ElementHelpers { get; } = new();
+    public Dictionary<string, ElementHelperModule> ElementHelpers { get; } = new();
 
     /// <summary>
     /// Called on the output document after filling, e.g. to set fields to update on open. The
@@ -29,6 +29,18 @@ public sealed class TemplateOptions
     public DataSchema? Schema { get; set; }
 }
 
+/// <summary>
+/// The options a template was compiled with, frozen: a render reads these, never the caller's
+/// dictionaries, which may change (or be changed from another thread) after compile.
+/// </summary>
+internal sealed class CompiledOptions(TemplateOptions options)
+{
+    public FrozenDictionary<string, ValueHelper> Helpers { get; } = options.Helpers.ToFrozenDictionary();
+    public FrozenDictionary<string, ElementHelperModule> ElementHelpers { get; } = options.ElementHelpers.ToFrozenDictionary();
+    public ImmutableArray<Action<WordprocessingDocument>> Finishers { get; } = [.. options.Finishers];
+    public DataSchema? Schema { get; } = options.Schema;
+}
+
 public sealed record CompileResult(DocxTemplate? Template, IReadOnlyList<TemplateDiagnostic> Problems, IReadOnlySet<string> UsedFields);
 
 /// <summary>
@@ -38,13 +50,13 @@ public sealed record CompileResult(DocxTemplate? Template, IReadOnlyList<Templat
 public sealed class DocxTemplate
 {
     private readonly byte[] _package;
-    private readonly TemplateOptions _options;
+    private readonly CompiledOptions _options;
     private readonly IReadOnlyDictionary<string, ContainerNode> _parts;
     private readonly bool _repeatsIds;
     private readonly OpenXmlElement _documentShell;
     private readonly OpenXmlElement _bodyShell;
 
-    private DocxTemplate(byte[] package, TemplateOptions options, IReadOnlyDictionary<string, ContainerNode> parts, bool repeatsIds,
+    private DocxTemplate(byte[] package, CompiledOptions options, IReadOnlyDictionary<string, ContainerNode> parts, bool repeatsIds,
         OpenXmlElement documentShell, OpenXmlElement bodyShell)
     {
         _package = package;
@@ -60,8 +72,10 @@ public sealed class DocxTemplate
     public static CompileResult Compile(string path, TemplateOptions options) =>
         Compile(File.ReadAllBytes(path), Path.GetFileName(path), options);
 
-    public static CompileResult Compile(byte[] package, string name, TemplateOptions options)
+    public static CompileResult Compile(byte[] package, string name, TemplateOptions templateOptions)
     {
+        var options = new CompiledOptions(templateOptions);
+        package = package.ToArray();   // the caller's array may change after compile; renders start from this copy
         var problems = new List<TemplateDiagnostic>();
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true, NoEscape = true });
         foreach (var (helperName, helper) in options.Helpers)

@@ -63,6 +63,9 @@ internal sealed class FieldChecker(DataSchema? root, IReadOnlySet<string> helper
             yield return problem;
     }
 
+    /// <summary>The schema of a path in the current scope; null without a schema or when the path is unknown.</summary>
+    public DataSchema? SchemaOf(string token) => root is null || IsLiteral(token) ? null : Resolve(token).Schema;
+
     private DataSchema? Current => _scopes.Count == 0 ? null : _scopes[^1].Schema;
 
     private string CurrentPath => _scopes.Count == 0 ? "" : _scopes[^1].Path;

@@ -69,15 +69,30 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
 /// <summary>A lone tag such as {{chart charts.totalChange}}: the host's element helper makes the elements.</summary>
 internal sealed class ElementHelperNode(string helper, string argument, string? label) : Node
 {
+    public string Tag { get; init; } = "";
+
     public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output)
     {
         var (found, value) = scope.Resolve(argument);
         if (!found)
         {
-            context.Fail(Location, $"{{{{{helper} {argument}}}}}", $"数据中没有字段“{argument}”。");
+            context.Fail(Location, Tag, $"数据中没有字段“{argument}”。");
             return;
         }
-        output.AddRange(context.Options.ElementHelpers[helper](value, label, context.Services));
+        var module = context.Options.ElementHelpers[helper];
+        List<OpenXmlElement> made;
+        try
+        {
+            // Enumerated here: a helper written as an iterator throws only when its elements are asked for.
+            made = module.Render(value, label, context.Services).ToList();
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
+        {
+            // The data did not fit what the helper reads (the schema allowed it, the values did not): the template's problem, at its tag.
+            context.Fail(Location, Tag, $"“{helper}”无法生成（需要{module.Wants}）：{ex.Message}");
+            return;
+        }
+        output.AddRange(made);
     }
 }
 

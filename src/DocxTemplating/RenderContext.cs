@@ -16,11 +16,11 @@ public sealed class RenderServices(MainDocumentPart mainPart)
 }
 
 /// <summary>One rendering: the output package, the Handlebars environment, and the problems found on the way.</summary>
-internal sealed class RenderContext(TemplateOptions options, RenderServices services)
+internal sealed class RenderContext(CompiledOptions options, RenderServices services)
 {
     private readonly List<TemplateDiagnostic> _problems = new();
 
-    public TemplateOptions Options { get; } = options;
+    public CompiledOptions Options { get; } = options;
     public RenderServices Services { get; } = services;
     public IReadOnlyList<TemplateDiagnostic> Problems => _problems;
 

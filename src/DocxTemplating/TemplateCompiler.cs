@@ -8,7 +8,7 @@ namespace DocxTemplating;
 /// Compiles one part (body, header, footer) into nodes that follow Word's structure, collecting
 /// every problem instead of stopping at the first.
 /// </summary>
-internal sealed class TemplateCompiler(IHandlebars handlebars, TemplateOptions options, FieldChecker fields, List<TemplateDiagnostic> problems)
+internal sealed class TemplateCompiler(IHandlebars handlebars, CompiledOptions options, FieldChecker fields, List<TemplateDiagnostic> problems)
 {
     private static readonly HashSet<string> ParagraphBlocks = ["each", "if", "unless", "with"];
 
@@ -131,9 +131,13 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, TemplateOptions o
             Problem(TemplateErrors.SyntaxError, $"“{tokens[0]}”的第二个参数应为带引号的文字，如 \"收支总计\"。", tag.Text);
             return null;
         }
+        var problemsBefore = problems.Count;
         foreach (var (id, message) in fields.Check(tag with { Inner = tokens[1] }, paragraphLevel: true))
             Problem(id, message, tag.Text);
-        return new ElementHelperNode(tokens[0], tokens[1], tokens.Count == 3 ? tokens[2][1..^1] : null) { Location = Here };
+        var module = options.ElementHelpers[tokens[0]];
+        if (problems.Count == problemsBefore && fields.SchemaOf(tokens[1]) is { } schema && module.Argument.Mismatch(schema, tokens[1]) is { } mismatch)
+            Problem(TemplateErrors.WrongElementArgument, $"“{tokens[0]}”需要{module.Wants}；{mismatch}。", tag.Text);
+        return new ElementHelperNode(tokens[0], tokens[1], tokens.Count == 3 ? tokens[2][1..^1] : null) { Location = Here, Tag = tag.Text };
     }
 
     private Node CompileParagraph(Paragraph paragraph, List<TagToken> tags)

@@ -15,7 +15,17 @@ public static class TemplateErrors
     public const string RowBlockNotInOneRow = "TPL010";
     public const string UnterminatedTag = "TPL011";
     public const string UnsupportedBlock = "TPL012";
+    public const string WrongElementArgument = "TPL013";
     public const string RenderFailed = "TPL020";
+
+    // Loading a template folder: what a maintainer can get wrong before any tag is read.
+    public const string TemplateNotFound = "TPL030";
+    public const string TemplateUnreadable = "TPL031";
+    public const string TemplateDamaged = "TPL032";
+    public const string SettingsMalformed = "TPL033";
+    public const string SettingsUnknownKey = "TPL034";
+    public const string SettingsWrongType = "TPL035";
+    public const string SettingsOutOfRange = "TPL036";
 }
 
 /// <summary>Where in a template something is: the part, the paragraph, the nearest heading, and the table cell if any.</summary>
@@ -32,11 +42,24 @@ public sealed record TemplateLocation(string Part, int Paragraph, string? Headin
     }
 }
 
-/// <summary>One problem of a template: id, Chinese message, location and the tag as written.</summary>
+/// <summary>
+/// One problem of a template: id, Chinese message, location and the tag as written. A problem of a
+/// file beside the template (settings.json) or of the template file itself names that
+/// <see cref="File"/> instead, and where in it (<see cref="Path"/>, a JSON path such as $.budgetBasis).
+/// </summary>
 public sealed record TemplateDiagnostic(string Id, string Message, TemplateLocation? Location, string Tag)
 {
-    public string Format(string templateName) =>
-        $"{templateName}[{Location?.ToString() ?? "?"}]: error {Id}: {Message}" + (Tag.Length > 0 ? $" 标签：{Tag}" : "");
+    public string? File { get; init; }
+    public string? Path { get; init; }
+
+    public static TemplateDiagnostic OfFile(string id, string file, string? path, string message) =>
+        new(id, message, null, "") { File = file, Path = path };
+
+    public string Format(string templateName)
+    {
+        var where = File is not null ? File + (Path is null ? "" : $"[{Path}]") : $"{templateName}[{Location?.ToString() ?? "?"}]";
+        return $"{where}: error {Id}: {Message}" + (Tag.Length > 0 ? $" 标签：{Tag}" : "");
+    }
 }
 
 /// <summary>Thrown by Render when data does not fit the template (an unknown field at render time, a failing helper).</summary>

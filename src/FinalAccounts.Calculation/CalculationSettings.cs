@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace FinalAccounts.Calculation;
 
 /// <summary>
@@ -27,24 +24,24 @@ public sealed record CalculationSettings
 
     public static CalculationSettings Default { get; } = new();
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
-    /// <summary>Reads a settings file; a missing file means the defaults, a malformed one is the maintainer's error to fix.</summary>
+    /// <summary>Reads a settings file; a missing file means the defaults. A mistake in it is an exception naming the key (see <see cref="Parse"/>).</summary>
     public static CalculationSettings Load(string path)
     {
         if (!File.Exists(path))
             return Default;
-        var settings = JsonSerializer.Deserialize<CalculationSettings>(File.ReadAllText(path), Json) ?? Default;
-        if (settings.BudgetBasis is not ("调整预算" or "年初预算"))
-            throw new InvalidDataException($"{path}: budgetBasis 应为“调整预算”或“年初预算”，现为“{settings.BudgetBasis}”。");
-        if (settings.RoughlyEqualBandPercent < 0 || settings.ReasonRequiredAbovePercent < 0)
-            throw new InvalidDataException($"{path}: 百分比设置不能为负数。");
-        return settings;
+        var (settings, problems) = Parse(File.ReadAllText(path));
+        return settings ?? throw new InvalidDataException(string.Join("\n", problems.Select(p => $"{path}[{p.JsonPath}]: {p.Message}")));
     }
+
+    /// <summary>
+    /// settings.json as a maintainer writes it: every mistake found, each with its JSON path and a
+    /// Chinese message (an unknown key, a value of the wrong type, a value not allowed); settings null when there is any.
+    /// </summary>
+    public static (CalculationSettings? Settings, IReadOnlyList<SettingsProblem> Problems) Parse(string json) => SettingsReader.Parse(json);
 }
+
+/// <summary>What is wrong with one entry of settings.json.</summary>
+public enum SettingsProblemKind { Malformed, UnknownKey, WrongType, OutOfRange }
+
+/// <summary>One mistake in settings.json: its kind, where ($.budgetBasis) and what, in Chinese.</summary>
+public sealed record SettingsProblem(SettingsProblemKind Kind, string JsonPath, string Message);

@@ -22,13 +22,19 @@ public static class ChartBuilder
     private const long Width = 5_400_000;   // EMU: 15 cm
     private const long Height = 3_060_000;  // EMU: 8.5 cm
 
+    /// <summary>{{chart x}} reads x's kind (bar unless "pie") and its points, each a label and a value.</summary>
+    public static ElementHelperModule Module { get; } = new(
+        ArgumentShape.Object(("points", ArgumentShape.ListOf(ArgumentShape.Object(("label", ArgumentShape.Value), ("value", ArgumentShape.Value))))),
+        "一个图表字段（含 points 列表，每项有 label 和 value），如 charts.totalChange", Build);
+
     public static IEnumerable<OpenXmlElement> Build(object? argument, string? label, RenderServices services)
     {
-        var chart = argument as IDictionary<string, object?> ?? throw new ArgumentException("chart 需要一个图表字段，如 charts.totalChange。");
-        var kind = chart["kind"] as string ?? "bar";
+        var (kind, points) = Read(argument);
+        // A chart without points would be an empty frame with a legend: it is left out, and the template's
+        // title and note around it decide what the reader sees ({{#if charts.x.points}}).
+        if (points.Count == 0)
+            yield break;
         var series = label ?? "";   // the legend's words are the template's: {{chart charts.totalChange "收支总计"}}
-        var points = ((IEnumerable)chart["points"]!).Cast<IDictionary<string, object?>>()
-            .Select(p => (Label: (string)p["label"]!, Value: Convert.ToDecimal(p["value"], CultureInfo.InvariantCulture))).ToList();
 
         var part = services.MainPart.AddNewPart<ChartPart>();
         var workbook = part.AddEmbeddedPackagePart("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -63,6 +69,30 @@ public static class ChartBuilder
                 new A.Graphic(new A.GraphicData(new C.ChartReference { Id = services.MainPart.GetIdOfPart(part) })
                     { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
             { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 })));
+    }
+
+    /// <summary>The argument as the chart needs it; data of another shape is the template's problem (TPL020 at the tag).</summary>
+    private static (string Kind, List<(string Label, decimal Value)> Points) Read(object? argument)
+    {
+        if (argument is not IDictionary<string, object?> chart)
+            throw new ElementArgumentException($"参数不是图表（对象），而是“{argument}”。");
+        var points = new List<(string Label, decimal Value)>();
+        var number = 0;
+        foreach (var item in chart.Field("points") as IEnumerable ?? Array.Empty<object>())
+        {
+            number++;
+            if (item is not IDictionary<string, object?> point)
+                throw new ElementArgumentException($"points 第{number}项不是含 label 和 value 的对象。");
+            var value = point.Field("value") switch
+            {
+                decimal d => d,
+                int or long or double => Convert.ToDecimal(point["value"], CultureInfo.InvariantCulture),
+                string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                var other => throw new ElementArgumentException($"points 第{number}项的 value“{other}”不是数字。"),
+            };
+            points.Add((Convert.ToString(point.Field("label"), CultureInfo.InvariantCulture) ?? "", value));
+        }
+        return (chart.Field("kind") as string ?? "bar", points);
     }
 
     private static OpenXmlElement Bar(string series, List<(string Label, decimal Value)> points) => new C.BarChart(

@@ -13,9 +13,37 @@ public static class FlatOpc
     private static readonly XNamespace Pkg = "http://schemas.microsoft.com/office/2006/xmlPackage";
     private static readonly XNamespace Rel = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-    public static byte[] ToDocx(string flatOpcXml)
+    public static byte[] ToDocx(string flatOpcXml) => ToDocx(XDocument.Parse(flatOpcXml));
+
+    /// <summary>The file as saved (its XML declaration names the encoding).</summary>
+    public static byte[] ToDocx(byte[] flatOpcFile) => ToDocx(XDocument.Load(new MemoryStream(flatOpcFile, writable: false)));
+
+    /// <summary>
+    /// Throws <see cref="System.Xml.XmlException"/> for text that is not XML and <see cref="InvalidDataException"/>
+    /// (a Chinese sentence) for XML that is not a Word package, so a damaged template is a finding, not a crash.
+    /// </summary>
+    private static byte[] ToDocx(XDocument flatOpc)
     {
-        var parts = XDocument.Parse(flatOpcXml).Root!.Elements(Pkg + "part").ToList();
+        var root = flatOpc.Root!;
+        if (root.Name != Pkg + "package")
+            throw new InvalidDataException($"根元素是 <{root.Name.LocalName}>，不是 <pkg:package>。");
+        var parts = root.Elements(Pkg + "part").ToList();
+        foreach (var part in parts)
+            if (part.Attribute(Pkg + "name") is null || part.Attribute(Pkg + "contentType") is null && !IsRelationships(part)
+                || part.Element(Pkg + "binaryData") is null && part.Element(Pkg + "xmlData")?.Elements().Any() != true)
+                throw new InvalidDataException($"部件 {(string?)part.Attribute(Pkg + "name") ?? "（无名称）"} 缺少名称、类型或内容。");
+        try
+        {
+            return Build(parts);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or UriFormatException or NullReferenceException)
+        {
+            throw new InvalidDataException($"部件或关系无法组成 Word 文档（{ex.Message}）。");
+        }
+    }
+
+    private static byte[] Build(List<XElement> parts)
+    {
         using var stream = new MemoryStream();
         using (var package = Package.Open(stream, FileMode.Create))
         {
@@ -48,7 +76,7 @@ public static class FlatOpc
         return stream.ToArray();
     }
 
-    private static string Name(XElement part) => (string)part.Attribute(Pkg + "name")!;
+    private static string Name(XElement part) => (string?)part.Attribute(Pkg + "name") ?? "";
 
     private static bool IsRelationships(XElement part) => Name(part).EndsWith(".rels", StringComparison.Ordinal);
 

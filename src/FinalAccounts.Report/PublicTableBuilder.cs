@@ -31,12 +31,19 @@ public static class PublicTableBuilder
     /// <summary>Paragraph style ids a report template defines for its 附表 (see docs/模板编写.md).</summary>
     public const string HeaderStyle = "PublicTableHeader", TextStyle = "PublicTableText", NumberStyle = "PublicTableNumber";
 
+    private static readonly ArgumentShape RowShape = ArgumentShape.Object(("cells", ArgumentShape.ListOf(ArgumentShape.Object(("text", ArgumentShape.Value)))));
+
+    /// <summary>{{publicTable x}} reads x's column count and its header and data rows of cells.</summary>
+    public static ElementHelperModule Module { get; } = new(
+        ArgumentShape.Object(("columnCount", ArgumentShape.Value), ("headerRows", ArgumentShape.ListOf(RowShape)), ("rows", ArgumentShape.ListOf(RowShape))),
+        "一张附表（appendix 列表中的一项，含 columnCount、headerRows、rows），如 {{#each appendix}} 中的 {{publicTable this}}", Build);
+
     public static IEnumerable<OpenXmlElement> Build(object? argument, string? label, RenderServices services)
     {
-        var table = argument as IDictionary<string, object?> ?? throw new ArgumentException("publicTable 需要一个附表字段，如 appendix 列表中的一项。");
-        var columns = Math.Max(1, Convert.ToInt32(table["columnCount"], CultureInfo.InvariantCulture));
-        var headerRows = Rows(table["headerRows"]);
-        var rows = Rows(table["rows"]);
+        var table = argument as IDictionary<string, object?> ?? throw new ElementArgumentException($"参数不是附表（对象），而是“{argument}”。");
+        var columns = Math.Max(1, Convert.ToInt32(table.Field("columnCount") ?? 1, CultureInfo.InvariantCulture));
+        var headerRows = Rows(table.Field("headerRows"));
+        var rows = Rows(table.Field("rows"));
         var widths = ColumnWidths(headerRows, rows, columns);
 
         var xml = new StringBuilder();
@@ -78,21 +85,21 @@ public static class PublicTableBuilder
         w.WriteEndElement();
         foreach (var cell in cells)
         {
-            var span = Math.Max(1, Convert.ToInt32(cell["columnSpan"], CultureInfo.InvariantCulture));
+            var span = Span(cell);
             w.WriteStartElement("w", "tc", Ns);
-            if (span > 1 || cell["verticalMerge"] is "restart" or "continue" || header)
+            if (span > 1 || cell.Field("verticalMerge") is "restart" or "continue" || header)
             {
                 w.WriteStartElement("w", "tcPr", Ns);
                 if (span > 1)
                     Empty(w, "gridSpan", ("val", span.ToString(CultureInfo.InvariantCulture)));
-                if (cell["verticalMerge"] is "restart" or "continue")
+                if (cell.Field("verticalMerge") is "restart" or "continue")
                     Empty(w, "vMerge", ("val", (string)cell["verticalMerge"]!));
                 if (header)
                     Empty(w, "vAlign", ("val", "center"));
                 w.WriteEndElement();
             }
             // The look of a cell (font, size, spacing, alignment) is the template's: styles 附表表头, 附表文字, 附表数字.
-            var style = header ? HeaderStyle : cell["isNumber"] is true ? NumberStyle : TextStyle;
+            var style = header ? HeaderStyle : cell.Field("isNumber") is true ? NumberStyle : TextStyle;
             w.WriteStartElement("w", "p", Ns);
             w.WriteStartElement("w", "pPr", Ns);
             Empty(w, "pStyle", ("val", style));
@@ -100,7 +107,7 @@ public static class PublicTableBuilder
             w.WriteStartElement("w", "r", Ns);
             w.WriteStartElement("w", "t", Ns);
             w.WriteAttributeString("xml", "space", null, "preserve");
-            w.WriteString(XmlSafe(cell["text"] as string ?? ""));
+            w.WriteString(XmlSafe(cell.Field("text") as string ?? ""));
             w.WriteEndElement();
             w.WriteEndElement();
             w.WriteEndElement();
@@ -122,8 +129,14 @@ public static class PublicTableBuilder
         text.All(XmlConvert.IsXmlChar) ? text : new string(text.Where(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)).ToArray());
 
     private static List<List<IDictionary<string, object?>>> Rows(object? rows) =>
-        ((IEnumerable?)rows ?? Array.Empty<object>()).Cast<IDictionary<string, object?>>()
-            .Select(r => ((IEnumerable)r["cells"]!).Cast<IDictionary<string, object?>>().ToList()).ToList();
+        (rows as IEnumerable ?? Array.Empty<object>()).Cast<object?>()
+            .Select(r => (r as IDictionary<string, object?>)?.Field("cells") as IEnumerable ?? throw new ElementArgumentException("附表的某一行不是含 cells 列表的对象。"))
+            .Select(cells => cells.Cast<object?>().Select(c => c as IDictionary<string, object?> ?? throw new ElementArgumentException($"附表的某一格不是含 text 的对象，而是“{c}”。")).ToList())
+            .ToList();
+
+    /// <summary>How many grid columns a cell spans; 1 when the data does not say.</summary>
+    private static int Span(IDictionary<string, object?> cell) =>
+        Math.Max(1, Convert.ToInt32(cell.Field("columnSpan") ?? 1, CultureInfo.InvariantCulture));
 
     /// <summary>Columns naming an item (项目, 科目名称) get about twice the width, codes a little more, 行次 less.</summary>
     /// <remarks>
@@ -138,8 +151,8 @@ public static class PublicTableBuilder
             var column = 0;
             foreach (var cell in row)
             {
-                var span = Convert.ToInt32(cell["columnSpan"], CultureInfo.InvariantCulture);
-                var text = cell["text"] as string ?? "";
+                var span = Span(cell);
+                var text = cell.Field("text") as string ?? "";
                 if (span == 1 && column < columns && (text.Contains("名称") || text.Replace(" ", "") == "项目"))
                     weights[column] = columns > 8 ? 1.8 : 2;
                 if (span == 1 && column < columns && (text.Contains("决算数") || text == "金额"))
@@ -159,9 +172,9 @@ public static class PublicTableBuilder
             var column = 0;
             foreach (var cell in row)
             {
-                if (column < columns && Convert.ToInt32(cell["columnSpan"], CultureInfo.InvariantCulture) == 1 && cell["isNumber"] is true)
-                    needed[column] = Math.Max(needed[column], (cell["text"] as string ?? "").Length * FigureCharWidth + CellPadding);
-                column += Convert.ToInt32(cell["columnSpan"], CultureInfo.InvariantCulture);
+                if (column < columns && Span(cell) == 1 && cell.Field("isNumber") is true)
+                    needed[column] = Math.Max(needed[column], (cell.Field("text") as string ?? "").Length * FigureCharWidth + CellPadding);
+                column += Span(cell);
             }
         }
         var shortfall = Enumerable.Range(0, columns).Sum(c => Math.Max(0, needed[c] - widths[c]));

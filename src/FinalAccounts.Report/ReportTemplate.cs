@@ -5,6 +5,10 @@ using FinalAccounts.Calculation;
 
 namespace FinalAccounts.Report;
 
+/// <summary>A template as loaded: compiled (null when there is any problem), its settings, and every problem.</summary>
+public sealed record LoadedTemplate(DocxTemplate? Template, CalculationSettings? Settings, string Name, IReadOnlyList<TemplateDiagnostic> Problems,
+    IReadOnlySet<string> UsedFields);
+
 /// <summary>
 /// A report template as maintainers keep it: a folder with template.xml (Flat OPC) or
 /// template.docx, and settings.json beside it. Everything specific to the 决算 report that the
@@ -18,38 +22,117 @@ public static class ReportTemplate
     {
         var options = new TemplateOptions { Schema = schema };
         ReportHelpers.Register(options);
-        options.ElementHelpers["chart"] = ChartBuilder.Build;
-        options.ElementHelpers["publicTable"] = PublicTableBuilder.Build;
+        options.ElementHelpers["chart"] = ChartBuilder.Module;
+        options.ElementHelpers["publicTable"] = PublicTableBuilder.Module;
         options.Finishers.Add(TableOfContents.Fill);
         options.Finishers.Add(UpdateFieldsOnOpen);
         return options;
     }
 
-    /// <summary>The template file inside a template folder (or the file itself).</summary>
-    public static string Resolve(string templatePath)
+    /// <summary>
+    /// A template folder (or file) compiled, with its settings.json read when <paramref name="withSettings"/>:
+    /// every problem a maintainer can make — a path that is not there, a file that cannot be read, a damaged
+    /// Flat OPC file, a mistake in settings.json, a tag — as a diagnostic; nothing here throws for them.
+    /// </summary>
+    public static LoadedTemplate Load(string templatePath, TemplateOptions options, bool withSettings = true)
     {
-        if (!Directory.Exists(templatePath))
-            return templatePath;
-        foreach (var name in new[] { "template.xml", "template.docx" })
-            if (File.Exists(Path.Combine(templatePath, name)))
-                return Path.Combine(templatePath, name);
-        throw new FileNotFoundException($"模板目录“{templatePath}”中没有 template.xml 或 template.docx。");
+        var (source, problems) = ReadSource(templatePath);
+        CalculationSettings? settings = CalculationSettings.Default;
+        if (withSettings && source is not null)
+        {
+            var read = ReadSettings(SettingsFile(templatePath));
+            settings = read.Settings;
+            problems = [.. problems, .. read.Problems];
+        }
+        if (source is null)
+            return new LoadedTemplate(null, null, Path.GetFileName(templatePath), problems, new HashSet<string>());
+        var compiled = DocxTemplate.Compile(source.Package, source.Name, options);
+        problems = [.. problems, .. compiled.Problems];
+        return new LoadedTemplate(problems.Count == 0 ? compiled.Template : null, settings, source.Name, problems, compiled.UsedFields);
     }
 
-    public static CalculationSettings Settings(string templatePath)
+    public static CompileResult Compile(string templatePath, TemplateOptions options)
     {
-        var folder = Directory.Exists(templatePath) ? templatePath : Path.GetDirectoryName(Path.GetFullPath(templatePath))!;
-        return CalculationSettings.Load(Path.Combine(folder, "settings.json"));
+        var loaded = Load(templatePath, options, withSettings: false);
+        return new CompileResult(loaded.Template, loaded.Problems, loaded.UsedFields);
     }
 
-    public static byte[] Package(string templatePath)
+    /// <summary>The template as a .docx package (for the bench); throws when it cannot be read.</summary>
+    public static byte[] Package(string templatePath) =>
+        ReadSource(templatePath) is ({ } source, _) ? source.Package : throw new InvalidDataException($"模板“{templatePath}”无法读取。");
+
+    /// <summary>settings.json beside the template (in its folder).</summary>
+    public static string SettingsFile(string templatePath) =>
+        Path.Combine(Directory.Exists(templatePath) ? templatePath : Path.GetDirectoryName(Path.GetFullPath(templatePath))!, "settings.json");
+
+    /// <summary>A settings file: the defaults when there is none, otherwise its values or every mistake in it (TPL031, TPL033–TPL036).</summary>
+    public static (CalculationSettings? Settings, IReadOnlyList<TemplateDiagnostic> Problems) ReadSettings(string settingsFile)
     {
-        var file = Resolve(templatePath);
-        return file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) ? FlatOpc.ToDocx(File.ReadAllText(file)) : File.ReadAllBytes(file);
+        if (!File.Exists(settingsFile))
+            return (CalculationSettings.Default, []);
+        string json;
+        try
+        {
+            json = File.ReadAllText(settingsFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateUnreadable, settingsFile, null, $"设置文件无法读取：{ex.Message}")]);
+        }
+        var (settings, problems) = CalculationSettings.Parse(json);
+        return (settings, problems.Select(p => TemplateDiagnostic.OfFile(IdOf(p.Kind), settingsFile, p.JsonPath, p.Message + "。")).ToList());
     }
 
-    public static CompileResult Compile(string templatePath, TemplateOptions options) =>
-        DocxTemplate.Compile(Package(templatePath), Path.GetFileName(Resolve(templatePath)), options);
+    private static string IdOf(SettingsProblemKind kind) => kind switch
+    {
+        SettingsProblemKind.Malformed => TemplateErrors.SettingsMalformed,
+        SettingsProblemKind.UnknownKey => TemplateErrors.SettingsUnknownKey,
+        SettingsProblemKind.WrongType => TemplateErrors.SettingsWrongType,
+        _ => TemplateErrors.SettingsOutOfRange,
+    };
+
+    private sealed record Source(string Name, byte[] Package);
+
+    /// <summary>The template file of a folder (template.xml, else template.docx) or the file itself, as a .docx package.</summary>
+    private static (Source? Source, IReadOnlyList<TemplateDiagnostic> Problems) ReadSource(string templatePath)
+    {
+        var file = templatePath;
+        if (Directory.Exists(templatePath))
+        {
+            file = new[] { "template.xml", "template.docx" }.Select(n => Path.Combine(templatePath, n)).FirstOrDefault(File.Exists)!;
+            if (file is null)
+                return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateNotFound, templatePath, null,
+                    "模板目录中没有 template.xml 或 template.docx。")]);
+        }
+        else if (!File.Exists(templatePath))
+            return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateNotFound, templatePath, null,
+                "模板不存在。--template 应为模板目录（含 template.xml 或 template.docx），或模板文件本身。")]);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateUnreadable, file, null, $"模板文件无法读取：{ex.Message}")]);
+        }
+        if (!file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            return (new Source(Path.GetFileName(file), bytes), []);
+        try
+        {
+            return (new Source(Path.GetFileName(file), FlatOpc.ToDocx(bytes)), []);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateDamaged, file, $"第{ex.LineNumber}行第{ex.LinePosition}列",
+                "模板文件不是完整的 XML（可能被截断或手工改坏）；请用 Word 打开原模板，另存为“Word XML 文档 (*.xml)”。")]);
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateDamaged, file, null,
+                $"模板文件不是 Word 的 Flat OPC 文档：{ex.Message}请用 Word 打开原模板，另存为“Word XML 文档 (*.xml)”。")]);
+        }
+    }
 
     /// <summary>Word and WPS refresh the 目录 and page references when the document opens.</summary>
     private static void UpdateFieldsOnOpen(WordprocessingDocument document)

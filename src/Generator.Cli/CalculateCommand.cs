@@ -1,5 +1,7 @@
 using System.CommandLine;
+using DocxTemplating;
 using FinalAccounts.Calculation;
+using FinalAccounts.Report;
 
 namespace Generator.Cli;
 
@@ -31,7 +33,19 @@ public static class CalculateCommand
             output.WriteLine($"error OUT02: {refused}");
             return ExitCodes.Errors;
         }
-        var stage = ReportPipeline.Calculate(path, settingsPath is null ? CalculationSettings.Default : CalculationSettings.Load(settingsPath));
+        var settings = CalculationSettings.Default;
+        if (settingsPath is not null)
+        {
+            var read = File.Exists(settingsPath)
+                ? ReportTemplate.ReadSettings(settingsPath)
+                : (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateNotFound, settingsPath, null, "设置文件不存在。")]);
+            foreach (var problem in read.Problems)
+                output.WriteLine(problem.Format(Path.GetFileName(settingsPath)));
+            if (read.Settings is null)
+                return ExitCodes.Errors;
+            settings = read.Settings;
+        }
+        var stage = ReportPipeline.Calculate(path, settings);
         ValidateCommand.Print(Path.GetFileName(path), stage.Findings, output);
         if (stage.Model is null)
             return ExitCodes.Errors;

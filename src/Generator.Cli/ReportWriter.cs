@@ -32,16 +32,25 @@ public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSe
     /// <summary>The template's files as one hash (<see cref="ReportProvenance.TemplateIdentityOf"/>), recorded in each report.</summary>
     public string Identity { get; init; } = "";
 
+    /// <summary>
+    /// The template folder compiled against the view model, with its settings: or, for anything a
+    /// maintainer got wrong (path, file, settings.json, tags), every problem as a line — never an exception.
+    /// </summary>
     public static (CompiledReportTemplate? Template, IReadOnlyList<string> Problems) Load(string templatePath)
     {
-        var compiled = ReportTemplate.Compile(templatePath, ReportTemplate.Options(ReportTemplate.ViewModelSchema));
-        var name = Path.GetFileName(ReportTemplate.Resolve(templatePath));
-        if (compiled.Template is null)
-            return (null, compiled.Problems.Select(p => p.Format(name)).ToList());
-        return (new CompiledReportTemplate(compiled.Template, ReportTemplate.Settings(templatePath), name)
+        var loaded = ReportTemplate.Load(templatePath, ReportTemplate.Options(ReportTemplate.ViewModelSchema));
+        if (loaded.Template is null || loaded.Settings is null)
+            return (null, loaded.Problems.Select(p => p.Format(loaded.Name)).ToList());
+        string identity;
+        try
         {
-            Identity = ReportProvenance.TemplateIdentityOf(templatePath),
-        }, []);
+            identity = ReportProvenance.TemplateIdentityOf(templatePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateUnreadable, templatePath, null, $"模板目录中有文件无法读取：{ex.Message}").Format(loaded.Name)]);
+        }
+        return (new CompiledReportTemplate(loaded.Template, loaded.Settings, loaded.Name) { Identity = identity }, []);
     }
 
     /// <summary>The default template: shipped next to the program, or in ./templates when run from the repository.</summary>

@@ -34,13 +34,13 @@ public static class TemplateCommands
         {
             json = JsonDocument.Parse(File.ReadAllText(dataPath)).RootElement;
         }
-        catch (Exception ex) when (ex is JsonException or IOException)
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
             output.WriteLine($"{Path.GetFileName(dataPath)}: error DATA01: 数据文件不是有效的 JSON：{ex.Message}");
             return ExitCodes.Errors;
         }
-        var options = ReportTemplate.Options(DataSchema.FromJson(json));
-        var compiled = ReportTemplate.Compile(templatePath, options);
+        // A preview fills from JSON and calculates nothing, so settings.json is not read here.
+        var compiled = ReportTemplate.Load(templatePath, ReportTemplate.Options(DataSchema.FromJson(json)), withSettings: false);
         if (Report(templatePath, compiled.Problems, output))
             return ExitCodes.Errors;
         try
@@ -70,8 +70,21 @@ public static class TemplateCommands
 
     public static int RunCheck(string templatePath, string? dataPath, TextWriter output)
     {
-        var schema = dataPath is null ? ReportTemplate.ViewModelSchema : DataSchema.FromJson(JsonDocument.Parse(File.ReadAllText(dataPath)).RootElement);
-        var compiled = ReportTemplate.Compile(templatePath, ReportTemplate.Options(schema));
+        var schema = ReportTemplate.ViewModelSchema;
+        if (dataPath is not null)
+        {
+            try
+            {
+                schema = DataSchema.FromJson(JsonDocument.Parse(File.ReadAllText(dataPath)).RootElement);
+            }
+            catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+            {
+                output.WriteLine($"{Path.GetFileName(dataPath)}: error DATA01: 数据文件不是有效的 JSON：{ex.Message}");
+                return ExitCodes.Errors;
+            }
+        }
+        // settings.json is part of the template: checked here as generate will read it.
+        var compiled = ReportTemplate.Load(templatePath, ReportTemplate.Options(schema));
         var failed = Report(templatePath, compiled.Problems, output);
         output.WriteLine($"用到的字段（{compiled.UsedFields.Count}）：");
         foreach (var field in compiled.UsedFields)

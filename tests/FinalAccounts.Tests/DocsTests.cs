@@ -29,6 +29,15 @@ public class DocsTests
             .Select(n => $"CHK{n:000}").ToHashSet();
         Assert.Empty(ids.Except(listed));
     }
+
+    [Fact]
+    public void TemplateGuideListsEveryTemplateProblemId()
+    {
+        var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs", "模板编写.md"));
+        var ids = typeof(DocxTemplating.TemplateErrors).GetFields().Select(f => (string)f.GetValue(null)!);
+        var undocumented = ids.Where(id => !doc.Contains($"| {id} |")).ToList();
+        Assert.Empty(undocumented);
+    }
 }
 
 public class FieldReferenceTests

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace FinalAccounts.Calculation;
+
+/// <summary>
+/// Reads settings.json key by key instead of deserialising it, so that each mistake is reported
+/// where it is and in the maintainer's terms (文字, 数字), all of them at once, rather than as the
+/// first exception of a serializer.
+/// </summary>
+internal static class SettingsReader
+{
+    private delegate CalculationSettings Apply(CalculationSettings settings, JsonElement value, Action<SettingsProblemKind, string> problem);
+
+    private static readonly Dictionary<string, Apply> Keys = new(StringComparer.Ordinal)
+    {
+        ["budgetBasis"] = (s, v, problem) => Text(v, "文字“调整预算”或“年初预算”", problem) switch
+        {
+            var basis when basis is "调整预算" or "年初预算" => s with { BudgetBasis = basis },
+            null => s,
+            var other => Refuse(s, problem, $"应为“调整预算”或“年初预算”，现为“{other}”"),
+        },
+        ["roughlyEqualBandPercent"] = (s, v, problem) => Percent(v, 100, problem) is { } band ? s with { RoughlyEqualBandPercent = band } : s,
+        ["reasonRequiredAbovePercent"] = (s, v, problem) => Percent(v, null, problem) is { } above ? s with { ReasonRequiredAbovePercent = above } : s,
+        ["missingReasonPlaceholder"] = (s, v, problem) => Text(v, "文字，如“【待填写：{0}】”", problem) switch
+        {
+            null => s,
+            var text when IsPlaceholder(text) => s with { MissingReasonPlaceholder = text },
+            var text => Refuse(s, problem, $"应以文字开头并含一处 {{0}}（换成缺少的内容），如“【待填写：{{0}}】”，现为“{text}”"),
+        },
+        ["placeholderStyle"] = (s, v, problem) => Text(v, "文字（模板中字符样式的名称）", problem) switch
+        {
+            null => s,
+            "" => Refuse(s, problem, "不能为空，应为模板中字符样式的名称，如“待填写”"),
+            var style => s with { PlaceholderStyle = style },
+        },
+    };
+
+    public static (CalculationSettings?, IReadOnlyList<SettingsProblem>) Parse(string json)
+    {
+        var problems = new List<SettingsProblem>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            var line = ex.LineNumber is { } n ? $"第{n + 1}行附近" : "";
+            return (null, [new SettingsProblem(SettingsProblemKind.Malformed, "$", $"不是有效的 JSON，{line}写法有误（缺少逗号、引号或括号？文字须用英文双引号）")]);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return (null, [new SettingsProblem(SettingsProblemKind.WrongType, "$", $"应为对象 {{ \"budgetBasis\": … }}，现为{Describe(root)}")]);
+            var settings = CalculationSettings.Default;
+            foreach (var property in root.EnumerateObject())
+            {
+                var path = "$." + property.Name;
+                if (!Keys.TryGetValue(property.Name, out var apply))
+                {
+                    var nearest = Keys.Keys.MinBy(k => Distance(k.ToLowerInvariant(), property.Name.ToLowerInvariant()))!;
+                    var hint = Distance(nearest.ToLowerInvariant(), property.Name.ToLowerInvariant()) <= 3 ? $"是否想写“{nearest}”？" : "";
+                    problems.Add(new SettingsProblem(SettingsProblemKind.UnknownKey, path, $"没有这项设置。{hint}可用的设置：{string.Join("、", Keys.Keys)}"));
+                    continue;
+                }
+                settings = apply(settings, property.Value, (kind, message) => problems.Add(new SettingsProblem(kind, path, message)));
+            }
+            return (problems.Count == 0 ? settings : null, problems);
+        }
+    }
+
+    private static CalculationSettings Refuse(CalculationSettings settings, Action<SettingsProblemKind, string> problem, string message)
+    {
+        problem(SettingsProblemKind.OutOfRange, message);
+        return settings;
+    }
+
+    private static string? Text(JsonElement value, string wanted, Action<SettingsProblemKind, string> problem)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+            return value.GetString();
+        problem(SettingsProblemKind.WrongType, $"应为{wanted}，现为{Describe(value)}");
+        return null;
+    }
+
+    /// <summary>A percentage: a number from 0 (to <paramref name="max"/>); "5%" or "5" in quotes is a type mistake, said as one.</summary>
+    private static decimal? Percent(JsonElement value, decimal? max, Action<SettingsProblemKind, string> problem)
+    {
+        var range = max is null ? "不小于 0" : $"0 到 {max}";
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            problem(SettingsProblemKind.WrongType, $"应为数字（百分数，{range}，不带 % 和引号），现为{Describe(value)}");
+            return null;
+        }
+        if (!value.TryGetDecimal(out var percent) || percent < 0 || percent > max)
+        {
+            problem(SettingsProblemKind.OutOfRange, $"应为 {range} 的百分数，现为 {value.GetRawText()}");
+            return null;
+        }
+        return percent;
+    }
+
+    /// <summary>The placeholder must hold {0} once and start with text: marks in the report are found by that text.</summary>
+    private static bool IsPlaceholder(string text)
+    {
+        var parts = text.Split("{0}");
+        if (parts.Length != 2 || parts[0].Length == 0)
+            return false;
+        try
+        {
+            _ = string.Format(CultureInfo.InvariantCulture, text, "x");
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"文字“{value.GetString()}”",
+        JsonValueKind.Number => $"数字 {value.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"逻辑值 {value.GetRawText()}",
+        JsonValueKind.Array => "列表 […]",
+        JsonValueKind.Object => "对象 {…}",
+        _ => "空值 null",
+    };
+
+    /// <summary>Edit distance, for "did you mean": roughlyEqualBandPercnt → roughlyEqualBandPercent.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}

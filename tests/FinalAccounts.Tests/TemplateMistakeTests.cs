@@ -1,0 +1,300 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocxTemplating;
+using FinalAccounts.Report;
+using FinalAccounts.Tests.Support;
+using Generator.Cli;
+using Generator.Cli.Unattended;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace FinalAccounts.Tests;
+
+/// <summary>
+/// What a template maintainer can get wrong — an element helper given the wrong field, chart data
+/// without points, a mistake in settings.json, a template path that is not there, a damaged
+/// template file — is a diagnostic with an id and a place, and exit 2: never 内部错误 (exit 3).
+/// </summary>
+public class TemplateMistakeTests
+{
+    private static readonly string DefaultTemplate = Path.Combine(Repo.Root, "templates", "default");
+
+    /// <summary>Batch writes to its plain-lines writer in these tests; the console is unused.</summary>
+    private static IAnsiConsole NoConsole => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+
+    /// <summary>A copy of the default template folder, its template.xml and settings.json changed as given.</summary>
+    private static string CopyOfDefault(TempFolder temp, Func<string, string>? xml = null, string? settings = null)
+    {
+        var folder = Directory.CreateDirectory(temp.File("tpl")).FullName;
+        foreach (var file in Directory.GetFiles(DefaultTemplate))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        var template = Path.Combine(folder, "template.xml");
+        if (xml is not null)
+            File.WriteAllText(template, xml(File.ReadAllText(template)));
+        if (settings is not null)
+            File.WriteAllText(Path.Combine(folder, "settings.json"), settings);
+        return folder;
+    }
+
+    private static string ChartOfAName(string xml) =>
+        new Regex(Regex.Escape("{{chart charts.totalChange \"收支总计\"}}")).Replace(xml, "{{chart department.name}}", 1);
+
+    [Fact]
+    public void ChartOfAPlainFieldIsFoundByTemplateCheckAndRefusedByGenerate()
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, ChartOfAName);
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("TPL013"));
+        Assert.Matches(@"\[正文 第\d+段（标题“一、收入支出决算总体情况说明”下）\]: error TPL013: “chart”需要一个图表字段", line);
+        Assert.Contains("；department.name：是一个值，应为对象", line);
+        Assert.EndsWith("标签：{{chart department.name}}", line.TrimEnd());
+
+        var generate = new StringWriter();
+        var docx = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, docx, pdf: false, trace: false, generate));
+        Assert.Contains("error TPL013", generate.ToString());
+        Assert.False(File.Exists(docx));
+    }
+
+    private static string WriteTemplate(TempFolder temp, DocxBuilder builder)
+    {
+        var path = temp.File("t.docx");
+        File.WriteAllBytes(path, builder.Build());
+        return path;
+    }
+
+    private static (int Exit, string Output, string Docx) Render(TempFolder temp, DocxBuilder builder, string json)
+    {
+        var data = temp.File("data.json");
+        File.WriteAllText(data, json);
+        var output = new StringWriter();
+        var docx = temp.File("out.docx");
+        return (TemplateCommands.RunRender(WriteTemplate(temp, builder), data, docx, output), output.ToString(), docx);
+    }
+
+    [Fact]
+    public void ChartWithoutPointsRendersNothingInItsPlace()
+    {
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph("图前").Paragraph("{{chart c \"收入\"}}").Paragraph("图后"),
+            """{ "c": { "kind": "bar", "points": [] } }""");
+
+        Assert.True(exit == ExitCodes.Clean, output);
+        var bytes = File.ReadAllBytes(docx);
+        Assert.Empty(DocxText.ValidationErrors(bytes));
+        Assert.Equal("图前\n图后", DocxText.Of(bytes).Trim());
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        Assert.Empty(document.MainDocumentPart!.ChartParts);
+    }
+
+    [Fact]
+    public void ChartDataWithoutAPointsFieldIsATemplateProblemBeforeRendering()
+    {
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph("{{chart c}}"), """{ "c": { "kind": "bar" } }""");
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("t.docx[正文 第1段]: error TPL013: “chart”需要一个图表字段", output);
+        Assert.Contains("；c.points：数据中没有该字段", output);
+        Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void ChartDataTheHelperCannotReadIsTpl020AtTheTag()
+    {
+        using var temp = new TempFolder();
+        // The schema has label and value, so compile passes; the value is not a number.
+        var (exit, output, _) = Render(temp, new DocxBuilder().Paragraph("说明").Paragraph("{{chart c \"收入\"}}"),
+            """{ "c": { "points": [ { "label": "本年", "value": "很多" } ] } }""");
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("t.docx[正文 第2段]: error TPL020: “chart”无法生成", output);
+        Assert.Contains("points 第1项的 value“很多”不是数字", output);
+        Assert.Contains("标签：{{chart c \"收入\"}}", output);
+    }
+
+    [Fact]
+    public void PublicTableGivenAListInsteadOfATableIsTpl013()
+    {
+        using var temp = new TempFolder();
+        var (exit, output, _) = Render(temp, new DocxBuilder().Paragraph("{{publicTable appendix}}"),
+            """{ "appendix": [ { "columnCount": 1, "headerRows": [], "rows": [] } ] }""");
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("error TPL013: “publicTable”需要一张附表", output);
+        Assert.Contains("；appendix：是列表，应为对象", output);
+    }
+
+    public static TheoryData<string, string, string, string> SettingsMistakes => new()
+    {
+        { """{ "budgetBasis": 3 }""", "TPL035", "$.budgetBasis", "应为文字“调整预算”或“年初预算”，现为数字 3" },
+        { """{ "roughlyEqualBandPercnt": 1 }""", "TPL034", "$.roughlyEqualBandPercnt", "没有这项设置。是否想写“roughlyEqualBandPercent”？" },
+        { """{ "budgetBasis": "调整预算", }, """, "TPL033", "$", "不是有效的 JSON，第1行附近写法有误" },
+        { """{ "reasonRequiredAbovePercent": "5%" }""", "TPL035", "$.reasonRequiredAbovePercent", "应为数字（百分数，不小于 0，不带 % 和引号），现为文字“5%”" },
+        { """{ "roughlyEqualBandPercent": -1 }""", "TPL036", "$.roughlyEqualBandPercent", "应为 0 到 100 的百分数，现为 -1" },
+        { """{ "budgetBasis": "调整数" }""", "TPL036", "$.budgetBasis", "应为“调整预算”或“年初预算”，现为“调整数”" },
+        { """{ "missingReasonPlaceholder": "【待填写】" }""", "TPL036", "$.missingReasonPlaceholder", "应以文字开头并含一处 {0}" },
+        { """[ "调整预算" ]""", "TPL035", "$", "应为对象" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SettingsMistakes))]
+    public void SettingsMistakeIsNamedWithItsFileAndJsonPath(string settings, string id, string path, string message)
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, settings: settings);
+        var output = new StringWriter();
+
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, output));
+
+        Assert.Contains($"{Path.Combine(template, "settings.json")}[{path}]: error {id}: {message}", output.ToString());
+    }
+
+    [Fact]
+    public void EveryMistakeOfASettingsFileIsReportedAtOnceAndGenerateValidateAndBatchExit2()
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, settings: """{"budgetBasis": 3, "roughlyEqualBandPercnt": 1}""");
+        var settings = Path.Combine(template, "settings.json");
+        string[] expected =
+        [
+            $"{settings}[$.budgetBasis]: error TPL035: 应为文字“调整预算”或“年初预算”，现为数字 3。",
+            $"{settings}[$.roughlyEqualBandPercnt]: error TPL034: 没有这项设置。",
+        ];
+
+        var generate = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, temp.File("r.docx"), false, false, generate));
+        var validate = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, ValidateCommand.Run(Repo.SampleXlsx, validate, template));
+        var batch = new StringWriter();
+        var input = Directory.CreateDirectory(temp.File("in")).FullName;
+        Assert.Equal(ExitCodes.Errors, BatchCommand.Run(input, temp.File("out"), 1, template, NoConsole, plain: batch));
+
+        foreach (var output in new[] { generate, validate, batch }.Select(w => w.ToString()))
+        {
+            Assert.All(expected, line => Assert.Contains(line, output));
+            Assert.DoesNotContain("内部错误", output);
+        }
+        Assert.False(File.Exists(temp.File("r.docx")));
+    }
+
+    [Fact]
+    public async Task ScheduleAndWatchRefuseToStartWithABrokenSettingsFile()
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, settings: """{"budgetBasis": 3}""");
+        var input = Directory.CreateDirectory(temp.File("in")).FullName;
+
+        var check = ScheduleCheck.Validate(new ScheduleOptions { Cron = "0 2 * * *", Input = input, Output = temp.File("out"), Template = template });
+        Assert.Contains(check.Problems, p => p.Contains($"Schedule:Template “{template}” 有问题") && p.Contains("[$.budgetBasis]: error TPL035"));
+
+        var log = new ListLogger<DropFolderService>();
+        var watch = new DropFolderService(Options.Create(new WatchOptions { Folder = temp.File("drop"), Template = template }), log);
+        Assert.Equal(ExitCodes.Errors, await watch.RunAsync(CancellationToken.None));
+        Assert.Contains("[$.budgetBasis]: error TPL035", log.Text);
+    }
+
+    public static TheoryData<string> Commands => ["generate", "validate", "batch", "render", "check"];
+
+    /// <summary>Each command that takes a template, given a path that is not there.</summary>
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void MissingTemplateIsTpl030ForEveryCommand(string command)
+    {
+        using var temp = new TempFolder();
+        var missing = temp.File("没有这个模板");
+        var output = new StringWriter();
+        var data = temp.File("data.json");
+        File.WriteAllText(data, "{}");
+        var exit = command switch
+        {
+            "generate" => GenerateCommand.Run(Repo.SampleXlsx, missing, temp.File("r.docx"), false, false, output),
+            "validate" => ValidateCommand.Run(Repo.SampleXlsx, output, missing),
+            "batch" => BatchCommand.Run(temp.Path, temp.File("out"), 1, missing, NoConsole, plain: output),
+            "render" => TemplateCommands.RunRender(missing, data, temp.File("r.docx"), output),
+            _ => TemplateCommands.RunCheck(missing, null, output),
+        };
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains($"{missing}: error TPL030: 模板不存在。", output.ToString());
+    }
+
+    [Fact]
+    public void FolderWithoutATemplateFileIsTpl030()
+    {
+        using var temp = new TempFolder();
+        var output = new StringWriter();
+
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(temp.Path, null, output));
+
+        Assert.Contains($"{temp.Path}: error TPL030: 模板目录中没有 template.xml 或 template.docx。", output.ToString());
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("not a package")]
+    [InlineData("part without content")]
+    public void DamagedFlatOpcFileIsTpl032(string damage)
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, xml => damage switch
+        {
+            "truncated" => xml[..(xml.Length / 2)],
+            "not a package" => "<?xml version=\"1.0\"?><document/>",
+            _ => Regex.Replace(xml, "<pkg:xmlData>.*?</pkg:xmlData>", "<pkg:xmlData></pkg:xmlData>", RegexOptions.Singleline),
+        });
+        var output = new StringWriter();
+
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, output));
+
+        var file = Path.Combine(template, "template.xml");
+        Assert.Matches(damage == "truncated" ? $@"{Regex.Escape(file)}\[第\d+行第\d+列\]: error TPL032: " : $@"{Regex.Escape(file)}: error TPL032: ", output.ToString());
+    }
+
+    /// <summary>The whole program, as a finance office runs it: the message and exit 2, not 内部错误 and 3.</summary>
+    [Fact]
+    public async Task GeneratorProcessGivenAMissingTemplateExits2WithTpl030()
+    {
+        using var temp = new TempFolder();
+        var missing = temp.File("nonexist");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "generator.dll"), "generate", Repo.SampleXlsx, "--template", missing, "--out", temp.File("r.docx") })
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.Errors, process.ExitCode);
+        Assert.Contains($"{missing}: error TPL030", await stdout);
+        Assert.DoesNotContain("内部错误", await stdout + await stderr);
+    }
+
+    [Fact]
+    public void ChangingTheOptionsOrThePackageAfterCompileChangesNoRender()
+    {
+        var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonDocument.Parse("""{ "name": "示例局" }""").RootElement) };
+        options.Helpers["shout"] = args => $"【{args[0]}】";
+        options.ElementHelpers["box"] = new ElementHelperModule(ArgumentShape.Value, "一个值",
+            (argument, _, _) => [new W.Paragraph(new W.Run(new W.Text($"框：{argument}")))]);
+        var package = new DocxBuilder().Paragraph("{{shout name}}").Paragraph("{{box name}}").Build();
+        var template = DocxTemplate.Compile(package, "t.docx", options).Template!;
+        var data = new Dictionary<string, object?> { ["name"] = "示例局" };
+        var before = DocxText.Of(template.Render(data));
+
+        options.Helpers["shout"] = _ => "改了";
+        options.ElementHelpers["box"] = new ElementHelperModule(ArgumentShape.Value, "一个值", (_, _, _) => throw new InvalidOperationException("改了"));
+        options.Finishers.Add(_ => throw new InvalidOperationException("改了"));
+        options.Schema = null;
+        Array.Clear(package);
+
+        Assert.Equal("【示例局】\n框：示例局", before.Trim());
+        Assert.Equal(before, DocxText.Of(template.Render(data)));
+    }
+}
