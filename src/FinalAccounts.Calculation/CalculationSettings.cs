@@ -22,6 +22,9 @@ public sealed record CalculationSettings
     /// <summary>The name of the template's character style every placeholder is set in (its look is the template's).</summary>
     public string PlaceholderStyle { get; init; } = "待填写";
 
+    /// <summary>The words the calculation chooses between (settings.json "words"); today's wording is the default.</summary>
+    public PhraseWords Words { get; init; } = PhraseWords.Default;
+
     public static CalculationSettings Default { get; } = new();
 
     /// <summary>Reads a settings file; a missing file means the defaults. A mistake in it is an exception naming the key (see <see cref="Parse"/>).</summary>
@@ -45,3 +48,23 @@ public enum SettingsProblemKind { Malformed, UnknownKey, WrongType, OutOfRange }
 
 /// <summary>One mistake in settings.json: its kind, where ($.budgetBasis) and what, in Chinese.</summary>
 public sealed record SettingsProblem(SettingsProblemKind Kind, string JsonPath, string Message);
+
+/// <summary>
+/// The vocabulary of the phrase choices: which word stands for more, less or the same, against last
+/// year and against the budget. A region that writes "上升" for 增长 changes it here, not in C#; the
+/// choice itself (by the sign of the rounded difference) stays the calculation's.
+/// </summary>
+public sealed record PhraseWords
+{
+    public string Increase { get; init; } = "增加";
+    public string Decrease { get; init; } = "减少";
+    public string Rise { get; init; } = "增长";
+    public string Fall { get; init; } = "下降";
+    public string Flat { get; init; } = "持平";
+    public string Equal { get; init; } = "等于";
+    public string RoughlyEqual { get; init; } = "基本持平";
+    public string Above { get; init; } = "大于";
+    public string Below { get; init; } = "小于";
+
+    public static PhraseWords Default { get; } = new();
+}

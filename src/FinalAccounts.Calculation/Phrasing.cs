@@ -39,7 +39,8 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
             .WithFormula(difference >= 0 ? $"{Term(current)} − {Term(prior)}" : $"{Term(prior)} − {Term(current)}");
         var baseIsZero = prior.Value == 0;
         Percent? rate = baseIsZero ? null : Round.Percent(Math.Abs(difference) / prior.Value * 100m).Of(amount, prior);
-        var (direction, trend) = difference switch { > 0 => ("增加", "增长"), < 0 => ("减少", "下降"), _ => ("持平", "持平") };
+        var words = settings.Words;
+        var (direction, trend) = difference switch { > 0 => (words.Increase, words.Rise), < 0 => (words.Decrease, words.Fall), _ => (words.Flat, words.Flat) };
         var required = difference != 0 && (baseIsZero || rate!.Value > settings.ReasonRequiredAbovePercent);
         return new Change(current, prior, amount, rate, direction, trend, difference > 0, difference < 0, difference == 0, baseIsZero,
             rate is not null, false, reason(required));
@@ -54,10 +55,11 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
         Percent? rate = budgetIsZero ? null : Round.Percent(actual.Value / budget.Value * 100m).Of(actual, budget);
         var difference = actual.Value - budget.Value;
         var roughlyEqual = difference != 0 && !budgetIsZero && Math.Abs(difference) / budget.Value * 100m <= settings.RoughlyEqualBandPercent;
-        var vsBudget = difference == 0 ? "等于" : roughlyEqual ? "基本持平" : difference > 0 ? "大于" : "小于";
-        var required = vsBudget is "大于" or "小于";
+        var (above, below) = (!roughlyEqual && difference > 0, !roughlyEqual && difference < 0);
+        var words = settings.Words;
+        var vsBudget = difference == 0 ? words.Equal : roughlyEqual ? words.RoughlyEqual : above ? words.Above : words.Below;
         return new BudgetCompletion(budget, actual, rate, budgetIsZero, false, rate is not null, vsBudget,
-            difference == 0, roughlyEqual, vsBudget == "大于", vsBudget == "小于", reason(required));
+            difference == 0, roughlyEqual, above, below, reason(above || below));
     }
 
     /// <summary>A reason from a key–value sheet entry (or its absence), warning when it is required and blank.</summary>

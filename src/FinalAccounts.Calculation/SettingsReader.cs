@@ -28,6 +28,7 @@ internal static class SettingsReader
             var text when IsPlaceholder(text) => s with { MissingReasonPlaceholder = text },
             var text => Refuse(s, problem, $"应以文字开头并含一处 {{0}}（换成缺少的内容），如“【待填写：{{0}}】”，现为“{text}”"),
         },
+        ["words"] = (s, v, problem) => Words(s, v, problem),
         ["placeholderStyle"] = (s, v, problem) => Text(v, "文字（模板中字符样式的名称）", problem) switch
         {
             null => s,
@@ -69,6 +70,46 @@ internal static class SettingsReader
             }
             return (problems.Count == 0 ? settings : null, problems);
         }
+    }
+
+    /// <summary>The "words" object, e.g. { "rise": "上升", "fall": "降低" }: each key a word of <see cref="PhraseWords"/>, each value non-empty text.</summary>
+    private static readonly Dictionary<string, Func<PhraseWords, string, PhraseWords>> WordKeys = new(StringComparer.Ordinal)
+    {
+        ["increase"] = (w, t) => w with { Increase = t },
+        ["decrease"] = (w, t) => w with { Decrease = t },
+        ["rise"] = (w, t) => w with { Rise = t },
+        ["fall"] = (w, t) => w with { Fall = t },
+        ["flat"] = (w, t) => w with { Flat = t },
+        ["equal"] = (w, t) => w with { Equal = t },
+        ["roughlyEqual"] = (w, t) => w with { RoughlyEqual = t },
+        ["above"] = (w, t) => w with { Above = t },
+        ["below"] = (w, t) => w with { Below = t },
+    };
+
+    private static CalculationSettings Words(CalculationSettings settings, JsonElement value, Action<SettingsProblemKind, string> problem)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            problem(SettingsProblemKind.WrongType, $"应为对象，如 {{ \"rise\": \"上升\" }}，现为{Describe(value)}");
+            return settings;
+        }
+        var words = settings.Words;
+        foreach (var word in value.EnumerateObject())
+        {
+            if (!WordKeys.TryGetValue(word.Name, out var set))
+            {
+                problem(SettingsProblemKind.UnknownKey, $"words 中没有“{word.Name}”。可用的词：{string.Join("、", WordKeys.Keys)}");
+                continue;
+            }
+            if (word.Value.ValueKind != JsonValueKind.String || word.Value.GetString() is not { Length: > 0 } text)
+            {
+                problem(word.Value.ValueKind == JsonValueKind.String ? SettingsProblemKind.OutOfRange : SettingsProblemKind.WrongType,
+                    $"words.{word.Name} 应为非空文字，现为{Describe(word.Value)}");
+                continue;
+            }
+            words = set(words, text);
+        }
+        return settings with { Words = words };
     }
 
     private static CalculationSettings Refuse(CalculationSettings settings, Action<SettingsProblemKind, string> problem, string message)

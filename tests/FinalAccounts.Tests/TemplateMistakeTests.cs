@@ -141,7 +141,26 @@ public class TemplateMistakeTests
         { """{ "budgetBasis": "调整数" }""", "TPL036", "$.budgetBasis", "应为“调整预算”或“年初预算”，现为“调整数”" },
         { """{ "missingReasonPlaceholder": "【待填写】" }""", "TPL036", "$.missingReasonPlaceholder", "应以文字开头并含一处 {0}" },
         { """[ "调整预算" ]""", "TPL035", "$", "应为对象" },
+        { """{ "words": { "rise": "上升", "grow": "上升" } }""", "TPL034", "$.words", "words 中没有“grow”" },
+        { """{ "words": { "fall": 1 } }""", "TPL035", "$.words", "words.fall 应为非空文字，现为数字 1" },
+        { """{ "words": "上升" }""", "TPL035", "$.words", "应为对象" },
     };
+
+    /// <summary>Issue 13: the words the calculation chooses come from the template's settings; today's are the defaults.</summary>
+    [Fact]
+    public void ARegionChangesTheChosenWordsInSettingsNotInCode()
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, settings: """{ "words": { "increase": "增加了", "rise": "上升", "below": "低于" } }""");
+        var report = Generated.From(Repo.SampleXlsx, temp.File("r.docx"), Path.GetFullPath(template));
+        // 一: 8012.15 against 7862.31 is up 149.84, 1.91%; the sentence now says so in the region's words.
+        Assert.Contains(report.Lines, l => l.StartsWith("2024年度收、支总计8012.15万元。与2023年相比，收、支总计各增加了149.84万元，上升1.91%。", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Lines, l => l.Contains("增长1.91%"));
+        // A 项 spent below its budget (2130122 农业生产发展: 1842.95 against 1900.00) reads 低于, and still asks for its reason.
+        var sample = Generated.From(Repo.SampleXlsx, temp.File("plain.docx"));
+        Assert.Equal(sample.Lines.Count(l => l.Contains("小于预算")), report.Lines.Count(l => l.Contains("低于预算")));
+        Assert.True(report.Lines.Count(l => l.Contains("低于预算")) > 0);
+    }
 
     [Theory]
     [MemberData(nameof(SettingsMistakes))]
