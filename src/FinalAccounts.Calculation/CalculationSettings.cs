@@ -22,6 +22,9 @@ public sealed record CalculationSettings
     /// <summary>The name of the template's character style every placeholder is set in (its look is the template's).</summary>
     public string PlaceholderStyle { get; init; } = "待填写";
 
+    /// <summary>How a zero amount or share reads in sentences: "0" ("0万元，占0%") or "0.00" ("0.00万元，占0.00%"), the same everywhere.</summary>
+    public string ZeroAmount { get; init; } = "0";
+
     /// <summary>The words the calculation chooses between (settings.json "words"); today's wording is the default.</summary>
     public PhraseWords Words { get; init; } = PhraseWords.Default;
 

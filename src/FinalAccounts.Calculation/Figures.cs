@@ -100,8 +100,29 @@ public static class Round
         return new Percent(rounded, TextOf(rounded));
     }
 
-    /// <summary>Sentences write 7413.59, and a zero as 0 ("0万元，占0%").</summary>
-    public static string TextOf(decimal rounded) => rounded == 0 ? "0" : rounded.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// How a zero reads in sentences for the calculation running on this flow: "0" ("0万元，占0%", the
+    /// default) or "0.00" ("0.00万元，占0.00%"), as the template's settings say (zeroAmount). Ambient
+    /// rather than passed to every Round call because it is one choice for a whole report; AsyncLocal keeps
+    /// batch workers' reports apart.
+    /// </summary>
+    private static readonly AsyncLocal<string?> ZeroText = new();
+
+    /// <summary>Sets how zeros read for the calculation in progress; dispose to restore.</summary>
+    public static IDisposable ZeroReadsAs(string zero)
+    {
+        var before = ZeroText.Value;
+        ZeroText.Value = zero;
+        return new Restore(() => ZeroText.Value = before);
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
+    /// <summary>Sentences write 7413.59, and a zero as the settings say (0 by default: "0万元，占0%").</summary>
+    public static string TextOf(decimal rounded) => rounded == 0 ? ZeroText.Value ?? "0" : rounded.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static string TableOf(decimal rounded) => rounded.ToString("#,##0.00", CultureInfo.InvariantCulture);
 }

@@ -27,6 +27,7 @@ public sealed partial class ReportCalculator
     public static CalculationResult Calculate(FinalAccountsWorkbook workbook, CalculationSettings settings)
     {
         var warnings = new List<Diagnostic>();
+        using var zeros = Round.ZeroReadsAs(settings.ZeroAmount);
         var calculator = new ReportCalculator(workbook, new Phrasing(settings, warnings));
         var model = calculator.Build();
         return new CalculationResult(model, warnings, calculator._p.Marks);

@@ -29,6 +29,12 @@ internal static class SettingsReader
             var text => Refuse(s, problem, $"应以文字开头并含一处 {{0}}（换成缺少的内容），如“【待填写：{{0}}】”，现为“{text}”"),
         },
         ["words"] = (s, v, problem) => Words(s, v, problem),
+        ["zeroAmount"] = (s, v, problem) => Text(v, "文字“0”或“0.00”", problem) switch
+        {
+            var zero when zero is "0" or "0.00" => s with { ZeroAmount = zero },
+            null => s,
+            var other => Refuse(s, problem, $"应为“0”（0万元，占0%）或“0.00”（0.00万元，占0.00%），现为“{other}”"),
+        },
         ["placeholderStyle"] = (s, v, problem) => Text(v, "文字（模板中字符样式的名称）", problem) switch
         {
             null => s,

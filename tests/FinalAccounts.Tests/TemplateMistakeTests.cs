@@ -144,7 +144,28 @@ public class TemplateMistakeTests
         { """{ "words": { "rise": "上升", "grow": "上升" } }""", "TPL034", "$.words", "words 中没有“grow”" },
         { """{ "words": { "fall": 1 } }""", "TPL035", "$.words", "words.fall 应为非空文字，现为数字 1" },
         { """{ "words": "上升" }""", "TPL035", "$.words", "应为对象" },
+        { """{ "zeroAmount": "零" }""", "TPL036", "$.zeroAmount", "应为“0”（0万元，占0%）或“0.00”（0.00万元，占0.00%），现为“零”" },
     };
+
+    /// <summary>Issue 16: a zero amount reads one way everywhere, chosen by the template ("0万元，占0%" or "0.00万元，占0.00%").</summary>
+    [Fact]
+    public void ZeroAmountsReadAsTheTemplateSaysEverywhere()
+    {
+        using var temp = new TempFolder();
+        var plain = Generated.From(Repo.SampleXlsx, temp.File("plain.docx"));
+        // 二: the sample has no 国有资本经营预算财政拨款收入 (0) beside 520.00万元，占6.61%.
+        Assert.Contains(plain.Lines, l => l.Contains("国有资本经营预算财政拨款收入0万元，占0%"));
+        var template = CopyOfDefault(temp, settings: """{ "zeroAmount": "0.00" }""");
+        var report = Generated.From(Repo.SampleXlsx, temp.File("r.docx"), Path.GetFullPath(template));
+        Assert.Contains(report.Lines, l => l.Contains("国有资本经营预算财政拨款收入0.00万元，占0.00%"));
+        Assert.DoesNotMatch(@"(?<![\d.,])0万元", report.Text);
+        Assert.DoesNotMatch(@"占0%", report.Text);
+        // Only zeros changed: every other line is the plain report's.
+        Assert.Equal(plain.Lines.Count, report.Lines.Count);
+        static string ZerosAsTwoDecimals(string line) =>
+            System.Text.RegularExpressions.Regex.Replace(line, @"(?<![\d.,])0(?=万元|%)", "0.00");
+        Assert.All(plain.Lines.Zip(report.Lines), pair => Assert.Equal(ZerosAsTwoDecimals(pair.First), pair.Second));
+    }
 
     /// <summary>Issue 13: the words the calculation chooses come from the template's settings; today's are the defaults.</summary>
     [Fact]
