@@ -127,6 +127,8 @@ public sealed partial class ReportCalculator
         {
             DutiesMissing = dutyList.Count == 0 ? EmptyList(duties, "职责") : "",
             UnitsMissing = unitList.Count == 0 ? EmptyList(units, "单位") : "",
+            // The cover says when the report was issued; unless the workbook says otherwise, that is now.
+            ReportDate = basic.Text("报告日期") ?? $"{DateTime.Now.Year}年{DateTime.Now.Month}月",
         };
     }
 }

@@ -32,6 +32,9 @@ public sealed record DepartmentSection(
     public string DutiesMissing { get; init; } = "";
 
     public string UnitsMissing { get; init; } = "";
+
+    /// <summary>The cover's date: 基本信息 报告日期, or the month the report was generated (e.g. 2025年9月).</summary>
+    public string ReportDate { get; init; } = "";
 }
 
 /// <summary>一、收入支出决算总体情况.</summary>

@@ -32,6 +32,7 @@ public static class WorkbookLayout
         new("单位类型", FieldType.Choice, "决定机关运行经费是否须与公用经费一致", true, UnitTypes),
         new("机构设置说明", FieldType.LongText, "第一部分“二、机构设置”的说明文字"),
         new("机关运行经费", FieldType.Amount, "本年机关运行经费（万元）；行政单位和参公单位应等于公开06表公用经费合计"),
+        new("报告日期", FieldType.Text, "封面上的日期，如：2025年9月；不填则为生成报告的年月"),
     ]);
 
     public static readonly SheetSpec Duties = new("部门职责", true, "第一部分“一、部门职责”，一行一条", [

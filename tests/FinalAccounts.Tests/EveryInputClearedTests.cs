@@ -17,6 +17,7 @@ public class EveryInputClearedTests
     /// </summary>
     private static readonly Dictionary<(string Sheet, string Field), string> BlankIsFair = new()
     {
+        [("基本信息", "报告日期")] = "the cover's date: blank means the month the report is generated (issue 16), a true statement",
         [("机构设置", "单位性质")] = "an optional part of a 机构设置 line, “名称（性质）：说明”: left out, nothing is claimed",
         [("机构设置", "说明")] = "an optional part of a 机构设置 line, “名称（性质）：说明”: left out, nothing is claimed",
         [("项目资金", "偏差原因")] = "published 自评表 explain only some deviations; an empty cell claims nothing",

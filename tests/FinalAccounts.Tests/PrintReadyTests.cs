@@ -87,3 +87,23 @@ public class AppendixNoteTests
         Assert.Contains(plain.Lines, l => l.StartsWith("备注：本单位2024年度无国有资本经营预算财政拨款支出", StringComparison.Ordinal));
     }
 }
+
+public class CoverTests
+{
+    [Fact]
+    public void CoverNamesTheDepartmentOnceAndCarriesTheReportDate()
+    {
+        using var temp = new TempFolder();
+        var report = Generated.From(Repo.SampleXlsx, temp.File("r.docx"));
+        Assert.Equal(["示例县农业农村局", "2024年度部门决算", "2025年9月", "目  录"], report.Lines.Take(4));
+
+        // Without 报告日期 the cover carries the month the report is made.
+        var editor = WorkbookEditor.Load(Repo.SampleXlsx);
+        editor.Set("基本信息", "B" + WorkbookEditor.Parse(editor.Find("基本信息", "报告日期")).Row, null);
+        var before = DateTime.Now;
+        var undated = Generated.From(editor.Save(temp.File("undated.xlsx")), temp.File("u.docx"));
+        var after = DateTime.Now;
+        Assert.Contains(undated.Lines[2], new[] { $"{before.Year}年{before.Month}月", $"{after.Year}年{after.Month}月" });
+        Assert.Equal(ExitCodes.Clean, undated.Exit);
+    }
+}
