@@ -36,6 +36,8 @@ public static class BatchCommand
             say($"error BATCH01: 输入目录“{inputFolder}”不存在。");
             return ExitCodes.Errors;
         }
+        if (templatePath is null && CompiledReportTemplate.DefaultChoiceNote() is { } note)
+            say(note);
         var (template, problems) = CompiledReportTemplate.Load(templatePath ?? CompiledReportTemplate.DefaultPath);
         if (template is null)
         {

@@ -22,6 +22,8 @@ public static class GenerateCommand
     public static int Run(string workbookPath, string? templatePath, string? outputPath, bool pdf, bool trace, TextWriter output, bool review = false)
     {
         var name = Path.GetFileName(workbookPath);
+        if (templatePath is null && CompiledReportTemplate.DefaultChoiceNote() is { } note)
+            output.WriteLine(note);
         var (template, problems) = CompiledReportTemplate.Load(templatePath ?? CompiledReportTemplate.DefaultPath);
         if (template is null)
         {

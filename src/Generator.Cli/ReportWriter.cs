@@ -57,6 +57,31 @@ public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSe
     public static string DefaultPath =>
         new[] { Path.Combine(AppContext.BaseDirectory, "templates", "default"), Path.Combine(Directory.GetCurrentDirectory(), "templates", "default") }
             .FirstOrDefault(Directory.Exists) ?? Path.Combine(AppContext.BaseDirectory, "templates", "default");
+
+    /// <summary>
+    /// When no --template was given and ./templates/default differs from the copy shipped with the program
+    /// (a maintainer edited it and did not rebuild, or runs an installed program in a template folder),
+    /// a line saying which one is used and how to use the other; null when there is nothing to say.
+    /// </summary>
+    public static string? DefaultChoiceNote()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "templates", "default");
+        var here = Path.Combine(Directory.GetCurrentDirectory(), "templates", "default");
+        if (!Directory.Exists(shipped) || !Directory.Exists(here) || Path.GetFullPath(shipped) == Path.GetFullPath(here))
+            return null;
+        static byte[] Content(string folder) => Directory.GetFiles(folder).Order(StringComparer.Ordinal)
+            .SelectMany(f => System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(f)).Concat(File.ReadAllBytes(f))).ToArray();
+        try
+        {
+            if (Content(shipped).AsSpan().SequenceEqual(Content(here)))
+                return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        return $"提示：使用的是程序自带的模板 {shipped}；当前目录的 templates/default 与之不同（改过而未重新生成程序？），要用它请加 --template templates/default。";
+    }
 }
 
 /// <summary>

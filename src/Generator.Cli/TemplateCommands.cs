@@ -109,7 +109,7 @@ public static class TemplateCommands
         var text = new System.Text.StringBuilder();
         text.AppendLine("# 报告视图模型字段");
         text.AppendLine();
-        text.AppendLine("由 `generator fields` 从视图模型生成，请勿手工编辑。列表字段用 `{{#each 字段}}` 遍历，`[]` 表示列表中的每一项。");
+        text.AppendLine("由 `generator template fields` 从视图模型生成，请勿手工编辑。列表字段用 `{{#each 字段}}` 遍历，`[]` 表示列表中的每一项。");
         text.AppendLine();
         text.AppendLine("| 字段 | 类型 |");
         text.AppendLine("|---|---|");

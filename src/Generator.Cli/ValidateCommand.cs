@@ -18,6 +18,8 @@ public static class ValidateCommand
 
     public static int Run(string path, TextWriter output, string? templatePath = null)
     {
+        if (templatePath is null && CompiledReportTemplate.DefaultChoiceNote() is { } note)
+            output.WriteLine(note);
         var (template, problems) = CompiledReportTemplate.Load(templatePath ?? CompiledReportTemplate.DefaultPath);
         if (template is null)
         {

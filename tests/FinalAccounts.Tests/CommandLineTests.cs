@@ -69,3 +69,38 @@ public class CommandLineTests
         Assert.Contains("运行“generator generate --help”查看用法。", error);
     }
 }
+
+/// <summary>Issue 18: the program says which default template it used when the one beside the user differs.</summary>
+public class DefaultTemplateChoiceTests
+{
+    private static (int Exit, string Out) RunIn(string folder, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "generator.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(60_000));
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    [Fact]
+    public void AnEditedTemplatesFolderBesideTheUserIsNamedNotSilentlyIgnored()
+    {
+        using var temp = new TempFolder();
+        var local = Directory.CreateDirectory(Path.Combine(temp.Path, "templates", "default")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "templates", "default")))
+            File.Copy(file, Path.Combine(local, Path.GetFileName(file)));
+        var same = RunIn(temp.Path, "validate", Repo.SampleXlsx);
+        Assert.Equal(ExitCodes.Clean, same.Exit);
+        Assert.DoesNotContain("提示：使用的是程序自带的模板", same.Out);   // an identical copy: nothing to say
+
+        File.AppendAllText(Path.Combine(local, "settings.json"), "\n");
+        var edited = RunIn(temp.Path, "validate", Repo.SampleXlsx);
+        Assert.Equal(ExitCodes.Clean, edited.Exit);
+        Assert.Contains($"提示：使用的是程序自带的模板 {Path.Combine(AppContext.BaseDirectory, "templates", "default")}；当前目录的 templates/default 与之不同", edited.Out);
+        Assert.Contains("--template templates/default", edited.Out);
+    }
+}
