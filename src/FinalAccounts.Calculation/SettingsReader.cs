@@ -1,3 +1,4 @@
+using FinalAccounts.Model;
 using System.Globalization;
 using System.Text.Json;
 
@@ -67,8 +68,8 @@ internal static class SettingsReader
                 var path = "$." + property.Name;
                 if (!Keys.TryGetValue(property.Name, out var apply))
                 {
-                    var nearest = Keys.Keys.MinBy(k => Distance(k.ToLowerInvariant(), property.Name.ToLowerInvariant()))!;
-                    var hint = Distance(nearest.ToLowerInvariant(), property.Name.ToLowerInvariant()) <= 3 ? $"是否想写“{nearest}”？" : "";
+                    var nearest = Keys.Keys.MinBy(k => EditDistance.Between(k.ToLowerInvariant(), property.Name.ToLowerInvariant()))!;
+                    var hint = EditDistance.Between(nearest.ToLowerInvariant(), property.Name.ToLowerInvariant()) <= 3 ? $"是否想写“{nearest}”？" : "";
                     problems.Add(new SettingsProblem(SettingsProblemKind.UnknownKey, path, $"没有这项设置。{hint}可用的设置：{string.Join("、", Keys.Keys)}"));
                     continue;
                 }
@@ -175,19 +176,4 @@ internal static class SettingsReader
         JsonValueKind.Object => "对象 {…}",
         _ => "空值 null",
     };
-
-    /// <summary>Edit distance, for "did you mean": roughlyEqualBandPercnt → roughlyEqualBandPercent.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 }

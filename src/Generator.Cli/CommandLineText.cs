@@ -1,3 +1,4 @@
+using FinalAccounts.Model;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
@@ -91,23 +92,9 @@ public static class CommandLineText
             .Where(n => !n.StartsWith("-?", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal);
         return candidates
-            .Select(name => (name, distance: Distance(token.ToLowerInvariant(), name.ToLowerInvariant())))
+            .Select(name => (name, distance: EditDistance.Between(token.ToLowerInvariant(), name.ToLowerInvariant())))
             .Where(c => c.distance <= Math.Max(1, Math.Min(2, c.name.Length / 3)) || (token.Length >= 3 && c.name.StartsWith(token, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(c => c.distance).ThenBy(c => c.name, StringComparer.Ordinal)
             .Select(c => c.name).Take(3).ToList();
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
     }
 }

@@ -22,16 +22,8 @@ public static class GenerateCommand
     public static int Run(string workbookPath, string? templatePath, string? outputPath, bool pdf, bool trace, TextWriter output, bool review = false)
     {
         var name = Path.GetFileName(workbookPath);
-        if (templatePath is null && CompiledReportTemplate.DefaultChoiceNote() is { } note)
-            output.WriteLine(note);
-        var (template, problems) = CompiledReportTemplate.Load(templatePath ?? CompiledReportTemplate.DefaultPath);
-        if (template is null)
-        {
-            foreach (var problem in problems)
-                output.WriteLine(problem);
-            output.WriteLine("模板有问题，未生成报告。");
+        if (CompiledReportTemplate.LoadForCommand(templatePath, output, "模板有问题，未生成报告。") is not { } template)
             return ExitCodes.Errors;
-        }
         var docx = Path.GetFullPath(outputPath ?? Path.ChangeExtension(workbookPath, ".docx"));
         if (OutputProblem(workbookPath, templatePath, docx, pdf, trace) is { } refused)
         {

@@ -59,6 +59,23 @@ public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSe
             .FirstOrDefault(Directory.Exists) ?? Path.Combine(AppContext.BaseDirectory, "templates", "default");
 
     /// <summary>
+    /// The template a command was given (the default one when none), compiled; its problems, or a note on
+    /// which default was used, written to the command's output. Null when the command cannot go on.
+    /// </summary>
+    public static CompiledReportTemplate? LoadForCommand(string? templatePath, TextWriter output, string refusal)
+    {
+        if (templatePath is null && DefaultChoiceNote() is { } note)
+            output.WriteLine(note);
+        var (template, problems) = Load(templatePath ?? DefaultPath);
+        if (template is not null)
+            return template;
+        foreach (var problem in problems)
+            output.WriteLine(problem);
+        output.WriteLine(refusal);
+        return null;
+    }
+
+    /// <summary>
     /// When no --template was given and ./templates/default differs from the copy shipped with the program
     /// (a maintainer edited it and did not rebuild, or runs an installed program in a template folder),
     /// a line saying which one is used and how to use the other; null when there is nothing to say.

@@ -18,16 +18,8 @@ public static class ValidateCommand
 
     public static int Run(string path, TextWriter output, string? templatePath = null)
     {
-        if (templatePath is null && CompiledReportTemplate.DefaultChoiceNote() is { } note)
-            output.WriteLine(note);
-        var (template, problems) = CompiledReportTemplate.Load(templatePath ?? CompiledReportTemplate.DefaultPath);
-        if (template is null)
-        {
-            foreach (var problem in problems)
-                output.WriteLine(problem);
-            output.WriteLine("模板有问题，无法检查。");
+        if (CompiledReportTemplate.LoadForCommand(templatePath, output, "模板有问题，无法检查。") is not { } template)
             return ExitCodes.Errors;
-        }
         var built = ReportWriter.Build(path, template);
         Print(Path.GetFileName(path), built.Findings, output);
         foreach (var problem in built.TemplateProblems)
