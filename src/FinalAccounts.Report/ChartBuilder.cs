@@ -20,7 +20,7 @@ public static class ChartBuilder
     private static readonly string[] Palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
 
     private const long Width = 5_400_000;   // EMU: 15 cm
-    private const long Height = 3_060_000;  // EMU: 8.5 cm
+    private const long Height = 1_980_000;  // EMU: 5.5 cm
 
     /// <summary>{{chart x}} reads x's kind (bar unless "pie") and its points, each a label and a value.</summary>
     public static ElementHelperModule Module { get; } = new(

@@ -23,8 +23,15 @@ public static class PublicTableBuilder
     /// <summary>A4 less GB/T 9704 margins (28 mm + 26 mm): 156 mm in twips.</summary>
     private const int TextWidth = 8844;
 
-    /// <summary>Twips a digit or separator of the 附表 font (8 pt) takes, and a cell's left and right margins.</summary>
-    private const int FigureCharWidth = 90, CellPadding = 230;
+    /// <summary>
+    /// A table of more than this many columns (公开04表, the 明细表) is set on a landscape page
+    /// (<see cref="PrintLayout"/>): A4 turned, 297 mm less the margins 37 mm + 35 mm, 225 mm in twips.
+    /// </summary>
+    public const int PortraitColumns = 8, LandscapeWidth = 12756;
+
+    /// <summary>The 附表 font size (points, the 附表数字 style's) and a cell's left and right margins (twips).</summary>
+    private const double FigurePoints = 8;
+    private const int CellMargins = 80;
 
     private const string Ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -44,14 +51,15 @@ public static class PublicTableBuilder
         var columns = Math.Max(1, Convert.ToInt32(table.Field("columnCount") ?? 1, CultureInfo.InvariantCulture));
         var headerRows = Rows(table.Field("headerRows"));
         var rows = Rows(table.Field("rows"));
-        var widths = ColumnWidths(headerRows, rows, columns);
+        var tableWidth = columns > PortraitColumns ? LandscapeWidth : TextWidth;
+        var widths = ColumnWidths(headerRows, rows, columns, tableWidth);
 
         var xml = new StringBuilder();
         using (var w = XmlWriter.Create(xml, new XmlWriterSettings { OmitXmlDeclaration = true, ConformanceLevel = ConformanceLevel.Fragment }))
         {
             w.WriteStartElement("w", "tbl", Ns);
             w.WriteStartElement("w", "tblPr", Ns);
-            Empty(w, "tblW", ("w", TextWidth.ToString(CultureInfo.InvariantCulture)), ("type", "dxa"));
+            Empty(w, "tblW", ("w", tableWidth.ToString(CultureInfo.InvariantCulture)), ("type", "dxa"));
             w.WriteStartElement("w", "tblBorders", Ns);
             foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
                 Empty(w, side, ("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000"));
@@ -141,9 +149,10 @@ public static class PublicTableBuilder
     /// <summary>Columns naming an item (项目, 科目名称) get about twice the width, codes a little more, 行次 less.</summary>
     /// <remarks>
     /// A column of amounts is never narrower than its longest figure needs (tables in 元 print
-    /// "76,980,000.00"): the wide text columns give up what the figures need.
+    /// "76,980,000.00"), nor a column of short words narrower than two characters: the text
+    /// columns give up what they need (<see cref="TableFitting"/>).
     /// </remarks>
-    private static int[] ColumnWidths(List<List<IDictionary<string, object?>>> headerRows, List<List<IDictionary<string, object?>>> dataRows, int columns)
+    private static int[] ColumnWidths(List<List<IDictionary<string, object?>>> headerRows, List<List<IDictionary<string, object?>>> dataRows, int columns, int textWidth)
     {
         var weights = Enumerable.Repeat(1.0, columns).ToArray();
         foreach (var row in headerRows)
@@ -165,30 +174,19 @@ public static class PublicTableBuilder
             }
         }
         var total = weights.Sum();
-        var widths = weights.Select(w => (int)(TextWidth * w / total)).ToArray();
+        var widths = weights.Select(w => (int)(textWidth * w / total)).ToArray();
+        widths[^1] += textWidth - widths.Sum();
         var needed = new int[columns];
         foreach (var row in dataRows)
         {
             var column = 0;
             foreach (var cell in row)
             {
-                if (column < columns && Span(cell) == 1 && cell.Field("isNumber") is true)
-                    needed[column] = Math.Max(needed[column], (cell.Field("text") as string ?? "").Length * FigureCharWidth + CellPadding);
+                if (column < columns && Span(cell) == 1)
+                    needed[column] = Math.Max(needed[column], TableFitting.NeededFor(cell.Field("text") as string ?? "", FigurePoints, CellMargins));
                 column += Span(cell);
             }
         }
-        var shortfall = Enumerable.Range(0, columns).Sum(c => Math.Max(0, needed[c] - widths[c]));
-        var spare = Enumerable.Range(0, columns).Where(c => needed[c] == 0).ToList();
-        var spareWidth = spare.Sum(c => widths[c]);
-        if (shortfall > 0 && spareWidth > shortfall * 2)
-        {
-            for (var c = 0; c < columns; c++)
-                if (needed[c] > widths[c])
-                    widths[c] = needed[c];
-            foreach (var c in spare)
-                widths[c] -= (int)((long)shortfall * widths[c] / spareWidth);
-        }
-        widths[^1] += TextWidth - widths.Sum();
-        return widths;
+        return TableFitting.Fit(widths, needed);
     }
 }

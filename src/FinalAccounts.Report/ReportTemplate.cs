@@ -24,6 +24,7 @@ public static class ReportTemplate
         ReportHelpers.Register(options);
         options.ElementHelpers["chart"] = ChartBuilder.Module;
         options.ElementHelpers["publicTable"] = PublicTableBuilder.Module;
+        options.Finishers.Add(PrintLayout.Apply);
         options.Finishers.Add(TableOfContents.Fill);
         options.Finishers.Add(UpdateFieldsOnOpen);
         return options;

@@ -1,0 +1,179 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace FinalAccounts.Report;
+
+/// <summary>
+/// After filling: the template's own tables (the 项目支出绩效自评表) get column widths from what
+/// they now hold (<see cref="TableFitting"/>), and each table wider than the portrait text — a
+/// 附表 of more than <see cref="PublicTableBuilder.PortraitColumns"/> columns — gets a landscape page.
+/// </summary>
+public static class PrintLayout
+{
+    public static void Apply(WordprocessingDocument document)
+    {
+        var main = document.MainDocumentPart!;
+        var body = main.Document.Body!;
+        var sizes = new FontSizes(main.StyleDefinitionsPart?.Styles);
+        foreach (var table in body.Elements<Table>().ToList())
+        {
+            // The 附表 are written unparsed (PublicTableBuilder); their text is read without parsing them.
+            var xml = table.OuterXml;
+            if (xml.Contains($"w:val=\"{PublicTableBuilder.HeaderStyle}\"", StringComparison.Ordinal))
+            {
+                if (xml.Contains($"<w:tblW w:w=\"{PublicTableBuilder.LandscapeWidth}\"", StringComparison.Ordinal))
+                    Landscape(body, table);
+            }
+            else
+                FitTemplateTable(table, sizes);
+        }
+    }
+
+    private static void FitTemplateTable(Table table, FontSizes sizes)
+    {
+        var grid = table.GetFirstChild<TableGrid>()?.Elements<GridColumn>().ToList() ?? [];
+        if (grid.Count == 0 || grid.Any(g => g.Width?.Value is null))
+            return;
+        var margins = table.GetFirstChild<TableProperties>()?.TableCellMarginDefault is { } m
+            ? (int)((m.TableCellLeftMargin?.Width?.Value ?? 108) + (m.TableCellRightMargin?.Width?.Value ?? 108))
+            : 216;
+        var widths = grid.Select(g => int.Parse(g.Width!.Value!, CultureInfo.InvariantCulture)).ToArray();
+        var needed = new int[widths.Length];
+        foreach (var row in table.Elements<TableRow>())
+        {
+            var column = 0;
+            foreach (var cell in row.Elements<TableCell>())
+            {
+                var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                if (span == 1 && column < widths.Length)
+                    foreach (var paragraph in cell.Elements<Paragraph>())
+                    {
+                        var text = paragraph.InnerText.Trim();
+                        needed[column] = Math.Max(needed[column], TableFitting.NeededFor(text, sizes.Of(paragraph), margins));
+                    }
+                column += span;
+            }
+        }
+        var fitted = TableFitting.Fit(widths, needed);
+        if (fitted.SequenceEqual(widths))
+            return;
+        for (var c = 0; c < grid.Count; c++)
+            grid[c].Width = fitted[c].ToString(CultureInfo.InvariantCulture);
+        // A cell's own width would override the grid in Word: it follows the grid.
+        foreach (var row in table.Elements<TableRow>())
+        {
+            var column = 0;
+            foreach (var cell in row.Elements<TableCell>())
+            {
+                var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                if (cell.TableCellProperties?.TableCellWidth is { } width && column + span <= fitted.Length)
+                {
+                    width.Width = fitted.Skip(column).Take(span).Sum().ToString(CultureInfo.InvariantCulture);
+                    width.Type = TableWidthUnitValues.Dxa;
+                }
+                column += span;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The page block holding the table (from the paragraph that starts its page to the one before the
+    /// next page start) becomes a landscape section: a section break before it and one after it. The
+    /// first section keeps the document's own properties (a cover without footer, numbering from 1);
+    /// the others continue the page numbers.
+    /// </summary>
+    private static void Landscape(Body body, Table table)
+    {
+        var last = body.GetFirstChild<SectionProperties>();
+        if (last?.GetFirstChild<PageSize>() is not { Width: not null, Height: not null } || last.GetFirstChild<PageMargin>() is null)
+            return;
+        var styles = body.Ancestors<Document>().First().MainDocumentPart?.StyleDefinitionsPart?.Styles;
+        var first = table.ElementsBefore().Reverse().OfType<Paragraph>().FirstOrDefault(p => StartsPage(p, styles));
+        var next = table.ElementsAfter().OfType<Paragraph>().FirstOrDefault(p => StartsPage(p, styles) || p.ParagraphProperties?.SectionProperties is not null);
+        if (first is null || first.PreviousSibling() is null)
+            return;
+        var firstSection = !body.Elements<Paragraph>().Any(p => p.ParagraphProperties?.SectionProperties is not null);
+        var original = (SectionProperties)last.CloneNode(true);
+        // Ends the portrait section before the block (unless a landscape block just ended there).
+        if (first.PreviousSibling<Paragraph>()?.ParagraphProperties?.SectionProperties is null)
+            first.InsertBeforeSelf(SectionBreak(firstSection ? original : Section(original, landscape: false)));
+        if (next is not null)
+        {
+            next.InsertBeforeSelf(SectionBreak(Section(original, landscape: true)));
+            if (firstSection)
+                last.Parent!.ReplaceChild(Section(original, landscape: false, type: false), last);
+        }
+        else
+            last.Parent!.ReplaceChild(Section(original, landscape: true, type: false), last);
+    }
+
+    private static bool StartsPage(Paragraph paragraph, Styles? styles)
+    {
+        if (paragraph.ParagraphProperties?.PageBreakBefore is { } own)
+            return own.Val?.Value ?? true;
+        var id = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+        for (var depth = 0; id is not null && depth < 10; depth++)
+        {
+            var style = styles?.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == id);
+            if (style?.StyleParagraphProperties?.PageBreakBefore is { } inherited)
+                return inherited.Val?.Value ?? true;
+            id = style?.BasedOn?.Val?.Value;
+        }
+        return false;
+    }
+
+    /// <summary>A copy of the document's section (its footers), portrait or turned, continuing the page numbers.</summary>
+    private static SectionProperties Section(SectionProperties portrait, bool landscape, bool type = true)
+    {
+        var section = (SectionProperties)portrait.CloneNode(true);
+        section.RemoveAllChildren<TitlePage>();
+        section.GetFirstChild<PageNumberType>()?.Remove();
+        section.RemoveAllChildren<HeaderReference>();
+        foreach (var first in section.Elements<FooterReference>().Where(f => f.Type?.Value == HeaderFooterValues.First).ToList())
+            first.Remove();
+        if (landscape)
+        {
+            var size = section.GetFirstChild<PageSize>()!;
+            (size.Width, size.Height) = (size.Height, size.Width);
+            size.Orient = PageOrientationValues.Landscape;
+            // Turned a quarter: the binding edge (left) becomes the top.
+            var m = section.GetFirstChild<PageMargin>()!;
+            (m.Top, m.Right, m.Bottom, m.Left) = ((int)m.Left!.Value, (uint)m.Top!.Value, (int)m.Right!.Value, (uint)m.Bottom!.Value);
+        }
+        // Schema order: header and footer references, then the section type.
+        if (type)
+            section.InsertBefore(new SectionType { Val = SectionMarkValues.NextPage }, section.GetFirstChild<PageSize>());
+        return section;
+    }
+
+    private static Paragraph SectionBreak(SectionProperties section) =>
+        new(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact }, section));
+
+    /// <summary>A paragraph's font size in points: its runs', else its style chain's, else the document default.</summary>
+    private sealed class FontSizes(Styles? styles)
+    {
+        private readonly Dictionary<string, Style> byId = styles?.Elements<Style>().Where(s => s.StyleId?.Value is not null).ToDictionary(s => s.StyleId!.Value!) ?? [];
+        private readonly double fallback = styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value is { } d
+            ? double.Parse(d, CultureInfo.InvariantCulture) / 2 : 10.5;
+
+        public double Of(Paragraph paragraph)
+        {
+            var run = paragraph.Descendants<Run>().Select(r => r.RunProperties?.FontSize?.Val?.Value).FirstOrDefault(v => v is not null)
+                      ?? paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<FontSize>()?.Val?.Value;
+            if (run is not null)
+                return double.Parse(run, CultureInfo.InvariantCulture) / 2;
+            var id = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "Normal";
+            for (var depth = 0; depth < 10 && byId.TryGetValue(id, out var style); depth++)
+            {
+                if (style.StyleRunProperties?.FontSize?.Val?.Value is { } size)
+                    return double.Parse(size, CultureInfo.InvariantCulture) / 2;
+                if (style.BasedOn?.Val?.Value is not { } basedOn)
+                    break;
+                id = basedOn;
+            }
+            return fallback;
+        }
+    }
+}
