@@ -121,6 +121,12 @@ public sealed record Chart(string Kind, IReadOnlyList<ChartPoint> Points)
 {
     /// <summary>The labels of points left out because their figure is missing (the caption says so); empty when none.</summary>
     public IReadOnlyList<string> MissingLabels { get; init; } = [];
+
+    /// <summary>At least two non-zero points: a structure chart says something. With one, a sentence says it better.</summary>
+    public bool HasSeveralParts => Points.Count(p => p.Value != 0) >= 2;
+
+    /// <summary>The label of the only non-zero point when there is exactly one (e.g. 公务接待费), else empty.</summary>
+    public string SinglePart => Points.Count(p => p.Value != 0) == 1 ? Points.Single(p => p.Value != 0).Label : "";
 }
 
 /// <summary>图1–图7.</summary>

@@ -107,3 +107,37 @@ public class CoverTests
         Assert.Equal(ExitCodes.Clean, undated.Exit);
     }
 }
+
+public class ChartThatSaysNothingTests
+{
+    /// <summary>Issue 16: a pie of one non-zero slice (only 公务接待费) is a sentence, not a chart, through a template condition.</summary>
+    [Theory]
+    [InlineData("default")]
+    [InlineData("hubei")]
+    public void AThreePublicPieOfOneSliceIsASentence(string templateName)
+    {
+        using var temp = new TempFolder();
+        var plain = Generated.From(Repo.SampleXlsx, temp.File("plain.docx"), templateName);
+        Assert.Contains("图7：“三公”经费财政拨款支出结构（决算数）（单位：万元）", plain.Lines);   // the sample: 公务用车 15.37 and 接待 4.26
+
+        // The same department spending no 公务用车运行维护费: 公开09表's 决算数 has 公务接待费 only, and 公开06表's
+        // 30231 moves to 30299 so the 经济分类 items stay within the 三公 figures (CHK071).
+        var editor = WorkbookEditor.Load(Repo.SampleXlsx);
+        var row = WorkbookEditor.Parse(editor.Find("公开09表", "1")).Row + 1;
+        foreach (var column in new[] { "I", "J", "K" })   // 决算数: 公务用车 小计, 购置费, 运行费
+            editor.Set("公开09表", $"{column}{row}", 0m);
+        editor.Set("公开09表", $"G{row}", 4.26m);          // 决算数 合计
+        var running = WorkbookEditor.Parse(editor.Find("公开06表", "30231"));
+        var other = WorkbookEditor.Parse(editor.Find("公开06表", "30299"));
+        var amount = Convert.ToDecimal(editor.Get("公开06表", $"{Letter(running.Column + 2)}{running.Row}"));
+        editor.Set("公开06表", $"{Letter(running.Column + 2)}{running.Row}", 0m);
+        editor.Add("公开06表", $"{Letter(other.Column + 2)}{other.Row}", amount);
+        var report = Generated.From(editor.Save(temp.File("reception-only.xlsx")), temp.File("r.docx"), templateName);
+        Assert.True(report.Exit is ExitCodes.Clean or ExitCodes.Warnings, report.Output);
+        Assert.DoesNotContain(report.Lines, l => l.StartsWith("图7：", StringComparison.Ordinal));
+        Assert.Contains("2024年“三公”经费财政拨款支出全部为公务接待费，不再附结构图。", report.Lines);
+        Assert.Equal(plain.Lines.Count(l => l.StartsWith("[图表", StringComparison.Ordinal)) - 1, report.Lines.Count(l => l.StartsWith("[图表", StringComparison.Ordinal)));
+    }
+
+    private static string Letter(int column) => ((char)('A' + column - 1)).ToString();
+}
