@@ -69,14 +69,20 @@ public static partial class TableRecognizer
         var key = TitleKey(title);
         if (ExactTitles.TryGetValue(key, out var exact))
             return exact;
-        // "渠县医疗保障局一般公共预算财政拨款支出决算表": the longest catalogue title it ends with.
-        var suffix = ExactTitles.Where(t => key.EndsWith(t.Key, StringComparison.Ordinal)).OrderByDescending(t => t.Key.Length).FirstOrDefault();
-        if (suffix.Key is not null)
-            return suffix.Value;
         var text = LabelText.Normalise(title);
         var match = Titles.FirstOrDefault(t => t.Keywords.All(text.Contains) && !t.Without.Any(text.Contains));
-        return match.Keywords is null ? PublicTableKind.Other : match.Kind;
+        var byKeywords = match.Keywords is null ? PublicTableKind.Other : match.Kind;
+        // "渠县医疗保障局一般公共预算财政拨款支出决算表": the longest catalogue title it ends with — unless that is
+        // only one of the generic titles every title ends with (支出决算表 …) and the keywords name a specific table
+        // ("“三公”经费支出决算表", "政府性基金预算财政拨款支出决算表").
+        var suffix = ExactTitles.Where(t => key.EndsWith(t.Key, StringComparison.Ordinal)).OrderByDescending(t => t.Key.Length).FirstOrDefault();
+        if (suffix.Key is not null && !(IsGeneric(suffix.Value) && byKeywords != PublicTableKind.Other && !IsGeneric(byKeywords)))
+            return suffix.Value;
+        return byKeywords;
     }
+
+    private static bool IsGeneric(PublicTableKind kind) =>
+        kind is PublicTableKind.IncomeExpenditureSummary or PublicTableKind.Income or PublicTableKind.Expenditure;
 
     /// <summary>
     /// A title without what varies from workbook to workbook: spaces, quotes and widths, the year

@@ -141,9 +141,12 @@ public static class WorkbookReader
         var highest = tables.All(t => t.TitleCell is null) ? tables.Select(TableRecognizer.NumberOf).Max() ?? 0 : 0;
         var sichuan14ThreePublic = tables.Any(t => t.Kind == PublicTableKind.ThreePublic && t.TitleCell is not null
             && TableRecognizer.TitleKey(t.Title) == TableRecognizer.TitleKey(PublicTableCatalogue.Of(PublicTableKind.ThreePublic).Variants[0]));
-        if (kinds.Contains(PublicTableKind.GovernmentFundThreePublic) || sichuan14ThreePublic || highest == 14)
+        // The 一般公共预算…“三公” title alone is also a national export's title in some years: it tells 14 from 13
+        // only beside a table the national nine do not have.
+        var sichuanOnly = kinds.Any(k => k != PublicTableKind.Other && !PublicTableCatalogue.Of(k).IsNational);
+        if (kinds.Contains(PublicTableKind.GovernmentFundThreePublic) || highest == 14 || (sichuanOnly && sichuan14ThreePublic))
             return TableSet.Sichuan14;
-        if (kinds.Any(k => k != PublicTableKind.Other && !PublicTableCatalogue.Of(k).IsNational) || highest > 9)
+        if (sichuanOnly || highest > 9)
             return TableSet.Sichuan13;
         return TableSet.National9;
     }

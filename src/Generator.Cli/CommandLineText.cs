@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Generator.Cli;
 
@@ -16,9 +17,16 @@ public static class CommandLineText
     /// <summary>System.CommandLine ships zh-Hans strings for its help and errors; they are chosen by the UI culture.</summary>
     public static void UseChinese()
     {
-        var chinese = CultureInfo.GetCultureInfo("zh-Hans");
-        CultureInfo.DefaultThreadCurrentUICulture = chinese;
-        CultureInfo.CurrentUICulture = chinese;
+        try
+        {
+            var chinese = CultureInfo.GetCultureInfo("zh-Hans");
+            CultureInfo.DefaultThreadCurrentUICulture = chinese;
+            CultureInfo.CurrentUICulture = chinese;
+        }
+        catch (CultureNotFoundException)
+        {
+            // Globalization-invariant mode (a container without ICU): the library's own strings, our words still Chinese.
+        }
     }
 
     /// <summary>Our words for the help option, which the library's resources describe in English.</summary>
@@ -67,13 +75,21 @@ public static class CommandLineText
         error.WriteLine($"用法错误。运行“{path} --help”查看用法。");
     }
 
-    /// <summary>The library's message without its mixed quotes and a trailing full stop in English.</summary>
+    /// <summary>The library's message without its mixed quotes and a trailing full stop, and in Chinese where its resources are not.</summary>
     private static string Clean(string message)
     {
         var text = message.Trim().TrimEnd('.').Replace("“'", "“").Replace("'”", "”");
-        text = System.Text.RegularExpressions.Regex.Replace(text, "'([^']*)'", "“$1”");
+        text = Regex.Replace(text, "'([^']*)'", "“$1”");
+        text = Regex.Replace(text, @"^Cannot parse argument “(.*)” for (?:option|argument) “(.*)” as expected type “(.*)”$",
+            m => $"“{m.Groups[1].Value}”不是 {m.Groups[2].Value} 要求的{TypeName(m.Groups[3].Value)}");
+        text = Regex.Replace(text, @"^Option “(.*)” is required$", "缺少必需的选项 $1");
+        text = Regex.Replace(text, @"^Required argument missing for command: “(.*)”$", "“$1”缺少必需的参数");
         return text.EndsWith('。') ? text : text + "。";
     }
+
+    private static string TypeName(string type) =>
+        type.Contains("Int32") || type.Contains("Int64") ? "整数" : type.Contains("Decimal") || type.Contains("Double") ? "数字"
+        : type.Contains("Boolean") ? "true 或 false" : type.Contains("FileInfo") || type.Contains("DirectoryInfo") ? "路径" : "值";
 
     private static string CommandPath(Command command)
     {

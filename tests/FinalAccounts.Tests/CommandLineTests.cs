@@ -8,9 +8,13 @@ namespace FinalAccounts.Tests;
 /// <summary>Issue 17: help and usage errors in Chinese; a usage error is exit 64, not the warnings code.</summary>
 public class CommandLineTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
+    private static (int Exit, string Out, string Err) Run(params string[] args) => RunWith([], args);
+
+    private static (int Exit, string Out, string Err) RunWith(Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "generator.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
@@ -58,6 +62,28 @@ public class CommandLineTests
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("您是不是要输入：--template？", error);
         Assert.Contains("运行“generator validate --help”查看用法。", error);
+    }
+
+    [Fact]
+    public void AValueOfTheWrongTypeOrAMissingOptionIsSaidInChinese()
+    {
+        var (exit, _, error) = Run("batch", "in", "out", "--parallel", "abc");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("“abc”不是 --parallel 要求的整数。", error);
+        var (renderExit, _, renderError) = Run("render", "template");
+        Assert.Equal(ExitCodes.Usage, renderExit);
+        Assert.Contains("缺少必需的选项 --output", renderError);
+        Assert.DoesNotContain("Cannot parse", error + renderError);
+        Assert.DoesNotContain("is required", error + renderError);
+    }
+
+    [Fact]
+    public void RunsWhereTheMachineHasNoCultureData()
+    {
+        // Containers without ICU run .NET in globalization-invariant mode: no zh-Hans culture to switch to.
+        var (exit, output, error) = RunWith(new() { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" }, "validate", Repo.SampleXlsx);
+        Assert.True(exit == ExitCodes.Clean, output + error);
+        Assert.Contains("检查通过", output);
     }
 
     [Fact]

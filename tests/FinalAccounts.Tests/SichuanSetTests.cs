@@ -35,6 +35,11 @@ public class PublicTableCatalogueTests
     [InlineData("2022年度财政拨款支出决算明细表", PublicTableKind.FiscalExpenditureDetail)]
     [InlineData("2022年度一般公共预算财政拨款支出决算明细表", PublicTableKind.GeneralBudgetEconomicDetail)]
     [InlineData("2024年度部门预算项目绩效目标表", PublicTableKind.Other)]
+    // National titles that end with the generic 支出决算表 but name a specific table (a review found them read as 公开03).
+    [InlineData("2024年度“三公”经费支出决算表", PublicTableKind.ThreePublic)]
+    [InlineData("2024年度部门“三公”经费支出决算表", PublicTableKind.ThreePublic)]
+    [InlineData("2024年度政府性基金预算财政拨款支出决算表", PublicTableKind.GovernmentFund)]
+    [InlineData("示例县农业农村局2024年度支出决算表", PublicTableKind.Expenditure)]
     public void SichuanTitlesAreNotTakenForOtherTables(string title, PublicTableKind kind) => Assert.Equal(kind, TableRecognizer.KindOfTitle(title));
 
     [Fact]
@@ -173,6 +178,20 @@ public class SichuanSetTests
         editor.Set("公开12表", $"B{row}", 1m);                                   // 因公出国(境)费 1 万元 while 合计 stays 0
         var findings = ValidateCommand.Validate(editor.Save(temp.File("broken.xlsx")));
         Assert.Contains(findings, f => f.Id == "CHK050" && f.Location?.Sheet == "公开12表");
+    }
+
+    /// <summary>The 一般公共预算…“三公” title is a national export's title too: alone it does not make a workbook Sichuan's.</summary>
+    [Fact]
+    public void ANationalWorkbookWithTheOlderThreePublicTitleStaysNational()
+    {
+        using var temp = new TempFolder();
+        var editor = WorkbookEditor.Load(Repo.SampleXlsx);
+        editor.Set("公开09表", "A1", "2024年度一般公共预算财政拨款“三公”经费支出决算表");
+        editor.Set("公开07表", "A1", "2024年度政府性基金预算财政拨款支出决算表");
+        var workbook = editor.Save(temp.File("older-titles.xlsx"));
+        var output = new StringWriter();
+        Assert.Equal(ExitCodes.Clean, ValidateCommand.Run(workbook, output));
+        Assert.Equal(TableSet.National9, WorkbookReader.Read(workbook).Workbook!.Tables.Set);
     }
 
     [Fact]
