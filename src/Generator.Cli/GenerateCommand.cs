@@ -13,13 +13,16 @@ public static class GenerateCommand
         var pdf = new Option<bool>("--pdf") { Description = "同时用 LibreOffice 导出 PDF" };
         var trace = new Option<bool>("--trace") { Description = "在报告旁写出每个数字的来源（.trace.txt）" };
         var review = new Option<bool>("--review") { Description = "写出审阅稿：每个待填写标记和警告处、每段正文的数字来源处都有 Word 批注" };
-        var command = new Command("generate", "生成部门决算公开报告") { workbook, template, output, pdf, trace, review };
+        var noLayout = new Option<bool>("--no-layout") { Description = "不用 LibreOffice 排版（更快）；目录页码留给 Word/WPS 打开时更新" };
+        var command = new Command("generate", "生成部门决算公开报告") { workbook, template, output, pdf, trace, review, noLayout };
         command.SetAction(parse => Run(parse.GetValue(workbook)!.FullName, parse.GetValue(template), parse.GetValue(output)?.FullName,
-            parse.GetValue(pdf), parse.GetValue(trace), Console.Out, parse.GetValue(review)));
+            parse.GetValue(pdf), parse.GetValue(trace), Console.Out, parse.GetValue(review), layout: !parse.GetValue(noLayout)));
         return command;
     }
 
-    public static int Run(string workbookPath, string? templatePath, string? outputPath, bool pdf, bool trace, TextWriter output, bool review = false)
+    /// <param name="layout">The 目录's page numbers from a LibreOffice layout (the command's default; off in library use and tests unless asked).</param>
+    public static int Run(string workbookPath, string? templatePath, string? outputPath, bool pdf, bool trace, TextWriter output, bool review = false,
+        bool layout = false)
     {
         var name = Path.GetFileName(workbookPath);
         if (CompiledReportTemplate.LoadForCommand(templatePath, output, "模板有问题，未生成报告。") is not { } template)
@@ -34,7 +37,7 @@ public static class GenerateCommand
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(docx)!);
-            result = ReportWriter.Generate(workbookPath, template, docx, pdf, trace, review);
+            result = ReportWriter.Generate(workbookPath, template, docx, pdf, trace, review, layout);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -48,6 +51,8 @@ public static class GenerateCommand
             output.WriteLine(review ? $"已生成审阅稿（{result.Comments} 条批注）：{result.Docx}" : $"已生成报告：{result.Docx}");
         if (result.Pdf is not null)
             output.WriteLine($"已生成 PDF：{result.Pdf}");
+        if (result.LayoutNote is not null)
+            output.WriteLine(result.LayoutNote);
         if (result.MissingFonts.Count > 0)
             output.WriteLine($"提示：本机没有模板所用的字体 {string.Join("、", result.MissingFonts)}，PDF 中已由其他字体代替，版式可能与 Word、WPS 中打开时不同；"
                 + "安装这些字体后重新导出即可（.docx 不受影响）。");

@@ -16,6 +16,9 @@ public sealed record GenerateResult(IReadOnlyList<Diagnostic> Findings, IReadOnl
     /// <summary>How many Word comments the review copy carries (0 for the plain report).</summary>
     public int Comments { get; init; }
 
+    /// <summary>Why the 目录 has no page numbers (no LibreOffice, or the layout failed); null when it has them or none were asked for.</summary>
+    public string? LayoutNote { get; init; }
+
     /// <summary>Fonts of the template this machine lacks, so the PDF was set in others (empty without --pdf).</summary>
     public IReadOnlyList<string> MissingFonts { get; init; } = [];
 
@@ -107,8 +110,9 @@ public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSe
 /// </summary>
 public static class ReportWriter
 {
+    /// <param name="layout">Without --pdf: lay the report out once with LibreOffice (when installed) so the 目录 has its page numbers.</param>
     public static GenerateResult Generate(string workbookPath, CompiledReportTemplate template, string docxPath, bool pdf = false, bool trace = false,
-        bool review = false)
+        bool review = false, bool layout = false)
     {
         var built = Build(workbookPath, template, review);
         if (built.Document is null)
@@ -117,12 +121,15 @@ public static class ReportWriter
         string? pdfPath = null;
         string? failure = null;
         IReadOnlyList<string> missingFonts = [];
+        string? layoutNote = null;
         if (pdf)
         {
             (document, pdfPath, failure) = WithPdf(document, docxPath);
             if (pdfPath is not null)
                 missingFonts = LibreOffice.MissingFonts(document);
         }
+        else if (layout)
+            (document, layoutNote) = WithLayout(document);
         AtomicFile.Write(docxPath, temp => File.WriteAllBytes(temp, document));
         if (trace)
             AtomicFile.WriteAllText(Path.ChangeExtension(docxPath, ".trace.txt"), string.Join("\n", ModelTrace.Lines(built.Model!)) + "\n");
@@ -131,6 +138,7 @@ public static class ReportWriter
             ReportTitle = $"{built.Model!.Department.Name}{built.Model.Department.Year}年度部门决算",
             Comments = built.Comments,
             MissingFonts = missingFonts,
+            LayoutNote = layoutNote,
         };
     }
 
@@ -168,6 +176,31 @@ public static class ReportWriter
     /// Lays the report out once with LibreOffice to learn on which page each heading falls, writes
     /// those numbers into the 目录, and exports the PDF of the finished document.
     /// </summary>
+    /// <summary>
+    /// The 目录's page numbers without a PDF: one LibreOffice layout of the draft tells on which page each
+    /// heading falls. Without LibreOffice the numbers are left to Word/WPS, which update the 目录 on opening.
+    /// </summary>
+    private static (byte[] Document, string? Note) WithLayout(byte[] document)
+    {
+        if (!LibreOffice.IsAvailable)
+            return (document, "提示：未安装 LibreOffice，目录暂无页码；在 Word 或 WPS 中打开时会自动更新。");
+        var work = Path.Combine(Path.GetTempPath(), "generator-layout-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        try
+        {
+            var draft = Path.Combine(work, "report.docx");
+            File.WriteAllBytes(draft, document);
+            var draftPdf = Path.Combine(work, "draft.pdf");
+            if (LibreOffice.ConvertToPdf(draft, draftPdf) is { } problem)
+                return (document, $"提示：排版以确定目录页码时出错（{problem}），目录暂无页码；在 Word 或 WPS 中打开时会自动更新。");
+            return (WithPageNumbers(document, PdfPages(draftPdf)), null);
+        }
+        finally
+        {
+            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+    }
+
     private static (byte[] Document, string? Pdf, string? Failure) WithPdf(byte[] document, string docxPath)
     {
         if (!LibreOffice.IsAvailable)

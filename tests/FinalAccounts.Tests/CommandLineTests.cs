@@ -27,7 +27,7 @@ public class CommandLineTests
     }
 
     /// <summary>Latin words a Chinese help page may hold: command, option and argument names, file types, product names.</summary>
-    private static readonly Regex AllowedLatin = new(@"^(generator|generate|validate|init|calculate|batch|watch|schedule|render|template|check|fields|help|version|xlsx|xls|docx|pdf|json|txt|trace|review|out|force|parallel|settings|workbook|path|data|folder|input|output|template|templates|default|appsettings|Schedule|Cron|Input|Output|LibreOffice|JSON|PDF|Word|inbox|cron|TPL|o|h|N|F|T|x|D|IR|dir|name|tags|Flat|OPC|xml)$", RegexOptions.IgnoreCase);
+    private static readonly Regex AllowedLatin = new(@"^(generator|generate|validate|init|calculate|batch|watch|schedule|render|template|check|fields|help|version|xlsx|xls|docx|pdf|json|txt|trace|review|out|force|parallel|settings|workbook|path|data|folder|input|output|template|templates|default|appsettings|Schedule|Cron|Input|Output|LibreOffice|JSON|PDF|Word|inbox|cron|TPL|o|h|N|F|T|x|D|IR|dir|name|tags|Flat|OPC|xml|WPS|no|layout)$", RegexOptions.IgnoreCase);
 
     [Theory]
     [InlineData("--help")]

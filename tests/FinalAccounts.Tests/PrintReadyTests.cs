@@ -141,3 +141,52 @@ public class ChartThatSaysNothingTests
 
     private static string Letter(int column) => ((char)('A' + column - 1)).ToString();
 }
+
+public class TocPageNumberTests
+{
+    /// <summary>The PAGEREF results of the 目录, in order ("" where no number was written).</summary>
+    private static List<string> TocNumbers(byte[] docx)
+    {
+        using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return word.MainDocumentPart!.Document.Body!.Descendants<FieldCode>()
+            .Where(c => c.Text.TrimStart().StartsWith("PAGEREF", StringComparison.Ordinal))
+            .Select(c => c.Parent!.NextSibling<Run>()?.NextSibling<Run>()?.GetFirstChild<Text>()?.Text ?? "")
+            .ToList();
+    }
+
+    private static (int Exit, string Output) RunGenerator(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "generator.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(120_000));
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>Issue 16: the README's own command gives a 目录 with page numbers, not dot leaders alone.</summary>
+    [LibreOfficeFact]
+    public void GenerateWritesTheContentsPageNumbersWithoutPdfAndNoLayoutSkipsIt()
+    {
+        using var temp = new TempFolder();
+        var withPdf = temp.File("pdf.docx");
+        Assert.Equal(ExitCodes.Clean, GenerateCommand.Run(Repo.SampleXlsx, null, withPdf, pdf: true, trace: false, new StringWriter()));
+        var expected = TocNumbers(File.ReadAllBytes(withPdf));
+        Assert.True(expected.Count > 20 && expected.All(n => n.Length > 0), "the --pdf report's 目录 has no page numbers to compare with");
+
+        var plain = temp.File("plain.docx");
+        var (exit, output) = RunGenerator("generate", Repo.SampleXlsx, "--out", plain);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.False(File.Exists(Path.ChangeExtension(plain, ".pdf")), "no PDF was asked for");
+        Assert.Equal(expected, TocNumbers(File.ReadAllBytes(plain)));   // the same pages the PDF's layout gives
+        Assert.Empty(DocxText.ValidationErrors(File.ReadAllBytes(plain)));
+
+        var fast = temp.File("fast.docx");
+        (exit, output) = RunGenerator("generate", Repo.SampleXlsx, "--out", fast, "--no-layout");
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.All(TocNumbers(File.ReadAllBytes(fast)), n => Assert.Equal("", n));   // left to Word/WPS, which update on opening
+    }
+}
