@@ -173,10 +173,6 @@ public static class ReportWriter
     }
 
     /// <summary>
-    /// Lays the report out once with LibreOffice to learn on which page each heading falls, writes
-    /// those numbers into the 目录, and exports the PDF of the finished document.
-    /// </summary>
-    /// <summary>
     /// The 目录's page numbers without a PDF: one LibreOffice layout of the draft tells on which page each
     /// heading falls. Without LibreOffice the numbers are left to Word/WPS, which update the 目录 on opening.
     /// </summary>
@@ -184,44 +180,56 @@ public static class ReportWriter
     {
         if (!LibreOffice.IsAvailable)
             return (document, "提示：未安装 LibreOffice，目录暂无页码；在 Word 或 WPS 中打开时会自动更新。");
-        var work = Path.Combine(Path.GetTempPath(), "generator-layout-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(work);
-        try
+        return InWorkFolder(work =>
         {
-            var draft = Path.Combine(work, "report.docx");
-            File.WriteAllBytes(draft, document);
-            var draftPdf = Path.Combine(work, "draft.pdf");
-            if (LibreOffice.ConvertToPdf(draft, draftPdf) is { } problem)
-                return (document, $"提示：排版以确定目录页码时出错（{problem}），目录暂无页码；在 Word 或 WPS 中打开时会自动更新。");
-            return (WithPageNumbers(document, PdfPages(draftPdf)), null);
-        }
-        finally
-        {
-            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
-        }
+            var (numbered, problem) = PageNumbered(document, work);
+            return (numbered, problem is null ? null : $"提示：排版以确定目录页码时出错（{problem}），目录暂无页码；在 Word 或 WPS 中打开时会自动更新。");
+        });
     }
 
+    /// <summary>
+    /// Lays the report out once with LibreOffice to learn on which page each heading falls, writes
+    /// those numbers into the 目录, and exports the PDF of the finished document.
+    /// </summary>
     private static (byte[] Document, string? Pdf, string? Failure) WithPdf(byte[] document, string docxPath)
     {
         if (!LibreOffice.IsAvailable)
             return (document, null, "未安装 LibreOffice（soffice），只生成了 .docx；请安装 libreoffice-writer 后使用 --pdf。");
-        var work = Path.Combine(Path.GetTempPath(), "generator-pdf-" + Guid.NewGuid().ToString("N"));
+        return InWorkFolder<(byte[], string?, string?)>(work =>
+        {
+            var (numbered, problem) = PageNumbered(document, work);
+            if (problem is not null)
+                return (document, null, problem);
+            var final = Path.Combine(work, "final.docx");
+            File.WriteAllBytes(final, numbered);
+            var finalPdf = Path.Combine(work, "final.pdf");
+            if (LibreOffice.ConvertToPdf(final, finalPdf) is { } again)
+                return (numbered, null, again);
+            var pdfPath = Path.ChangeExtension(docxPath, ".pdf");
+            AtomicFile.Write(pdfPath, temp => File.Copy(finalPdf, temp, overwrite: true));
+            return (numbered, pdfPath, null);
+        });
+    }
+
+    /// <summary>The draft laid out once: the document with its 目录 page numbers, or why LibreOffice could not.</summary>
+    private static (byte[] Document, string? Problem) PageNumbered(byte[] document, string work)
+    {
+        var draft = Path.Combine(work, "report.docx");
+        File.WriteAllBytes(draft, document);
+        var draftPdf = Path.Combine(work, "draft.pdf");
+        if (LibreOffice.ConvertToPdf(draft, draftPdf) is { } problem)
+            return (document, problem);
+        return (WithPageNumbers(document, PdfPages(draftPdf)), null);
+    }
+
+    /// <summary>Runs with a temporary folder of its own, removed afterwards whatever happens.</summary>
+    private static T InWorkFolder<T>(Func<string, T> body)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "generator-layout-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
         {
-            var draft = Path.Combine(work, "report.docx");
-            File.WriteAllBytes(draft, document);
-            var draftPdf = Path.Combine(work, "draft.pdf");
-            if (LibreOffice.ConvertToPdf(draft, draftPdf) is { } problem)
-                return (document, null, problem);
-            document = WithPageNumbers(document, PdfPages(draftPdf));
-            File.WriteAllBytes(draft, document);
-            var pdfPath = Path.ChangeExtension(docxPath, ".pdf");
-            var finalPdf = Path.Combine(work, "report.pdf");
-            if (LibreOffice.ConvertToPdf(draft, finalPdf) is { } again)
-                return (document, null, again);
-            AtomicFile.Write(pdfPath, temp => File.Copy(finalPdf, temp, overwrite: true));
-            return (document, pdfPath, null);
+            return body(work);
         }
         finally
         {
