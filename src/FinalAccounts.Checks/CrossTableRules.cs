@@ -82,13 +82,19 @@ internal static class CrossTableRules
                     line.Values[column].Source));
             return;
         }
+        ColumnAgainst(fiscal, column, detail, detailColumn, id, r);
+    }
+
+    /// <summary>One 公开04表 expenditure column against one column of a 科目 table: 本年支出合计 and 类 by 类.</summary>
+    internal static void ColumnAgainst(TwoSidedTable fiscal, int column, SubjectTable detail, int detailColumn, string id, Reconciler r)
+    {
         if (fiscal.Expenditure.Find("本年支出合计") is { } total && detail.TotalRow is { } detailTotal)
             r.Equal(id, $"{fiscal.Info.Sheet}本年支出合计“{fiscal.Expenditure.Columns[column].Leaf}”", total.Values[column], $"{detail.Info.Sheet}合计", detailTotal[detailColumn]);
-        MatchCategories(categories, l => l.Values[column], detail, detailColumn, id, fiscal.Info.Sheet, r);
+        MatchCategories(Lines.Categories(fiscal.Expenditure), l => l.Values[column], detail, detailColumn, id, fiscal.Info.Sheet, r);
     }
 
     /// <summary>类 lines of a summary table (by name, all 类 listed, zeros included) against the 类 rows of a 科目 table (non-zero 类 only).</summary>
-    internal static void MatchCategories(IReadOnlyList<LineItem> lines, Func<LineItem, Amount> amountOf, SubjectTable detail, int column, string id, string sheet, Reconciler r)
+    private static void MatchCategories(IReadOnlyList<LineItem> lines, Func<LineItem, Amount> amountOf, SubjectTable detail, int column, string id, string sheet, Reconciler r)
     {
         var rows = detail.RowsAt(SubjectLevel.Category).ToList();
         foreach (var line in lines)

@@ -30,15 +30,11 @@ internal static class RegionalTableRules
         if (t.FiscalSummary is { } fiscal)
             foreach (var fund in Funds.All)
             {
+                // A year whose layout lacks a fund's column is checked as far as its columns go.
                 var theirs = fiscal.Expenditure.Columns.FindIndex(fund);
                 var mine = FundColumn(detail, fund);
-                if (theirs < 0 || mine < 0)
-                    continue;
-                if (fiscal.Expenditure.Find("本年支出合计") is { } fiscalTotal && detail.TotalRow is { } total)
-                    r.Equal(CheckIds.FiscalDetailVsFiscalSummary, $"{fiscal.Info.Sheet}本年支出合计“{fiscal.Expenditure.Columns[theirs].Leaf}”", fiscalTotal.Values[theirs],
-                        $"{detail.Info.Sheet}合计行“{detail.Columns[mine].Leaf}”", total[mine]);
-                CrossTableRules.MatchCategories(Lines.Categories(fiscal.Expenditure), l => l.Values[theirs], detail, mine,
-                    CheckIds.FiscalDetailVsFiscalSummary, fiscal.Info.Sheet, r);
+                if (theirs >= 0 && mine >= 0)
+                    CrossTableRules.ColumnAgainst(fiscal, theirs, detail, mine, CheckIds.FiscalDetailVsFiscalSummary, r);
             }
         var general = FundColumn(detail, Funds.General);
         if (t.GeneralBudget is { } budget && general >= 0 && AnyOf(budget, "小计", "合计") is var subtotal and >= 0)
