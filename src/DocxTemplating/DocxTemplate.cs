@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using HandlebarsDotNet;
 
 namespace DocxTemplating;
 
@@ -77,11 +76,7 @@ public sealed class DocxTemplate
         var options = new CompiledOptions(templateOptions);
         package = package.ToArray();   // the caller's array may change after compile; renders start from this copy
         var problems = new List<TemplateDiagnostic>();
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true, NoEscape = true });
-        foreach (var (helperName, helper) in options.Helpers)
-            handlebars.RegisterHelper(helperName, (in HelperOptions _, in Context _, in Arguments arguments) => helper(arguments.ToArray()));
-        var fields = new FieldChecker(options.Schema, options.Helpers.Keys.ToHashSet());
-        var compiler = new TemplateCompiler(handlebars, options, fields, problems);
+        var compiler = new TemplateCompiler(options, problems);
 
         WordprocessingDocument document;
         try
@@ -101,6 +96,10 @@ public sealed class DocxTemplate
             parts[header.Uri.ToString()] = compiler.CompilePart($"页眉 {header.Uri}", header.Header);
         foreach (var footer in main.FooterParts)
             parts[footer.Uri.ToString()] = compiler.CompilePart($"页脚 {footer.Uri}", footer.Footer);
+        var checker = new TemplateChecker(options.Schema, options, problems);
+        foreach (var part in parts.Values)
+            checker.Check(part);
+        problems = InDocumentOrder(problems, compiler.PartNames);
         // Parse every element now, so concurrent renders only ever read the compiled nodes.
         var roots = new OpenXmlElement[] { main.Document }.Concat(main.HeaderParts.Select(h => h.Header)).Concat(main.FooterParts.Select(f => f.Footer)).ToList();
         // Only ids that come from the template can repeat (element helpers make unique ones), so
@@ -113,7 +112,20 @@ public sealed class DocxTemplate
         var result = problems.Count == 0
             ? new DocxTemplate(package, options, parts, repeatsIds, main.Document.CloneNode(false), main.Document.Body!.CloneNode(false)) { Name = name }
             : null;
-        return new CompileResult(result, problems, fields.UsedFields);
+        return new CompileResult(result, problems, options.Schema is null ? new SortedSet<string>() : checker.UsedFields);
+    }
+
+    /// <summary>
+    /// Problems in the order a maintainer reads the template (part, paragraph, table cell), whichever
+    /// pass found them: structure while building the tree, fields and helpers while checking it.
+    /// </summary>
+    private static List<TemplateDiagnostic> InDocumentOrder(List<TemplateDiagnostic> problems, IReadOnlyList<string> parts)
+    {
+        return problems
+            .OrderBy(p => p.Location is null ? -1 : parts.ToList().IndexOf(p.Location.Part))
+            .ThenBy(p => p.Location?.Paragraph ?? 0)
+            .ThenBy(p => p.Location?.Table ?? 0).ThenBy(p => p.Location?.Row ?? 0).ThenBy(p => p.Location?.Cell ?? 0)
+            .ToList();
     }
 
     /// <summary>Fills the template. Data is a tree of dictionaries/lists (see <see cref="DataTree"/>) or any object.</summary>
@@ -131,7 +143,7 @@ public sealed class DocxTemplate
         {
             var main = document.MainDocumentPart!;
             var context = new RenderContext(_options, new RenderServices(main));
-            var scope = Scope.Root(tree);
+            var scope = Frame<object?>.Root(tree);
             var body = (DocumentFormat.OpenXml.Wordprocessing.Body)_bodyShell.CloneNode(false);
             var root = (DocumentFormat.OpenXml.Wordprocessing.Document)_documentShell.CloneNode(false);
             root.Append(body);
@@ -176,7 +188,7 @@ public sealed class DocxTemplate
         writer.WriteEndDocument();
     }
 
-    private static void Fill(OpenXmlElement root, ContainerNode node, RenderContext context, Scope scope)
+    private static void Fill(OpenXmlElement root, ContainerNode node, RenderContext context, Frame<object?> scope)
     {
         var rendered = node.Render(context, scope);
         root.RemoveAllChildren();

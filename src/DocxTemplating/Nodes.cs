@@ -1,18 +1,38 @@
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using HandlebarsDotNet;
 
 namespace DocxTemplating;
 
-/// <summary>A compiled piece of a template that renders to zero or more elements.</summary>
+/// <summary>
+/// Where a node renders to: Word elements (the children of a body, cell or row list) or the text of
+/// one run. A block renders the same way into either, so its extent — part of a run, paragraphs,
+/// table rows — is only where its tags stand.
+/// </summary>
+internal sealed class Output
+{
+    public Output(List<OpenXmlElement> elements) => Elements = elements;
+
+    public Output(StringBuilder text) => Text = text;
+
+    public List<OpenXmlElement>? Elements { get; }
+    public StringBuilder? Text { get; }
+
+    public int Mark => Elements?.Count ?? Text!.Length;
+}
+
+/// <summary>A compiled piece of a template.</summary>
 internal abstract class Node
 {
     public TemplateLocation? Location { get; init; }
 
+    /// <summary>The tag as the maintainer wrote it, for messages ("" for plain content).</summary>
+    public string Tag { get; init; } = "";
+
     /// <summary>Whether the template content of this node holds a chart (see <see cref="BlockNode"/>).</summary>
     public virtual bool ContainsChart { get; init; }
 
-    public abstract void Render(RenderContext context, Scope scope, List<OpenXmlElement> output);
+    public abstract void Render(RenderContext context, Frame<object?> scope, Output output);
 }
 
 /// <summary>Block-level children of a container (body, header, footer, table cell, text box).</summary>
@@ -20,66 +40,92 @@ internal sealed class ContainerNode(IReadOnlyList<Node> children)
 {
     public IReadOnlyList<Node> Children { get; } = children;
 
-    public List<OpenXmlElement> Render(RenderContext context, Scope scope)
+    public List<OpenXmlElement> Render(RenderContext context, Frame<object?> scope)
     {
-        var output = new List<OpenXmlElement>();
+        var elements = new List<OpenXmlElement>();
+        var output = new Output(elements);
         foreach (var child in Children)
             child.Render(context, scope, output);
-        return output;
+        return elements;
     }
 }
 
 /// <summary>An element with nothing to fill (section properties, bookmarks between paragraphs …): copied as it is.</summary>
 internal sealed class CopyNode(OpenXmlElement template) : Node
 {
-    public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output) => output.Add(template.CloneNode(true));
+    public override void Render(RenderContext context, Frame<object?> scope, Output output) => output.Elements!.Add(template.CloneNode(true));
 }
 
-/// <summary>A paragraph: its tagged text nodes are Handlebars templates; its text boxes are containers of their own.</summary>
-internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary<int, HandlebarsTemplate<object, object>> texts, IReadOnlyList<ContainerNode> textBoxes) : Node
+/// <summary>Literal text between tags.</summary>
+internal sealed class TextNode(string text) : Node
 {
-    public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output)
+    public string Text { get; } = text;
+
+    public override void Render(RenderContext context, Frame<object?> scope, Output output) => output.Text!.Append(Text);
+}
+
+/// <summary>{{path}} or {{helper args}} in running text.</summary>
+internal sealed class OutputNode(Expression expression) : Node
+{
+    public Expression Expression { get; } = expression;
+
+    public override void Render(RenderContext context, Frame<object?> scope, Output output)
+    {
+        if (context.TryEvaluate(Expression, scope, lenient: false, Location, Tag, out var value))
+            ValueText.Append(output.Text!, value);
+    }
+}
+
+/// <summary>
+/// A paragraph: each of its text nodes that holds tags is a small program of text, output tags and
+/// inline blocks; its text boxes are containers of their own.
+/// </summary>
+internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary<int, IReadOnlyList<Node>> texts, IReadOnlyList<ContainerNode> textBoxes) : Node
+{
+    public IReadOnlyDictionary<int, IReadOnlyList<Node>> Texts { get; } = texts;
+    public IReadOnlyList<ContainerNode> TextBoxes { get; } = textBoxes;
+
+    public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
         var paragraph = template.CloneNode(true);
-        if (texts.Count > 0)
+        if (Texts.Count > 0)
         {
             var ownTexts = ParagraphText.OwnTexts(paragraph);
-            foreach (var (index, compiled) in texts)
+            var builder = new StringBuilder();
+            var text = new Output(builder);
+            foreach (var (index, program) in Texts)
             {
-                var rendered = context.Evaluate(compiled, scope, Location, ownTexts[index].Text);
-                TextWriting.SetText(ownTexts[index], rendered);
+                builder.Clear();
+                foreach (var node in program)
+                    node.Render(context, scope, text);
+                TextWriting.SetText(ownTexts[index], builder.ToString());
             }
         }
-        if (textBoxes.Count == 0)
+        if (TextBoxes.Count > 0)
         {
-            output.Add(paragraph);
-            return;
+            var boxes = paragraph.Descendants().Where(e => e.LocalName == "txbxContent").ToList();
+            for (var i = 0; i < boxes.Count && i < TextBoxes.Count; i++)
+            {
+                boxes[i].RemoveAllChildren();
+                boxes[i].Append(TextBoxes[i].Render(context, scope));
+                TextWriting.EnsureEndsWithParagraph(boxes[i]);
+            }
         }
-        var boxes = paragraph.Descendants().Where(e => e.LocalName == "txbxContent").ToList();
-        for (var i = 0; i < boxes.Count && i < textBoxes.Count; i++)
-        {
-            boxes[i].RemoveAllChildren();
-            boxes[i].Append(textBoxes[i].Render(context, scope).Select(e => e));
-            TextWriting.EnsureEndsWithParagraph(boxes[i]);
-        }
-        output.Add(paragraph);
+        output.Elements!.Add(paragraph);
     }
 }
 
 /// <summary>A lone tag such as {{chart charts.totalChange}}: the host's element helper makes the elements.</summary>
-internal sealed class ElementHelperNode(string helper, string argument, string? label) : Node
+internal sealed class ElementHelperNode(string helper, Expression argument, string? label) : Node
 {
-    public string Tag { get; init; } = "";
+    public string Helper { get; } = helper;
+    public Expression Argument { get; } = argument;
 
-    public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output)
+    public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
-        var (found, value) = scope.Resolve(argument);
-        if (!found)
-        {
-            context.Fail(Location, Tag, $"数据中没有字段“{argument}”。");
+        if (!context.TryEvaluate(Argument, scope, lenient: false, Location, Tag, out var value))
             return;
-        }
-        var module = context.Options.ElementHelpers[helper];
+        var module = context.Options.ElementHelpers[Helper];
         List<OpenXmlElement> made;
         try
         {
@@ -89,19 +135,29 @@ internal sealed class ElementHelperNode(string helper, string argument, string? 
         catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
         {
             // The data did not fit what the helper reads (the schema allowed it, the values did not): the template's problem, at its tag.
-            context.Fail(Location, Tag, $"“{helper}”无法生成（需要{module.Wants}）：{ex.Message}");
+            context.Fail(Location, Tag, $"“{Helper}”无法生成（需要{module.Wants}）：{ex.Message}");
             return;
         }
-        output.AddRange(made);
+        output.Elements!.AddRange(made);
     }
 }
 
-/// <summary>{{#each}}, {{#if}}, {{#unless}}, {{#with}} around whole paragraphs, tables and figures.</summary>
-internal sealed class BlockNode(string kind, string target, HandlebarsTemplate<object, object>? condition, bool restartNumbering, bool pageBreak) : Node
+/// <summary>
+/// {{#each}}, {{#if}}, {{#unless}}, {{#with}}: one kind of block whatever it spans — part of a
+/// run's text, whole paragraphs, tables and figures, or table rows. {{else if x}} is a block of its
+/// own in <see cref="Else"/>.
+/// </summary>
+internal sealed class BlockNode(string helper, Expression? argument, bool restartNumbering, bool pageBreak) : Node
 {
+    public string Helper { get; } = helper;
+    public Expression? Argument { get; } = argument;
+    public bool RestartNumbering { get; } = restartNumbering;
+    public bool PageBreak { get; } = pageBreak;
     public List<Node> Body { get; } = new();
     public List<Node> Else { get; } = new();
-    public string Tag { get; init; } = "";
+
+    /// <summary>Its tag could not be read (already reported): its argument is not checked again.</summary>
+    public bool Broken { get; init; }
 
     /// <summary>
     /// Only a body whose template content holds a chart has its repeated items searched for chart
@@ -113,17 +169,13 @@ internal sealed class BlockNode(string kind, string target, HandlebarsTemplate<o
         init { }
     }
 
-    public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output)
+    public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
-        switch (kind)
+        switch (Helper)
         {
             case "each":
-                var (found, value) = scope.Resolve(target);
-                if (!found)
-                {
-                    context.Fail(Location, Tag, $"数据中没有字段“{target}”。");
+                if (!context.TryEvaluate(Argument!, scope, lenient: false, Location, Tag, out var value))
                     return;
-                }
                 var items = value switch
                 {
                     IDictionary<string, object?> map => map.Select(p => (Key: (string?)p.Key, Value: p.Value)).ToList(),
@@ -135,34 +187,48 @@ internal sealed class BlockNode(string kind, string target, HandlebarsTemplate<o
                     RenderAll(Else, context, scope, output);
                     return;
                 }
+                var path = scope.Path;
                 for (var i = 0; i < items.Count; i++)
                 {
-                    var part = new List<OpenXmlElement>();
-                    RenderAll(Body, context, scope.Child(items[i].Value, i, items.Count, items[i].Key), part);
-                    if (i > 0 && ContainsChart)
-                        context.CopyCharts(part);
-                    if (i > 0 && restartNumbering)
-                        context.RestartNumbering(part);
-                    if (i > 0 && pageBreak)
-                        TextWriting.BreakPageBefore(part);
-                    output.AddRange(part);
+                    var start = output.Mark;
+                    RenderAll(Body, context, scope.Item(items[i].Value, i, items.Count, items[i].Key, path), output);
+                    if (i > 0 && output.Elements is { } elements)
+                        Separate(context, elements, start);
                 }
                 return;
             case "with":
-                var (exists, target2) = scope.Resolve(target);
-                if (exists && DataTree.IsTruthy(target2))
-                    RenderAll(Body, context, scope.With(target2), output);
+                if (context.TryEvaluate(Argument!, scope, lenient: true, Location, Tag, out var target) && DataTree.IsTruthy(target))
+                    RenderAll(Body, context, scope.With(target, scope.Path), output);
                 else
                     RenderAll(Else, context, scope, output);
                 return;
             default:
-                var truthy = condition is not null && context.Evaluate(condition, scope, Location, Tag) == "1";
+                context.TryEvaluate(Argument!, scope, lenient: true, Location, Tag, out var condition);
+                var truthy = DataTree.IsTruthy(condition) != (Helper == "unless");
                 RenderAll(truthy ? Body : Else, context, scope, output);
                 return;
         }
     }
 
-    private static void RenderAll(List<Node> nodes, RenderContext context, Scope scope, List<OpenXmlElement> output)
+    /// <summary>What a repeated item after the first needs to stand apart: its own charts, numbering, a page of its own.</summary>
+    private void Separate(RenderContext context, List<OpenXmlElement> elements, int start)
+    {
+        if (!ContainsChart && !RestartNumbering && !PageBreak)
+            return;
+        var part = elements.GetRange(start, elements.Count - start);
+        if (ContainsChart)
+            context.CopyCharts(part);
+        if (RestartNumbering)
+            context.RestartNumbering(part);
+        if (PageBreak)
+        {
+            TextWriting.BreakPageBefore(part);
+            elements.RemoveRange(start, elements.Count - start);
+            elements.AddRange(part);
+        }
+    }
+
+    private static void RenderAll(List<Node> nodes, RenderContext context, Frame<object?> scope, Output output)
     {
         foreach (var node in nodes)
             node.Render(context, scope, output);
@@ -172,36 +238,71 @@ internal sealed class BlockNode(string kind, string target, HandlebarsTemplate<o
 /// <summary>A table: its rows are plain rows or row blocks; a table left without rows is dropped.</summary>
 internal sealed class TableNode(Table template, IReadOnlyList<Node> rows) : Node
 {
-    public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output)
+    public IReadOnlyList<Node> Rows { get; } = rows;
+
+    public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
         var table = (Table)template.CloneNode(false);
         foreach (var child in template.ChildElements.Where(c => c is not TableRow))
             table.Append(child.CloneNode(true));
         var rendered = new List<OpenXmlElement>();
-        foreach (var row in rows)
-            row.Render(context, scope, rendered);
+        var rowOutput = new Output(rendered);
+        foreach (var row in Rows)
+            row.Render(context, scope, rowOutput);
         if (rendered.Count == 0)
             return;
         table.Append(rendered);
-        output.Add(table);
+        output.Elements!.Add(table);
     }
 }
 
 /// <summary>One table row; each cell is a container.</summary>
 internal sealed class RowNode(TableRow template, IReadOnlyList<ContainerNode> cells) : Node
 {
-    public override void Render(RenderContext context, Scope scope, List<OpenXmlElement> output)
+    public IReadOnlyList<ContainerNode> Cells { get; } = cells;
+
+    public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
         var row = (TableRow)template.CloneNode(true);
         var rowCells = row.Elements<TableCell>().ToList();
-        for (var i = 0; i < rowCells.Count && i < cells.Count; i++)
+        for (var i = 0; i < rowCells.Count && i < Cells.Count; i++)
         {
             var cell = rowCells[i];
             foreach (var child in cell.ChildElements.Where(c => c is not TableCellProperties).ToList())
                 child.Remove();
-            cell.Append(cells[i].Render(context, scope));
+            cell.Append(Cells[i].Render(context, scope));
             TextWriting.EnsureEndsWithParagraph(cell);
         }
-        output.Add(row);
+        output.Elements!.Add(row);
+    }
+}
+
+/// <summary>How a value is written into text: numbers without culture, nothing for null.</summary>
+internal static class ValueText
+{
+    public static void Append(StringBuilder text, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case string s:
+                text.Append(s);
+                return;
+            case decimal d:
+                text.Append(d.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            case IFormattable formattable:
+                text.Append(formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            case IDictionary<string, object?>:
+                return;   // an object has no text of its own; its fields do
+            case System.Collections.IEnumerable list:
+                text.AppendJoin(",", list.Cast<object?>().Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
+                return;
+            default:
+                text.Append(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                return;
+        }
     }
 }

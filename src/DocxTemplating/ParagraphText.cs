@@ -30,7 +30,7 @@ internal static class ParagraphText
             for (var k = 0; k < texts[i].Text.Length; k++)
                 owner[position++] = i;
 
-        var spans = TagScanner.Scan(full).Where(t => t.Closed).Select(t => (t.Start, t.End)).ToList();
+        var spans = Lexer.Scan(full).Where(t => t.Closed).Select(t => (t.Start, t.End)).ToList();
         spans.AddRange(InlineBlockSpans(full));
         foreach (var (start, end) in spans)
             for (var k = start; k < end; k++)
@@ -55,7 +55,7 @@ internal static class ParagraphText
     private static IEnumerable<(int Start, int End)> InlineBlockSpans(string text)
     {
         var open = new Stack<TagToken>();
-        foreach (var tag in TagScanner.Scan(text).Where(t => t.Closed))
+        foreach (var tag in Lexer.Scan(text).Where(t => t.Closed))
         {
             if (tag.IsBlockOpen)
                 open.Push(tag);
@@ -75,7 +75,7 @@ internal static class ParagraphText
         var chars = text.ToCharArray();
         // Word curls the quotes a maintainer types as delimiters; a tag that already has straight
         // quotes was typed with them, and its curly quotes are content (“三公”), so it is left alone.
-        foreach (var tag in TagScanner.Scan(text).Where(t => t.Closed && !t.Inner.Contains('"') && !t.Inner.Contains('\'')))
+        foreach (var tag in Lexer.Scan(text).Where(t => t.Closed && !t.Inner.Contains('"') && !t.Inner.Contains('\'')))
             for (var k = tag.Start; k < tag.End; k++)
                 chars[k] = chars[k] switch { '“' or '”' or '„' or '″' => '"', '‘' or '’' or '′' => '\'', _ => chars[k] };
         return new string(chars);

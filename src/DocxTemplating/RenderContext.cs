@@ -1,7 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using HandlebarsDotNet;
 
 namespace DocxTemplating;
 
@@ -15,7 +14,7 @@ public sealed class RenderServices(MainDocumentPart mainPart)
     public uint NextDrawingId() => _nextId++;
 }
 
-/// <summary>One rendering: the output package, the Handlebars environment, and the problems found on the way.</summary>
+/// <summary>One rendering: the output package, the compiled options, and the problems found on the way.</summary>
 internal sealed class RenderContext(CompiledOptions options, RenderServices services)
 {
     private readonly List<TemplateDiagnostic> _problems = new();
@@ -24,18 +23,54 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
     public RenderServices Services { get; } = services;
     public IReadOnlyList<TemplateDiagnostic> Problems => _problems;
 
-    public string Evaluate(HandlebarsTemplate<object, object> template, Scope scope, TemplateLocation? location, string tag)
+    /// <summary>
+    /// Evaluates a tag's expression against the scope. A path that is not in the data fails the
+    /// render at the tag (a report never gets a silent blank), except where <paramref name="lenient"/>
+    /// (a condition): there it is simply false. Whatever a helper throws is the template's problem, at its tag.
+    /// </summary>
+    public bool TryEvaluate(Expression expression, Frame<object?> scope, bool lenient, TemplateLocation? location, string tag, out object? value)
     {
         try
         {
-            return template(scope.Context!, scope.Data);
+            value = Evaluate(expression, scope, lenient);
+            return true;
+        }
+        catch (MissingFieldException missing)
+        {
+            Fail(location, tag, $"数据中没有字段“{missing.Path}”。");
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
         {
-            // Anything a template or a helper throws is the template's problem, reported with its place.
             Fail(location, tag, $"填充失败：{ex.Message}");
-            return "";
         }
+        value = null;
+        return false;
+    }
+
+    private object? Evaluate(Expression expression, Frame<object?> scope, bool lenient)
+    {
+        switch (expression)
+        {
+            case PathExpression path:
+                if (ScopeResolver.TryResolve(path, scope, DataValues.Instance, out var value, out _))
+                    return value;
+                return lenient || path.Variable is not null ? null : throw new MissingFieldException(path.Text);
+            case LiteralExpression literal:
+                return literal.Value;
+            case CallExpression call:
+                var helper = Options.Helpers.GetValueOrDefault(call.Helper) ?? BuiltInHelpers.All[call.Helper];
+                var arguments = new object?[call.Arguments.Count];
+                for (var i = 0; i < arguments.Length; i++)
+                    arguments[i] = Evaluate(call.Arguments[i], scope, lenient);
+                return helper(arguments);
+            default:
+                throw new InvalidOperationException(expression.GetType().Name);
+        }
+    }
+
+    private sealed class MissingFieldException(string path) : Exception(path)
+    {
+        public string Path { get; } = path;
     }
 
     public void Fail(TemplateLocation? location, string tag, string message) =>

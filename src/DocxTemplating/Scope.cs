@@ -2,111 +2,154 @@ using System.Collections;
 
 namespace DocxTemplating;
 
+/// <summary>The loop a scope is in: @index, @first, @last, @key.</summary>
+internal readonly record struct LoopState(int Index, int Count, string? Key);
+
 /// <summary>
-/// Where rendering is in the data: the value of the current block (a list item, a with-target)
-/// and its parents. Handlebars sees a merged view in which the current item's fields shadow the
-/// enclosing ones, and @index/@first/@last as data variables.
+/// One level of block scope: the value a block made current (a list item, a with-target, the
+/// root), its parent, and the nearest loop. The same frames carry data values when rendering and
+/// schemas when checking, so a path means the same in both (<see cref="ScopeResolver"/>).
 /// </summary>
-internal sealed class Scope
+internal sealed class Frame<T>(T value, Frame<T>? parent, LoopState? loop, string path)
 {
-    private Scope(object? value, Scope? parent, Dictionary<string, object?> data)
+    public T Value { get; } = value;
+    public Frame<T>? Parent { get; } = parent;
+    public LoopState? Loop { get; } = loop;
+
+    /// <summary>Where this value is in the data, written from the root (generalBudget.items[]): for the field list.</summary>
+    public string Path { get; } = path;
+
+    public static Frame<T> Root(T value) => new(value, null, null, "");
+
+    public Frame<T> Item(T item, int index, int count, string? key, string path) => new(item, this, new LoopState(index, count, key), path);
+
+    /// <summary>{{#with x}}: a new current value, still inside the enclosing loop.</summary>
+    public Frame<T> With(T target, string path) => new(target, this, Loop, path);
+
+    public Frame<T> Top
     {
-        Value = value;
-        Parent = parent;
-        Data = data;
-        Context = value is IDictionary<string, object?> fields
-            ? Merge(parent?.Context as IDictionary<string, object?>, fields)
-            : value;
-    }
-
-    public object? Value { get; }
-    public Scope? Parent { get; }
-    public Dictionary<string, object?> Data { get; }
-
-    /// <summary>What Handlebars templates of this scope are called with.</summary>
-    public object? Context { get; }
-
-    public static Scope Root(object? data) => new(data, null, new Dictionary<string, object?> { ["rootData"] = data });
-
-    public Scope Child(object? value, int index, int count, string? key = null)
-    {
-        var data = ParentData();
-        data["index"] = index;
-        data["first"] = index == 0;
-        data["last"] = index == count - 1;
-        data["key"] = key;
-        return new Scope(value, this, data);
-    }
-
-    public Scope With(object? value)
-    {
-        var data = ParentData();
-        foreach (var name in new[] { "index", "first", "last", "key" })
-            if (Data.TryGetValue(name, out var v))
-                data[name] = v;
-        return new Scope(value, this, data);
-    }
-
-    /// <summary>
-    /// Handlebars cannot see the engine's own block scopes, so "../x" in a paragraph inside a
-    /// paragraph-level block is rewritten to @parent1.x, and the enclosing contexts travel as data.
-    /// </summary>
-    private Dictionary<string, object?> ParentData()
-    {
-        var data = new Dictionary<string, object?> { ["parent1"] = Context, ["rootData"] = Data.GetValueOrDefault("rootData") };
-        for (var level = 1; Data.TryGetValue($"parent{level}", out var outer); level++)
-            data[$"parent{level + 1}"] = outer;
-        return data;
-    }
-
-    private static Dictionary<string, object?> Merge(IDictionary<string, object?>? outer, IDictionary<string, object?> inner)
-    {
-        var merged = outer is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(outer);
-        foreach (var (name, value) in inner)
-            merged[name] = value;
-        return merged;
-    }
-
-    /// <summary>Resolves a path (a.b.c, this, ../x, @root.x, @index) to a value; found false when a segment is missing.</summary>
-    public (bool Found, object? Value) Resolve(string path)
-    {
-        var scope = this;
-        if (path.StartsWith("@root", StringComparison.Ordinal))
+        get
         {
-            while (scope.Parent is not null)
-                scope = scope.Parent;
-            path = path.Length > 5 ? path[6..] : "this";
+            var frame = this;
+            while (frame.Parent is not null)
+                frame = frame.Parent;
+            return frame;
         }
-        else if (path.StartsWith('@'))
-            return (Data.TryGetValue(path[1..], out var data), data);
-        while (path.StartsWith("../", StringComparison.Ordinal))
+    }
+}
+
+/// <summary>How a path steps into a value: a data value (dictionary, list) or a schema.</summary>
+internal interface IScopeValues<T>
+{
+    bool TryMember(T value, string segment, out T member);
+
+    /// <summary>@index, @first, @last, @key of a loop; false for an unknown variable or outside any loop.</summary>
+    bool TryVariable(LoopState? loop, string name, out T value);
+}
+
+/// <summary>
+/// The one path resolver of the engine. A plain path (a.b) is looked up in the current value and,
+/// when its first name is not there, in the enclosing ones (an item's fields shadow its parents');
+/// this / this.x / ./x only in the current value; ../x starting one level up; @root.x from the data's
+/// root; @index, @first, @last, @key from the nearest loop.
+/// </summary>
+internal static class ScopeResolver
+{
+    public static bool TryResolve<T>(PathExpression path, Frame<T> frame, IScopeValues<T> values, out T value, out Frame<T> foundIn)
+    {
+        foundIn = frame;
+        value = default!;
+        if (path.Variable is not null)
+            return values.TryVariable(frame.Loop, path.Variable, out value);
+        if (path.FromRoot)
         {
-            scope = scope.Parent ?? scope;
-            path = path[3..];
+            foundIn = frame.Top;
+            return Walk(foundIn.Value, path.Segments, 0, values, out value);
         }
-        if (path is "this" or ".")
-            return (true, scope.Value);
-        if (path.StartsWith("this.", StringComparison.Ordinal))
-            path = path[5..];
-        object? current = scope.Context;
-        foreach (var raw in path.Split('.', '/'))
+        for (var i = 0; i < path.Up && foundIn.Parent is not null; i++)
+            foundIn = foundIn.Parent;
+        if (path.This || path.Segments.Length == 0)
+            return Walk(foundIn.Value, path.Segments, 0, values, out value);
+        for (var at = foundIn; at is not null; at = at.Parent)
         {
-            var segment = raw.Trim('[', ']');
-            switch (current)
-            {
-                case IDictionary<string, object?> fields when fields.TryGetValue(segment, out var next):
-                    current = next;
-                    break;
-                case IList list when int.TryParse(segment, out var i) && i >= 0 && i < list.Count:
-                    current = list[i];
-                    break;
-                case IList list when segment == "length":
-                    current = list.Count;
-                    break;
-                default:
-                    return (false, null);
-            }
+            if (!values.TryMember(at.Value, path.Segments[0], out var first))
+                continue;
+            foundIn = at;
+            return Walk(first, path.Segments, 1, values, out value);
         }
-        return (true, current);
+        return false;
+    }
+
+    private static bool Walk<T>(T start, string[] segments, int from, IScopeValues<T> values, out T value)
+    {
+        value = start;
+        for (var i = from; i < segments.Length; i++)
+            if (!values.TryMember(value, segments[i], out value))
+                return false;
+        return true;
+    }
+}
+
+/// <summary>Data as rendering sees it: the plain tree of <see cref="DataTree"/> (dictionaries, lists, scalars).</summary>
+internal sealed class DataValues : IScopeValues<object?>
+{
+    public static readonly DataValues Instance = new();
+
+    public bool TryMember(object? value, string segment, out object? member)
+    {
+        switch (value)
+        {
+            case IDictionary<string, object?> fields when fields.TryGetValue(segment, out member):
+                return true;
+            case IList list when segment == "length":
+                member = (decimal)list.Count;
+                return true;
+            case IList list when int.TryParse(segment, out var i) && i >= 0 && i < list.Count:
+                member = list[i];
+                return true;
+            default:
+                member = null;
+                return false;
+        }
+    }
+
+    public bool TryVariable(LoopState? loop, string name, out object? value)
+    {
+        value = null;
+        if (loop is not { } state)
+            return false;
+        value = name switch
+        {
+            "index" => state.Index,
+            "first" => state.Index == 0,
+            "last" => state.Index == state.Count - 1,
+            "key" => state.Key,
+            _ => null,
+        };
+        return name is "index" or "first" or "last" or "key";
+    }
+}
+
+/// <summary>Data as the checker sees it: the schema of the data (what render will be given).</summary>
+internal sealed class SchemaValues : IScopeValues<DataSchema>
+{
+    public static readonly SchemaValues Instance = new();
+
+    public bool TryMember(DataSchema value, string segment, out DataSchema member)
+    {
+        member = value.Kind switch
+        {
+            "any" => DataSchema.Any,
+            "list" => segment == "length" ? DataSchema.Scalar : int.TryParse(segment, out _) ? value.Element ?? DataSchema.Any : null!,
+            "object" => value.Fields.GetValueOrDefault(segment)!,
+            _ => null!,
+        };
+        return member is not null;
+    }
+
+    public bool TryVariable(LoopState? loop, string name, out DataSchema value)
+    {
+        value = DataSchema.Scalar;
+        return loop is not null && name is "index" or "first" or "last" or "key";
     }
 }

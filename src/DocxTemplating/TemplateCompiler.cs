@@ -1,16 +1,19 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using HandlebarsDotNet;
 
 namespace DocxTemplating;
 
 /// <summary>
-/// Compiles one part (body, header, footer) into nodes that follow Word's structure, collecting
-/// every problem instead of stopping at the first.
+/// Builds the block tree of one part (body, header, footer) from the lexer's tags, following Word's
+/// structure. A block's extent follows from where its tags stand: both in one paragraph → inside the
+/// paragraph's text; each alone in its paragraph → the paragraphs, tables and figures between;
+/// at the start of a row's first cell and the end of a (later) row's last cell → those rows.
+/// Every structural problem is collected; fields and helpers are checked afterwards against the
+/// data schema by <see cref="TemplateChecker"/>, over the same tree.
 /// </summary>
-internal sealed class TemplateCompiler(IHandlebars handlebars, CompiledOptions options, FieldChecker fields, List<TemplateDiagnostic> problems)
+internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDiagnostic> problems)
 {
-    private static readonly HashSet<string> ParagraphBlocks = ["each", "if", "unless", "with"];
+    private static readonly HashSet<string> BlockOptions = ["pageBreak", "restartNumbering"];
 
     private string _part = "";
     private int _paragraph;
@@ -18,8 +21,12 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, CompiledOptions o
     private (int Table, int Row, int Cell)? _cell;
     private int _tables;
 
+    /// <summary>The parts compiled so far, in order: problems are listed in this order.</summary>
+    public List<string> PartNames { get; } = new();
+
     public ContainerNode CompilePart(string part, OpenXmlElement root)
     {
+        PartNames.Add(part);
         _part = part;
         _paragraph = 0;
         _heading = null;
@@ -31,17 +38,31 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, CompiledOptions o
 
     private void Problem(string id, string message, string tag) => problems.Add(new TemplateDiagnostic(id, message, Here, tag));
 
-    private sealed record OpenBlock(BlockNode Node, List<Node> Target, TagToken Tag, TemplateLocation Location)
+    /// <summary>A block whose closing tag has not come yet, and the list its content goes to now.</summary>
+    private sealed class OpenBlock(BlockNode node, TagToken tag, TemplateLocation location, bool chained = false)
     {
-        public List<Node> Target { get; set; } = Target;
+        public BlockNode Node { get; } = node;
+        public TagToken Tag { get; } = tag;
+        public TemplateLocation Location { get; } = location;
+
+        /// <summary>Opened by {{else if …}}: closed together with the block it continues.</summary>
+        public bool Chained { get; } = chained;
+
+        public List<Node> Target { get; set; } = node.Body;
+    }
+
+    /// <summary>Opening, else and closing tags in order, whatever their extent: one stack discipline for all of them.</summary>
+    private sealed class BlockStack(Func<List<Node>> root)
+    {
+        public Stack<OpenBlock> Open { get; } = new();
+
+        public List<Node> Target => Open.Count == 0 ? root() : Open.Peek().Target;
     }
 
     private ContainerNode CompileContainer(OpenXmlElement container)
     {
         var root = new List<Node>();
-        var open = new Stack<OpenBlock>();
-        List<Node> Target() => open.Count == 0 ? root : open.Peek().Target;
-
+        var blocks = new BlockStack(() => root);
         foreach (var child in container.ChildElements)
         {
             switch (child)
@@ -52,92 +73,106 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, CompiledOptions o
                     NoteHeading(paragraph);
                     CheckFieldCodes(paragraph);
                     var text = ParagraphText.Of(paragraph);
-                    var tags = TagScanner.Scan(text);
-                    foreach (var bad in tags.Where(t => !t.Closed))
-                        Problem(TemplateErrors.UnterminatedTag, "标签缺少结尾的“}}”。", bad.Text);
-                    if (tags.Count == 1 && tags[0].Closed && text.Trim() == tags[0].Text && (tags[0].IsBlockOpen || tags[0].IsBlockClose || tags[0].IsElse))
-                        BlockTag(tags[0], open, root);
-                    else if (tags.Count == 1 && tags[0].Closed && text.Trim() == tags[0].Text && ElementHelperCall(tags[0]) is { } call)
-                        Target().Add(call);
+                    var tags = text.Contains("{{", StringComparison.Ordinal) ? Lexer.Scan(text) : [];
+                    ReportUnreadable(tags);
+                    var lone = tags.Count == 1 && tags[0].Closed && text.Trim() == tags[0].Text ? tags[0] : null;
+                    if (lone is { Kind: TagKind.Open or TagKind.Else or TagKind.Close })
+                        BlockTag(lone, blocks);
+                    else if (lone is { Kind: TagKind.Output, Expression: CallExpression call } && options.ElementHelpers.ContainsKey(call.Helper))
+                        blocks.Target.Add(ElementHelperCall(lone, call));
                     else
-                        Target().Add(CompileParagraph(paragraph, tags));
+                        blocks.Target.Add(CompileParagraph(paragraph, tags));
                     break;
                 case Table table:
-                    Target().Add(CompileTable(table));
+                    blocks.Target.Add(CompileTable(table));
                     break;
                 case TableCellProperties:
                     break;   // a cell's own properties are kept by the row, not rendered as content
                 default:
                     if (child.InnerText.Contains("{{"))
                         Problem(TemplateErrors.SyntaxError, $"此处（{child.LocalName}）的标签不会被填充，请把标签放在普通段落或表格中。", child.InnerText);
-                    Target().Add(new CopyNode(child) { Location = Here });
+                    blocks.Target.Add(new CopyNode(child) { Location = Here });
                     break;
             }
         }
-        foreach (var block in open)
-            problems.Add(new TemplateDiagnostic(TemplateErrors.UnclosedBlock, $"块“{block.Tag.BlockName}”没有对应的结束标签{{{{/{block.Tag.BlockName}}}}}。", block.Location, block.Tag.Text));
+        ReportUnclosed(blocks);
         return new ContainerNode(root);
     }
 
-    /// <summary>A paragraph holding only a block tag: it opens, switches or closes a block, and disappears from the output.</summary>
-    private void BlockTag(TagToken tag, Stack<OpenBlock> open, List<Node> root)
+    private void ReportUnreadable(List<TagToken> tags)
     {
-        if (tag.IsElse)
+        foreach (var tag in tags.Where(t => t.Error is not null))
+            Problem(tag.Closed ? TemplateErrors.SyntaxError : TemplateErrors.UnterminatedTag, tag.Closed ? $"标签写法有误：{tag.Error}" : tag.Error!, tag.Text);
+        foreach (var tag in tags.Where(t => t.Error is null && t.Kind == TagKind.Open))
+            foreach (var option in tag.Options.Keys.Where(o => !BlockOptions.Contains(o)))
+                Problem(TemplateErrors.UnknownBlockOption, $"不认识的块选项“{option}”；可用：{string.Join("、", BlockOptions)}。", tag.Text);
+    }
+
+    private void ReportUnclosed(BlockStack blocks)
+    {
+        foreach (var block in blocks.Open.Where(b => !b.Chained))
+            problems.Add(new TemplateDiagnostic(TemplateErrors.UnclosedBlock, $"块“{block.Tag.BlockName}”没有对应的结束标签{{{{/{block.Tag.BlockName}}}}}。", block.Location, block.Tag.Text));
+    }
+
+    /// <summary>Opens, switches or closes a block; the tag itself (its paragraph, or its place in a text) disappears from the output.</summary>
+    private void BlockTag(TagToken tag, BlockStack blocks, TemplateLocation? at = null)
+    {
+        var where = at ?? Here;
+        switch (tag.Kind)
         {
-            if (open.Count == 0)
-                Problem(TemplateErrors.ElseOutsideBlock, "{{else}} 不在任何块之内。", tag.Text);
-            else
-                open.Peek().Target = open.Peek().Node.Else;
-            return;
-        }
-        if (tag.IsBlockClose)
-        {
-            if (open.Count == 0)
-            {
-                Problem(TemplateErrors.CloseWithoutOpen, $"结束标签没有对应的开始标签{{{{#{tag.BlockName}}}}}。", tag.Text);
+            case TagKind.Else:
+                if (blocks.Open.Count == 0)
+                {
+                    Problem(TemplateErrors.ElseOutsideBlock, "{{else}} 不在任何块之内。", tag.Text);
+                    return;
+                }
+                var current = blocks.Open.Peek();
+                if (current.Target == current.Node.Else)
+                    Problem(TemplateErrors.SyntaxError, "一个块中只能有一个 {{else}}（多个条件请用 {{else if …}}）。", tag.Text);
+                current.Target = current.Node.Else;
+                if (tag.IsChainedElse)
+                {
+                    var chained = NewBlock(tag, where);
+                    current.Node.Else.Add(chained);
+                    blocks.Open.Push(new OpenBlock(chained, current.Tag, where, chained: true));
+                }
                 return;
-            }
-            var block = open.Pop();
-            if (block.Tag.BlockName != tag.BlockName)
-                Problem(TemplateErrors.MismatchedClose, $"结束标签与开始标签{block.Tag.Text}（{block.Location}）不匹配。", tag.Text);
-            fields.Check(tag, paragraphLevel: true).ToList();
-            return;
+            case TagKind.Close:
+                if (blocks.Open.Count == 0)
+                {
+                    Problem(TemplateErrors.CloseWithoutOpen, $"结束标签没有对应的开始标签{{{{#{tag.BlockName}}}}}。", tag.Text);
+                    return;
+                }
+                while (blocks.Open.Peek().Chained)
+                    blocks.Open.Pop();
+                var block = blocks.Open.Pop();
+                if (block.Tag.BlockName != tag.BlockName)
+                    Problem(TemplateErrors.MismatchedClose, $"结束标签与开始标签{block.Tag.Text}（{block.Location}）不匹配。", tag.Text);
+                return;
+            default:
+                var node = NewBlock(tag, where);
+                blocks.Target.Add(node);
+                blocks.Open.Push(new OpenBlock(node, tag, where));
+                return;
         }
-        var node = CompileBlock(tag, paragraphLevel: true);
-        (open.Count == 0 ? root : open.Peek().Target).Add(node);
-        open.Push(new OpenBlock(node, node.Body, tag, Here));
     }
 
-    private BlockNode CompileBlock(TagToken tag, bool paragraphLevel)
+    private BlockNode NewBlock(TagToken tag, TemplateLocation where)
     {
-        foreach (var (id, message) in fields.Check(tag, paragraphLevel))
-            Problem(id, message, tag.Text);
-        var name = tag.BlockName;
-        var tokens = FieldChecker.Tokenize(tag.Arguments).ToList();
-        var target = tokens.FirstOrDefault(t => !t.Contains('=')) ?? "this";
-        bool Option(string key) => tokens.Any(t => t.Replace(" ", "") is var o && (o == $"{key}=true" || o == $"{key}=\"true\""));
-        // Conditions are evaluated by Handlebars itself, so truthiness and helpers (sub-expressions) work as documented there.
-        var condition = name is "if" or "unless" ? TryCompile($"{{{{#{name} {tag.Arguments}}}}}1{{{{/{name}}}}}", tag.Text) : null;
-        return new BlockNode(name, target, condition, Option("restartNumbering"), Option("pageBreak")) { Location = Here, Tag = tag.Text };
+        bool Option(string key) => tag.Options.TryGetValue(key, out var value) && value is LiteralExpression { Value: true or "true" };
+        return new BlockNode(tag.Helper, tag.Expression, Option("restartNumbering"), Option("pageBreak")) { Location = where, Tag = tag.Text, Broken = tag.Error is not null };
     }
 
-    private Node? ElementHelperCall(TagToken tag)
+    /// <summary>{{chart x}} or {{chart x "图例"}} alone in its paragraph: the host makes the elements.</summary>
+    private Node ElementHelperCall(TagToken tag, CallExpression call)
     {
-        var tokens = FieldChecker.Tokenize(tag.Body).ToList();
-        if (tokens.Count is not (2 or 3) || !options.ElementHelpers.ContainsKey(tokens[0]))
-            return null;
-        if (tokens.Count == 3 && !(tokens[2].Length >= 2 && tokens[2][0] is '"' or '\'' && tokens[2][^1] == tokens[2][0]))
-        {
-            Problem(TemplateErrors.SyntaxError, $"“{tokens[0]}”的第二个参数应为带引号的文字，如 \"收支总计\"。", tag.Text);
-            return null;
-        }
-        var problemsBefore = problems.Count;
-        foreach (var (id, message) in fields.Check(tag with { Inner = tokens[1] }, paragraphLevel: true))
-            Problem(id, message, tag.Text);
-        var module = options.ElementHelpers[tokens[0]];
-        if (problems.Count == problemsBefore && fields.SchemaOf(tokens[1]) is { } schema && module.Argument.Mismatch(schema, tokens[1]) is { } mismatch)
-            Problem(TemplateErrors.WrongElementArgument, $"“{tokens[0]}”需要{module.Wants}；{mismatch}。", tag.Text);
-        return new ElementHelperNode(tokens[0], tokens[1], tokens.Count == 3 ? tokens[2][1..^1] : null) { Location = Here, Tag = tag.Text };
+        if (call.Arguments.Count is not (1 or 2) || call.Options.Count > 0)
+            Problem(TemplateErrors.SyntaxError, $"“{call.Helper}”需要一个字段参数，可再加一段带引号的文字，如 {{{{{call.Helper} 字段 \"文字\"}}}}。", tag.Text);
+        else if (call.Arguments.Count == 2 && call.Arguments[1] is not LiteralExpression { Value: string })
+            Problem(TemplateErrors.SyntaxError, $"“{call.Helper}”的第二个参数应为带引号的文字，如 \"收支总计\"。", tag.Text);
+        var label = call.Arguments.ElementAtOrDefault(1) is LiteralExpression { Value: string text } ? text : null;
+        var argument = call.Arguments.ElementAtOrDefault(0) ?? new LiteralExpression("", null);
+        return new ElementHelperNode(call.Helper, argument, label) { Location = Here, Tag = tag.Text };
     }
 
     private Node CompileParagraph(Paragraph paragraph, List<TagToken> tags)
@@ -146,63 +181,62 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, CompiledOptions o
         var depth = 0;
         foreach (var tag in tags.Where(t => t.Closed))
         {
-            if (tag.IsBlockOpen)
+            if (tag.Kind == TagKind.Open)
                 depth++;
-            else if (tag.IsBlockClose)
+            else if (tag.Kind == TagKind.Close)
                 depth--;
-            if (depth < 0 || tag.IsBlockOpen && !tags.Any(t => t.IsBlockClose && t.Start > tag.Start))
+            if (depth < 0 || tag.Kind == TagKind.Open && !tags.Any(t => t.Kind == TagKind.Close && t.Start > tag.Start) || tag.Kind == TagKind.Else && depth == 0)
             {
                 Problem(TemplateErrors.BlockNotAlone, "块标签必须单独占一个段落（或在同一段落内开始和结束）。", tag.Text);
                 return new CopyNode(paragraph) { Location = Here };
             }
-            foreach (var (id, message) in fields.Check(tag, paragraphLevel: false))
-                Problem(id, message, tag.Text);
         }
-        var compiled = new Dictionary<int, HandlebarsTemplate<object, object>>();
-        var texts = ParagraphText.OwnTexts(paragraph);
-        for (var i = 0; i < texts.Count; i++)
-            if (texts[i].Text.Contains("{{") && TryCompile(ParentPaths(texts[i].Text), texts[i].Text) is { } template)
-                compiled[i] = template;
+        var programs = new Dictionary<int, IReadOnlyList<Node>>();
+        if (tags.Count > 0)
+        {
+            var texts = ParagraphText.OwnTexts(paragraph);
+            for (var i = 0; i < texts.Count; i++)
+                if (texts[i].Text.Contains("{{", StringComparison.Ordinal))
+                    programs[i] = CompileText(texts[i].Text);
+        }
         var boxes = paragraph.Descendants().Where(e => e.LocalName == "txbxContent").Select(CompileContainer).ToList();
-        return new ParagraphNode(paragraph, compiled, boxes) { Location = Here, ContainsChart = HasChart(paragraph) };
+        return new ParagraphNode(paragraph, programs, boxes) { Location = Here, ContainsChart = HasChart(paragraph) };
     }
 
-    /// <summary>"../x" outside any block of this text refers to the engine's scopes: @parentN.x (see Scope).</summary>
-    private static string ParentPaths(string text)
+    /// <summary>One text node's program: literal text, output tags and the inline blocks around them.</summary>
+    private List<Node> CompileText(string text)
     {
-        var result = new System.Text.StringBuilder();
-        var depth = 0;
+        var root = new List<Node>();
+        var blocks = new BlockStack(() => root);
+        var tags = Lexer.Scan(text);
         var last = 0;
-        foreach (var tag in TagScanner.Scan(text).Where(t => t.Closed))
+        var trimNext = false;
+        for (var i = 0; i < tags.Count; i++)
         {
-            if (tag.IsBlockClose)
-                depth--;
-            result.Append(text, last, tag.Start - last);
-            var rewritten = RootPathPattern.Replace(tag.Text, "@rootData");   // @root would be the merged scope, not the data's root
-            result.Append(depth == 0 ? ParentPathPattern.Replace(rewritten, m => $"@parent{m.Groups[1].Value.Length / 3}.") : rewritten);
+            var tag = tags[i];
+            var literal = text[last..tag.Start];
+            if (trimNext)
+                literal = literal.TrimStart();
+            if (tag.TrimBefore)
+                literal = literal.TrimEnd();
+            if (literal.Length > 0)
+                blocks.Target.Add(new TextNode(literal));
             last = tag.End;
-            if (tag.IsBlockOpen)
-                depth++;
+            trimNext = tag.TrimAfter;
+            if (tag.Kind == TagKind.Comment || tag.Kind == TagKind.Output && tag.Error is not null)
+                continue;   // a comment prints nothing; an unreadable tag is reported with its paragraph
+            if (tag.Kind == TagKind.Output)
+                blocks.Target.Add(new OutputNode(tag.Expression!) { Location = Here, Tag = tag.Text });
+            else
+                BlockTag(tag, blocks);   // kept in the structure even when unreadable, so its closing tag still matches
         }
-        result.Append(text, last, text.Length - last);
-        return result.ToString();
-    }
-
-    private static readonly System.Text.RegularExpressions.Regex RootPathPattern = new(@"@root\b");
-
-    private static readonly System.Text.RegularExpressions.Regex ParentPathPattern = new(@"(?<![\w@.])((?:\.\./)+)");
-
-    private HandlebarsTemplate<object, object>? TryCompile(string source, string tag)
-    {
-        try
-        {
-            return handlebars.Compile(source);
-        }
-        catch (HandlebarsException ex)
-        {
-            Problem(TemplateErrors.SyntaxError, $"标签写法有误：{ex.Message}", tag);
-            return null;
-        }
+        var rest = text[last..];
+        if (trimNext)
+            rest = rest.TrimStart();
+        if (rest.Length > 0)
+            blocks.Target.Add(new TextNode(rest));
+        ReportUnclosed(blocks);
+        return root;
     }
 
     private Node CompileTable(Table table)
@@ -210,6 +244,7 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, CompiledOptions o
         var outer = _cell;
         var tableNumber = ++_tables;
         var rows = new List<Node>();
+        var blocks = new BlockStack(() => rows);
         var rowNumber = 0;
         foreach (var row in table.Elements<TableRow>())
         {
@@ -217,63 +252,84 @@ internal sealed class TemplateCompiler(IHandlebars handlebars, CompiledOptions o
             _cell = (tableNumber, rowNumber, 1);
             foreach (var paragraph in row.Descendants<Paragraph>())
                 ParagraphText.MergeTags(paragraph);
-            var rowBlock = RowBlockTags(row);
+            var (opening, closing) = RowBlockTags(row);
+            if (opening is not null)
+                BlockTag(opening, blocks, Here with { Paragraph = _paragraph + 1 });   // the first cell's paragraph
             var cells = new List<ContainerNode>();
             var cellNumber = 0;
-            BlockNode? block = rowBlock is null ? null : CompileBlock(rowBlock.Value.Open, paragraphLevel: true);
             foreach (var cell in row.Elements<TableCell>())
             {
                 _cell = (tableNumber, rowNumber, ++cellNumber);
                 cells.Add(CompileContainer(cell));
             }
-            if (rowBlock is not null)
-                fields.Check(rowBlock.Value.Close, paragraphLevel: true).ToList();
-            var rowNode = new RowNode(row, cells) { Location = Here };
-            if (block is null)
-                rows.Add(rowNode);
-            else
+            blocks.Target.Add(new RowNode(row, cells) { Location = Here });
+            if (closing is not null)
             {
-                block.Body.Add(rowNode);
-                rows.Add(block);
+                if (blocks.Open.Count == 0)
+                    Problem(TemplateErrors.RowBlockNotInOneRow, "表格行的结束标签没有对应的开始标签：行块须在某行第一格开头开始、在该行或以下某行最后一格末尾结束。", closing.Text);
+                else
+                    BlockTag(closing, blocks);
             }
         }
+        foreach (var block in blocks.Open.Where(b => !b.Chained))
+            problems.Add(new TemplateDiagnostic(TemplateErrors.RowBlockNotInOneRow,
+                "表格行的块标签须在某行第一格开头开始、在该行或以下某行最后一格末尾结束。", block.Location, block.Tag.Text));
         _cell = outer;
         return new TableNode(table, rows) { Location = Here, ContainsChart = HasChart(table) };
     }
 
     /// <summary>
-    /// {{#each rows}} at the start of a row's first cell and {{/each}} at the end of its last cell
-    /// make the row repeat (or, for #if/#unless, stay or go). The two tags are taken out of the cells.
+    /// An opening tag at the very start of a row's first cell that does not close in that cell, and a
+    /// closing tag at the very end of a row's last cell that was not opened in it: they make the rows
+    /// from one to the other repeat (or, for #if/#unless, stay or go). Both are taken out of the cells.
     /// </summary>
-    private (TagToken Open, TagToken Close)? RowBlockTags(TableRow row)
+    private (TagToken? Open, TagToken? Close) RowBlockTags(TableRow row)
     {
         var cells = row.Elements<TableCell>().ToList();
         if (cells.Count == 0)
-            return null;
+            return (null, null);
+        TagToken? opening = null, closing = null;
         var first = cells[0].Elements<Paragraph>().FirstOrDefault();
+        if (first is not null && Lexer.Scan(ParagraphText.Of(first)).FirstOrDefault(t => t.Closed) is { Kind: TagKind.Open, Error: null } open
+            && ParagraphText.Of(first)[..open.Start].Trim().Length == 0 && !ClosesWithin(cells[0], open))
+            opening = open;
         var last = cells[^1].Elements<Paragraph>().LastOrDefault();
-        if (first is null || last is null)
-            return null;
-        var firstTags = TagScanner.Scan(ParagraphText.Of(first));
-        var opening = firstTags.FirstOrDefault(t => t.Closed);
-        if (opening is null || !opening.IsBlockOpen || ParagraphText.Of(first)[..opening.Start].Trim().Length > 0)
-            return null;
-        var cellText = string.Concat(cells[0].Descendants<Paragraph>().Select(ParagraphText.Of));
-        var closesInCell = TagScanner.Scan(cellText).Count(t => t.IsBlockClose && t.BlockName == opening.BlockName) >=
-                           TagScanner.Scan(cellText).Count(t => t.IsBlockOpen && t.BlockName == opening.BlockName);
-        if (closesInCell && cells.Count > 1 || closesInCell && first != last)
-            return null;
-        var lastText = ParagraphText.Of(last);
-        var closing = TagScanner.Scan(lastText).LastOrDefault(t => t.Closed);
-        if (closing is null || !closing.IsBlockClose || closing.BlockName != opening.BlockName || lastText[closing.End..].Trim().Length > 0)
-        {
-            problems.Add(new TemplateDiagnostic(TemplateErrors.RowBlockNotInOneRow, "表格行的块标签须在该行第一格开头开始、在最后一格末尾结束。",
-                Here with { Paragraph = _paragraph + 1 }, opening.Text));
-            return null;
-        }
-        ParagraphText.RemoveRange(last, closing.Start, closing.End);
-        ParagraphText.RemoveRange(first, opening.Start, opening.End);
+        if (last is not null && Lexer.Scan(ParagraphText.Of(last)).LastOrDefault(t => t.Closed) is { Kind: TagKind.Close } close
+            && ParagraphText.Of(last)[close.End..].Trim().Length == 0 && !OpensWithin(cells[^1], close, opening is not null && cells.Count == 1))
+            closing = close;
+        if (closing is not null)
+            ParagraphText.RemoveRange(last!, closing.Start, closing.End);
+        if (opening is not null)
+            ParagraphText.RemoveRange(first!, opening.Start, opening.End);
         return (opening, closing);
+    }
+
+    /// <summary>Whether the cell itself closes the block the tag opens (an inline or cell-level block, not a row block).</summary>
+    private static bool ClosesWithin(TableCell cell, TagToken open)
+    {
+        var depth = 0;
+        foreach (var tag in Lexer.Scan(string.Concat(cell.Descendants<Paragraph>().Select(ParagraphText.Of))).Where(t => t.Closed))
+        {
+            if (tag.Kind == TagKind.Open)
+                depth++;
+            else if (tag.Kind == TagKind.Close && --depth == 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the closing tag closes a block opened in the same cell (other than the row's own opening tag).</summary>
+    private static bool OpensWithin(TableCell cell, TagToken close, bool rowOpensInThisCell)
+    {
+        var depth = rowOpensInThisCell ? -1 : 0;
+        foreach (var tag in Lexer.Scan(string.Concat(cell.Descendants<Paragraph>().Select(ParagraphText.Of))).Where(t => t.Closed))
+        {
+            if (tag.Kind == TagKind.Open)
+                depth++;
+            else if (tag.Kind == TagKind.Close)
+                depth--;
+        }
+        return depth >= 0;
     }
 
     private static bool HasChart(OpenXmlElement element) => element.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().Any();

@@ -201,7 +201,8 @@ public class TemplateEngineTests
         { "else outside block", () => new DocxBuilder().Paragraph("{{else}}"), TemplateErrors.ElseOutsideBlock },
         { "syntax error", () => new DocxBuilder().Paragraph("{{name \"unclosed}}"), TemplateErrors.SyntaxError },
         { "unknown helper", () => new DocxBuilder().Paragraph("{{money amount}}"), TemplateErrors.UnknownHelper },
-        { "row block across rows", () => new DocxBuilder().Table(["{{#each rows}}{{name}}", "x"], ["y", "{{/each}}"]), TemplateErrors.RowBlockNotInOneRow },
+        { "row block never closed", () => new DocxBuilder().Table(["{{#each rows}}{{name}}", "x"], ["y", "z"]), TemplateErrors.RowBlockNotInOneRow },
+        { "unknown block option", () => new DocxBuilder().Paragraph("{{#each rows pagebreak=true}}").Paragraph("{{/each}}"), TemplateErrors.UnknownBlockOption },
         { "unterminated tag", () => new DocxBuilder().Paragraph("合计{{amount万元"), TemplateErrors.UnterminatedTag },
         { "unsupported block", () => new DocxBuilder().Paragraph("{{#repeat rows}}").Paragraph("{{/repeat}}"), TemplateErrors.UnsupportedBlock },
     };
@@ -242,6 +243,107 @@ public class TemplateEngineTests
         var problem = Assert.Single(failure.Problems);
         Assert.Equal(TemplateErrors.RenderFailed, problem.Id);
         Assert.Equal("标题", problem.Location!.Heading);
+    }
+
+    [Fact]
+    public void AnEnclosingFieldIsFoundTheSameWayInsideAParagraphAndAcrossParagraphs()
+    {
+        // One scope model: "name" inside a loop is the item's; "部门名称" is not in the item, so the enclosing value's.
+        var inline = Render(new DocxBuilder().Paragraph("{{#each rows}}{{name}}-{{部门名称}}-{{../name}}-{{@root.name}}；{{/each}}")).Trim();
+        var paragraphs = Render(new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("{{name}}-{{部门名称}}-{{../name}}-{{@root.name}}；").Paragraph("{{/each}}"))
+            .Replace("\n", "");
+        Assert.Equal("甲-示例县农业农村局-示例局-示例局；乙-示例县农业农村局-示例局-示例局；", inline);
+        Assert.Equal(inline, paragraphs);
+        Assert.Empty(Problems(new DocxBuilder().Paragraph("{{#each groups}}{{#each items}}{{name}}{{title}}{{../title}}{{/each}}{{/each}}")));
+    }
+
+    [Fact]
+    public void ElseIfChainsPickTheFirstTrueBranchInlineAndAcrossParagraphs()
+    {
+        var data = Tree("""{ "rows": [ { "n": 5 }, { "n": 0 }, { "n": -2 } ] }""");
+        var options = new TemplateOptions();
+        string Fill(DocxBuilder builder)
+        {
+            var compiled = DocxTemplate.Compile(builder.Build(), "t.docx", options);
+            Assert.Empty(compiled.Problems);
+            var output = compiled.Template!.Render(data);
+            Assert.Empty(DocxText.ValidationErrors(output));
+            return DocxText.Of(output).Replace("\n", "");
+        }
+        Assert.Equal("增加持平减少", Fill(new DocxBuilder().Paragraph("{{#each rows}}{{#if (gt n 0)}}增加{{else if (eq n 0)}}持平{{else}}减少{{/if}}{{/each}}")));
+        Assert.Equal("增加持平减少", Fill(new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("{{#if (gt n 0)}}").Paragraph("增加")
+            .Paragraph("{{else if (eq n 0)}}").Paragraph("持平").Paragraph("{{else}}").Paragraph("减少").Paragraph("{{/if}}").Paragraph("{{/each}}")));
+    }
+
+    [Theory]
+    [InlineData("{{#if (gt zero 1)}}是{{else}}否{{/if}}", "否")]
+    [InlineData("{{#if (lte zero 0)}}是{{else}}否{{/if}}", "是")]
+    [InlineData("{{#if (and flag (not off))}}是{{else}}否{{/if}}", "是")]
+    [InlineData("{{#if (or off zero)}}是{{else}}否{{/if}}", "否")]
+    [InlineData("{{#if (ne name \"示例局\")}}是{{else}}否{{/if}}", "否")]
+    [InlineData("{{#with (lookup rows 1)}}{{name}}{{/with}}", "乙")]
+    [InlineData("{{#unless off}}显示{{/unless}}{{^flag}}隐藏{{/flag}}", "显示")]
+    [InlineData("甲 {{~name~}} 乙", "甲示例局乙")]
+    [InlineData("{{! 注释不输出 }}{{{name}}}", "示例局")]
+    [InlineData("{{rows.length}}项，首项{{rows.0.name}}，末项{{rows.[1].name}}", "2项，首项甲，末项乙")]
+    [InlineData("{{#each rows}}{{@index}}{{#if @first}}首{{/if}}{{#if @last}}末{{/if}}{{/each}}", "0首1末")]
+    public void ExpressionsAreEvaluatedDirectly(string tag, string expected)
+    {
+        Assert.Equal(expected, Render(new DocxBuilder().Paragraph(tag)).Trim());
+    }
+
+    [Fact]
+    public void ARowBlockMaySpanSeveralRows()
+    {
+        var text = Render(new DocxBuilder().Table(["名称", "金额"], ["{{#each rows}}{{name}}", "{{amount}}"], ["小计", "{{amount}}{{/each}}"]));
+        Assert.Equal("名称\t金额\n甲\t1.00\n小计\t1.00\n乙\t2.00\n小计\t2.00\n", text);
+    }
+
+    [Theory]
+    [InlineData("{{@index}}", TemplateErrors.UnknownField, "只能用在")]
+    [InlineData("{{@count}}", TemplateErrors.UnknownField, "不是可用的变量")]
+    [InlineData("{{#each rows}}{{nmae}}{{/each}}", TemplateErrors.UnknownField, "当前位置：rows[]")]
+    [InlineData("{{#if (gt name)}}x{{/if}}", null, "")]
+    [InlineData("{{#if (money name)}}x{{/if}}", TemplateErrors.UnknownHelper, "eq、gt")]
+    [InlineData("{{#if a b}}x{{/if}}", TemplateErrors.SyntaxError, "只接受一个参数")]
+    [InlineData("{{#if}}x{{/if}}", TemplateErrors.SyntaxError, "缺少参数")]
+    [InlineData("{{join list sep=\"、\"}}", TemplateErrors.SyntaxError, "选项")]
+    [InlineData("{{#if flag}}a{{else}}b{{else}}c{{/if}}", TemplateErrors.SyntaxError, "只能有一个")]
+    [InlineData("{{#if flag}}a{{/each}}", TemplateErrors.MismatchedClose, "")]
+    [InlineData("说明{{chart rows}}", TemplateErrors.SyntaxError, "单独占一个段落")]
+    public void ExpressionMistakesAreFoundAtCompile(string paragraph, string? id, string message)
+    {
+        var options = Options();
+        options.ElementHelpers["chart"] = new ElementHelperModule(ArgumentShape.Anything, "图表", (_, _, _) => []);
+        var problems = DocxTemplate.Compile(new DocxBuilder().Paragraph(paragraph).Build(), "t.docx", options).Problems;
+        if (id is null)
+        {
+            Assert.Empty(problems);
+            return;
+        }
+        var problem = Assert.Single(problems);
+        Assert.Equal(id, problem.Id);
+        Assert.Contains(message, problem.Message);
+    }
+
+    [Fact]
+    public void WhatTheCheckerAcceptsRenderFindsAndWhatItRefusesRenderCannotFind()
+    {
+        // The checker and the renderer share one resolver: every path is either accepted by the
+        // checker and found by render, or refused by the checker and missing at render.
+        string[] paths = ["name", "../name", "@root.name", "this.name", "rows", "rows.length", "rows.1.name", "部门名称", "nmae", "this.部门名称", "../../name", "items"];
+        foreach (var inLoop in new[] { false, true })
+            foreach (var path in paths)
+            {
+                var paragraph = inLoop ? "{{#each rows}}{{" + path + "}}{{/each}}" : "{{" + path + "}}";
+                var builder = new DocxBuilder().Paragraph(paragraph);
+                var accepted = Problems(builder).Count == 0;
+                var unchecked_ = DocxTemplate.Compile(new DocxBuilder().Paragraph(paragraph).Build(), "t.docx", Options(withSchema: false)).Template!;
+                var found = true;
+                try { unchecked_.Render(Data); }
+                catch (TemplateRenderException) { found = false; }
+                Assert.True(accepted == found, $"{paragraph}: checker {(accepted ? "accepts" : "refuses")}, render {(found ? "finds" : "does not find")}");
+            }
     }
 
     [Fact]

@@ -1,0 +1,151 @@
+namespace DocxTemplating;
+
+/// <summary>
+/// Checks every expression of a compiled block tree against the data schema, walking the blocks
+/// with the same frames and the same resolver rendering uses (<see cref="ScopeResolver"/>): a field
+/// the checker accepts is one render finds. Also checks helpers and element-helper arguments.
+/// </summary>
+internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions options, List<TemplateDiagnostic> problems)
+{
+    public SortedSet<string> UsedFields { get; } = new(StringComparer.Ordinal);
+
+    public void Check(ContainerNode part) => Walk(part.Children, Frame<DataSchema>.Root(schema ?? DataSchema.Any));
+
+    private void Walk(IEnumerable<Node> nodes, Frame<DataSchema> frame)
+    {
+        foreach (var node in nodes)
+        {
+            switch (node)
+            {
+                case BlockNode block:
+                    CheckBlock(block, frame);
+                    break;
+                case OutputNode output:
+                    CheckExpression(output.Expression, frame, output);
+                    break;
+                case ParagraphNode paragraph:
+                    foreach (var program in paragraph.Texts.Values)
+                        Walk(program, frame);
+                    foreach (var box in paragraph.TextBoxes)
+                        Walk(box.Children, frame);
+                    break;
+                case ElementHelperNode element:
+                    CheckElementHelper(element, frame);
+                    break;
+                case TableNode table:
+                    Walk(table.Rows, frame);
+                    break;
+                case RowNode row:
+                    foreach (var cell in row.Cells)
+                        Walk(cell.Children, frame);
+                    break;
+            }
+        }
+    }
+
+    private void Problem(Node node, string id, string message) => problems.Add(new TemplateDiagnostic(id, message, node.Location, node.Tag));
+
+    private void CheckBlock(BlockNode block, Frame<DataSchema> frame)
+    {
+        if (!Lexer.IsBlockHelper(block.Helper))
+        {
+            Problem(block, TemplateErrors.UnsupportedBlock, $"不支持的块“{block.Helper}”，可用：each、if、unless、with。");
+            Walk(block.Body, frame);
+            Walk(block.Else, frame);
+            return;
+        }
+        if (block.Broken)
+        {
+            Walk(block.Body, frame);
+            Walk(block.Else, frame);
+            return;
+        }
+        if (block.Argument is null)
+        {
+            Problem(block, TemplateErrors.SyntaxError, $"块“{block.Helper}”缺少参数，如 {{{{#{block.Helper} 字段}}}}。");
+            return;
+        }
+        var before = problems.Count;
+        CheckExpression(block.Argument, frame, block);
+        var target = problems.Count == before ? SchemaOf(block.Argument, frame) : null;
+        var inner = block.Helper switch
+        {
+            "each" => frame.Item(target?.Kind == "list" ? target.Element ?? DataSchema.Any : DataSchema.Any, 0, 2, null, PathOf(block.Argument, frame) + "[]"),
+            "with" => frame.With(target ?? DataSchema.Any, PathOf(block.Argument, frame)),
+            _ => frame,
+        };
+        Walk(block.Body, inner);
+        Walk(block.Else, frame);
+    }
+
+    private void CheckElementHelper(ElementHelperNode element, Frame<DataSchema> frame)
+    {
+        var before = problems.Count;
+        CheckExpression(element.Argument, frame, element);
+        var module = options.ElementHelpers[element.Helper];
+        if (problems.Count == before && schema is not null && SchemaOf(element.Argument, frame) is { } argument
+            && module.Argument.Mismatch(argument, element.Argument.Text) is { } mismatch)
+            Problem(element, TemplateErrors.WrongElementArgument, $"“{element.Helper}”需要{module.Wants}；{mismatch}。");
+    }
+
+    private void CheckExpression(Expression expression, Frame<DataSchema> frame, Node node)
+    {
+        switch (expression)
+        {
+            case PathExpression { Variable: { } variable } path:
+                if (!SchemaValues.Instance.TryVariable(frame.Loop, variable, out _))
+                    Problem(node, TemplateErrors.UnknownField, variable is "index" or "first" or "last" or "key"
+                        ? $"“{path.Text}”只能用在 {{{{#each}}}} 之中。"
+                        : $"“{path.Text}”不是可用的变量（可用 @index、@first、@last、@key、@root）。");
+                return;
+            case PathExpression path:
+                if (schema is null)
+                    return;
+                if (!ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out _, out var foundIn))
+                    Problem(node, TemplateErrors.UnknownField, $"数据中没有字段“{path.Text}”{(frame.Path.Length > 0 ? $"（当前位置：{frame.Path}）" : "")}。");
+                else if (Join(foundIn.Path, path.Segments) is { Length: > 0 } used)
+                    UsedFields.Add(used);
+                return;
+            case CallExpression call:
+                if (options.ElementHelpers.ContainsKey(call.Helper) && !options.Helpers.ContainsKey(call.Helper))
+                {
+                    Problem(node, TemplateErrors.SyntaxError, $"“{call.Helper}”生成整段内容（图表、表格），须单独占一个段落。");
+                    return;
+                }
+                if (!IsHelper(call.Helper))
+                {
+                    Problem(node, TemplateErrors.UnknownHelper, $"“{call.Helper}”不是可用的函数（helper）；可用：{string.Join("、", HelperNames)}。");
+                    return;
+                }
+                if (call.Options.Count > 0)
+                    Problem(node, TemplateErrors.SyntaxError, $"函数“{call.Helper}”不接受 {string.Join("、", call.Options.Keys)}= 这样的选项。");
+                foreach (var argument in call.Arguments)
+                    CheckExpression(argument, frame, node);
+                return;
+        }
+    }
+
+    private bool IsHelper(string name) => options.Helpers.ContainsKey(name) || BuiltInHelpers.All.ContainsKey(name);
+
+    private IEnumerable<string> HelperNames => options.Helpers.Keys.Concat(BuiltInHelpers.All.Keys).Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>The schema an expression gives: a path's, or a scalar for literals and helper results.</summary>
+    private static DataSchema? SchemaOf(Expression expression, Frame<DataSchema> frame) => expression switch
+    {
+        PathExpression { Variable: not null } => DataSchema.Scalar,
+        PathExpression path => ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out var found, out _) ? found : null,
+        _ => DataSchema.Scalar,
+    };
+
+    private static string PathOf(Expression expression, Frame<DataSchema> frame) =>
+        expression is PathExpression { Variable: null } path && ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out _, out var foundIn)
+            ? Join(foundIn.Path, path.Segments)
+            : frame.Path;
+
+    /// <summary>generalBudget.items[] + completion.vsBudget → generalBudget.items[].completion.vsBudget; list indexes become [].</summary>
+    private static string Join(string prefix, string[] segments)
+    {
+        var tail = string.Join(".", segments.Select(s => int.TryParse(s, out _) ? "[]" : s)).Replace(".[]", "[]");
+        return prefix.Length == 0 ? tail : tail.Length == 0 ? prefix : tail.StartsWith('[') ? prefix + tail : $"{prefix}.{tail}";
+    }
+}
