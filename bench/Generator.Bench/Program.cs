@@ -11,9 +11,17 @@ using Generator.Cli;
 using Generator.Cli.Unattended;
 
 // bench: time per stage, whole pipeline, floor, docxtemplater, batch 1 vs 2 workers, memory 10 vs N, cold CLI.
-// Usage: dotnet Generator.Bench.dll [--workbooks N] [--runs R]      (child mode: memory <folder> <count>)
+// Usage: dotnet Generator.Bench.dll [--workbooks N] [--runs R]      (child modes: memory <folder> <count>; dense <folder>)
 if (args.Length > 0 && args[0] == "memory")
     return MemoryChild(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+if (args.Length > 1 && args[0] == "dense")
+{
+    // Writes the tag-dense template and its data for profiling by hand: dense <folder>.
+    var built = TagDenseTemplate.From(File.ReadAllText(Directory.GetFiles(Path.Combine(FindRoot(), "..", "shared", "reference"), "000_*.txt").Single()));
+    File.WriteAllBytes(Path.Combine(args[1], "dense.docx"), built.Docx);
+    File.WriteAllText(Path.Combine(args[1], "dense.json"), built.Json);
+    return 0;
+}
 
 var workbookCount = Option("--workbooks", 1000);
 var runs = Option("--runs", 20);
@@ -78,6 +86,42 @@ if (Directory.Exists(Path.Combine(peers, "node_modules", "docxtemplater")))
 else
     Console.WriteLine("docxtemplater not installed (bench/run.sh installs it): peer skipped");
 
+// Issue 13's tag-dense template: reference 000 as paragraphs, every number a tag, both engines.
+var cliDll = Path.Combine(Path.GetDirectoryName(typeof(Measure).Assembly.Location)!, "generator.dll");
+var reference = Directory.GetFiles(Path.Combine(root, "..", "shared", "reference"), "000_*.txt").FirstOrDefault();
+double? denseRender = null, denseProcess = null, densePeerFill = null, densePeerProcess = null, denseCompile = null;
+if (reference is not null)
+{
+    var dense = TagDenseTemplate.From(File.ReadAllText(reference));
+    var denseTemplate = Path.Combine(work, "dense.docx");
+    var denseData = Path.Combine(work, "dense.json");
+    File.WriteAllBytes(denseTemplate, dense.Docx);
+    File.WriteAllText(denseData, dense.Json);
+    var denseJson = System.Text.Json.JsonDocument.Parse(dense.Json).RootElement;
+    var denseOptions = new TemplateOptions { Schema = DataSchema.FromJson(denseJson) };
+    var denseTree = DataTree.FromJson(denseJson);
+    Console.WriteLine($"tag-dense template: {dense.Paragraphs} paragraphs, {dense.Tags} tags (reference 000)");
+    denseCompile = Measure.Median(5, runs, () => DocxTemplate.Compile(dense.Docx, "dense.docx", denseOptions));
+    Row("tag-dense: compile", denseCompile.Value);
+    var compiledDense = DocxTemplate.Compile(dense.Docx, "dense.docx", denseOptions).Template!;
+    denseRender = Measure.Median(5, runs, () => compiledDense.Render(denseTree));
+    Row("tag-dense: warm render", denseRender.Value);
+    denseProcess = Measure.Processes(5, () => Measure.Run("dotnet", cliDll, "render", denseTemplate, denseData, "-o", Path.Combine(work, "dense-out.docx")));
+    Row("tag-dense: whole process, ours (render)", denseProcess.Value);
+    if (Directory.Exists(Path.Combine(peers, "node_modules", "docxtemplater")))
+    {
+        var densePeer = Path.Combine(work, "dense-peer.docx");
+        File.WriteAllBytes(densePeer, PeerTemplate.From(dense.Docx));
+        var peerJson = Measure.Run("node", Path.Combine(peers, "fill.js"), densePeer, denseData, runs.ToString(CultureInfo.InvariantCulture), "5");
+        densePeerFill = System.Text.Json.JsonDocument.Parse(peerJson.Trim().Split('\n')[^1]).RootElement.GetProperty("medianMs").GetDouble();
+        Row("tag-dense: warm fill, docxtemplater", densePeerFill.Value);
+        densePeerProcess = Measure.Processes(5, () => Measure.Run("node", Path.Combine(peers, "fill.js"), densePeer, denseData, "1", "0"));
+        Row("tag-dense: whole process, docxtemplater", densePeerProcess.Value);
+    }
+}
+else
+    Console.WriteLine("reference 000 not found beside the repository (../shared/reference): tag-dense rows skipped");
+
 // Batch throughput: N distinct workbooks (department names differ), 1 worker and 2 workers.
 var inbox = Path.Combine(work, "in");
 Directory.CreateDirectory(inbox);
@@ -111,11 +155,11 @@ Row("peak memory, 10 reports", memory10, "MB");
 Row($"peak memory, {workbookCount} reports", memoryN, "MB");
 
 // Cold CLI: a fresh process generating one report.
-var cli = Path.Combine(Path.GetDirectoryName(self)!, "generator.dll");
-var cold = Measure.Median(1, 5, () => Measure.Run("dotnet", cli, "generate", sample, "--out", Path.Combine(work, "cold.docx")));
+var cli = cliDll;
+var cold = Measure.Processes(5, () => Measure.Run("dotnet", cli, "generate", sample, "--no-layout", "--out", Path.Combine(work, "cold.docx")));
 Row("cold CLI, one report (process start to exit)", cold);
 // The same program doing nothing but start (issue 17's yardstick: cold generate ≤ 6× --version).
-var version = Measure.Median(1, 5, () => Measure.Run("dotnet", cli, "--version"));
+var version = Measure.Processes(5, () => Measure.Run("dotnet", cli, "--version"));
 Row("cold CLI, --version (process start to exit)", version);
 
 Console.WriteLine();
@@ -126,6 +170,16 @@ if (peer is not null)
 Console.WriteLine($"| ours / floor (whole pipeline / open+save) | {pipeline / floor:0.00} | ≤ 3 |");
 Console.WriteLine($"| 2 workers / 1 worker (speed-up) | {one / two:0.00} | ≥ 1.8 |");
 Console.WriteLine($"| memory {workbookCount} / 10 | {memoryN / memory10:0.00} | ≤ 1.2 |");
+if (denseCompile is not null)
+{
+    Console.WriteLine($"| tag-dense compile | {denseCompile:0.0} ms | ≤ 100 ms |");
+    Console.WriteLine($"| tag-dense warm render | {denseRender:0.0} ms | ≤ 15 ms |");
+}
+if (densePeerProcess is not null)
+{
+    Console.WriteLine($"| tag-dense warm render, ours / docxtemplater | {denseRender / densePeerFill:0.00} | |");
+    Console.WriteLine($"| tag-dense whole process, ours / docxtemplater | {denseProcess / densePeerProcess:0.00} | ≤ 0.5 |");
+}
 Console.WriteLine($"| cold CLI | {cold / 1000:0.00} s | < 1.5 s |");
 Console.WriteLine($"| cold generate / cold --version | {cold / version:0.00} | ≤ 6 |");
 Directory.Delete(work, recursive: true);
