@@ -129,7 +129,12 @@ public sealed class DocxTemplate
     }
 
     /// <summary>Fills the template. Data is a tree of dictionaries/lists (see <see cref="DataTree"/>) or any object.</summary>
-    public byte[] Render(object? data)
+    /// <param name="finish">
+    /// This report's own last step on the open output (after the template's <see cref="TemplateOptions.Finishers"/>),
+    /// e.g. marking placeholders and stamping provenance: done in the same open package, so a report is
+    /// unzipped, parsed and written once. Like a finisher, it saves the parts it changes except the main document.
+    /// </param>
+    public byte[] Render(object? data, Action<WordprocessingDocument>? finish = null)
     {
         var tree = data is null or IDictionary<string, object?> ? data : DataTree.FromObject(data);
         using var stream = new MemoryStream();
@@ -155,8 +160,9 @@ public sealed class DocxTemplate
                 Fill(footer.Footer, _parts[footer.Uri.ToString()], context, scope);
             if (_repeatsIds)
                 UniqueIds.Assign(document);
-            foreach (var finish in _options.Finishers)
-                finish(document);
+            foreach (var finisher in _options.Finishers)
+                finisher(document);
+            finish?.Invoke(document);
             foreach (var header in main.HeaderParts)
                 header.Header.Save();
             foreach (var footer in main.FooterParts)

@@ -7,9 +7,6 @@ using FinalAccounts.Model;
 
 namespace FinalAccounts.Report;
 
-/// <summary>The filled report after its placeholders were marked: the document, the findings (each mark's finding names its section), and the comments added.</summary>
-public sealed record MarkedReport(byte[] Docx, IReadOnlyList<Diagnostic> Findings, int CommentCount);
-
 /// <summary>
 /// After the template is filled: every placeholder is set in the template's placeholder character
 /// style, each finding behind a placeholder learns the heading it stands under, and in a review copy
@@ -21,62 +18,56 @@ public static class ReportMarks
     public const string Author = "生成器";
     private const string FallbackStyleId = "Placeholder";
 
+    /// <summary>
+    /// Marks a document open for rendering (<see cref="DocxTemplating.DocxTemplate.Render"/>'s last step): the
+    /// parts it adds or changes besides the main document (styles, comments) are saved here; the main document is the caller's to write.
+    /// </summary>
     /// <param name="probe">For a review copy: the same template filled from <see cref="ProbeTree"/>, whose tokens tell which figures each paragraph prints.</param>
-    public static MarkedReport Apply(byte[] docx, IReadOnlyList<Mark> marks, IReadOnlyList<Diagnostic> findings,
-        CalculationSettings settings, bool review, Probe? probe = null)
+    public static (IReadOnlyList<Diagnostic> Findings, int Comments) Apply(WordprocessingDocument word, IReadOnlyList<Mark> marks,
+        IReadOnlyList<Diagnostic> findings, CalculationSettings settings, bool review, Probe? probe = null)
     {
-        var pattern = PlaceholderPattern(settings.MissingReasonPlaceholder);
         if (!review && marks.Count == 0)
-            return new MarkedReport(docx, findings, 0);
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        stream.Position = 0;
-        var updated = findings;
-        var comments = 0;
-        using (var word = WordprocessingDocument.Open(stream, true))
+            return (findings, 0);
+        var pattern = PlaceholderPattern(settings.MissingReasonPlaceholder);
+        var main = word.MainDocumentPart!;
+        var styleId = PlaceholderStyleId(main, settings.PlaceholderStyle);
+        var body = main.Document.Body!;
+        var placed = new List<(Run Run, string Text, string Heading)>();
+        var narrative = new List<Paragraph>();
+        var headings = new string[10];
+        var deepest = 0;
+        foreach (var paragraph in body.Descendants<Paragraph>().ToList())
         {
-            var main = word.MainDocumentPart!;
-            var styleId = PlaceholderStyleId(main, settings.PlaceholderStyle);
-            var body = main.Document.Body!;
-            var placed = new List<(Run Run, string Text, string Heading)>();
-            var narrative = new List<Paragraph>();
-            var headings = new string[10];
-            var deepest = 0;
-            foreach (var paragraph in body.Descendants<Paragraph>().ToList())
+            var level = HeadingLevel(paragraph);
+            if (level > 0)
             {
-                var level = HeadingLevel(paragraph);
-                if (level > 0)
-                {
-                    headings[level] = ParagraphText(paragraph);
-                    for (var l = level + 1; l < headings.Length; l++)
-                        headings[l] = "";
-                    deepest = level;
-                }
-                var heading = deepest switch
-                {
-                    0 => "封面",
-                    >= 3 when headings[deepest - 1].Length > 0 => $"{headings[deepest - 1]}　{headings[deepest]}",
-                    _ => headings[deepest],
-                };
-                foreach (var (run, text) in MarkPlaceholders(paragraph, pattern, styleId))
-                    placed.Add((run, text, heading));
-                if (IsNarrative(paragraph))
-                    narrative.Add(paragraph);
+                headings[level] = ParagraphText(paragraph);
+                for (var l = level + 1; l < headings.Length; l++)
+                    headings[l] = "";
+                deepest = level;
             }
-
-            // Each finding behind a placeholder names where its mark is (or that this template shows none).
-            var where = new Dictionary<Diagnostic, List<string>>(ReferenceEqualityComparer.Instance);
-            foreach (var m in marks)
-                where[m.Finding] = placed.Where(p => p.Text == m.Placeholder).Select(p => p.Heading).Distinct().ToList();
-            updated = findings.Select(f => where.TryGetValue(f, out var at)
-                ? f with { Message = f.Message + (at.Count > 0 ? $"报告“{string.Join("”“", at)}”中显示待填写标记。" : "本报告不需要此项，报告中无标记。") }
-                : f).ToList();
-
-            if (review)
-                comments = AddComments(main, body, placed, narrative, marks, findings, updated, probe);
-            main.Document.Save();
+            var heading = deepest switch
+            {
+                0 => "封面",
+                >= 3 when headings[deepest - 1].Length > 0 => $"{headings[deepest - 1]}　{headings[deepest]}",
+                _ => headings[deepest],
+            };
+            foreach (var (run, text) in MarkPlaceholders(paragraph, pattern, styleId))
+                placed.Add((run, text, heading));
+            if (IsNarrative(paragraph))
+                narrative.Add(paragraph);
         }
-        return new MarkedReport(stream.ToArray(), updated, comments);
+
+        // Each finding behind a placeholder names where its mark is (or that this template shows none).
+        var where = new Dictionary<Diagnostic, List<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var m in marks)
+            where[m.Finding] = placed.Where(p => p.Text == m.Placeholder).Select(p => p.Heading).Distinct().ToList();
+        IReadOnlyList<Diagnostic> updated = findings.Select(f => where.TryGetValue(f, out var at)
+            ? f with { Message = f.Message + (at.Count > 0 ? $"报告“{string.Join("”“", at)}”中显示待填写标记。" : "本报告不需要此项，报告中无标记。") }
+            : f).ToList();
+
+        var comments = review ? AddComments(main, body, placed, narrative, marks, findings, updated, probe) : 0;
+        return (updated, comments);
     }
 
     /// <summary>"【待填写：{0}】" → a pattern matching any placeholder of that form.</summary>

@@ -46,29 +46,22 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>The document with these properties set (others kept).</summary>
-    public byte[] StampInto(byte[] docx)
+    /// <summary>Records the provenance in a document open for rendering (its last step); saves the properties part it changes; other properties are kept.</summary>
+    public void StampInto(WordprocessingDocument word)
     {
-        using var stream = new MemoryStream();
-        stream.Write(docx);
-        stream.Position = 0;
-        using (var word = WordprocessingDocument.Open(stream, true))
+        var part = word.CustomFilePropertiesPart ?? word.AddCustomFilePropertiesPart();
+        part.Properties ??= new Properties();
+        var properties = part.Properties;
+        foreach (var (name, value) in new[] { (SourceNameProperty, SourceName), (SourceShaProperty, SourceSha256), (TemplateProperty, TemplateIdentity) })
         {
-            var part = word.CustomFilePropertiesPart ?? word.AddCustomFilePropertiesPart();
-            part.Properties ??= new Properties();
-            var properties = part.Properties;
-            foreach (var (name, value) in new[] { (SourceNameProperty, SourceName), (SourceShaProperty, SourceSha256), (TemplateProperty, TemplateIdentity) })
-            {
-                foreach (var old in properties.Elements<CustomDocumentProperty>().Where(p => p.Name?.Value == name).ToList())
-                    old.Remove();
-                var id = properties.Elements<CustomDocumentProperty>().Select(p => p.PropertyId?.Value ?? 1).DefaultIfEmpty(1).Max() + 1;
-                var property = new CustomDocumentProperty { FormatId = UserDefinedFormatId, PropertyId = id, Name = name };
-                property.AppendChild(new VTLPWSTR(XmlSafe(value)));
-                properties.AppendChild(property);
-            }
-            properties.Save();
+            foreach (var old in properties.Elements<CustomDocumentProperty>().Where(p => p.Name?.Value == name).ToList())
+                old.Remove();
+            var id = properties.Elements<CustomDocumentProperty>().Select(p => p.PropertyId?.Value ?? 1).DefaultIfEmpty(1).Max() + 1;
+            var property = new CustomDocumentProperty { FormatId = UserDefinedFormatId, PropertyId = id, Name = name };
+            property.AppendChild(new VTLPWSTR(XmlSafe(value)));
+            properties.AppendChild(property);
         }
-        return stream.ToArray();
+        properties.Save();
     }
 
     /// <summary>The provenance recorded in a report, or null for a file without it (or not a .docx at all).</summary>

@@ -151,25 +151,37 @@ public static class ReportWriter
         var stage = ReportPipeline.Calculate(workbookPath, template.Settings);
         if (stage.Model is null)
             return new BuiltReport(stage.Findings, [], null, null, "工作簿有错误，未生成报告。", 0);
+        Probe? probe = null;
+        if (review)
+        {
+            probe = ReportMarks.ProbeTree(stage.Model, DataTree.FromObject(stage.Model)!);
+            try
+            {
+                probe = probe with { Document = template.Template.Render(probe.Tree) };
+            }
+            catch (TemplateRenderException ex)
+            {
+                return new BuiltReport(stage.Findings, ex.Problems.Select(p => p.Format(template.Name)).ToList(), null, stage.Model, "模板填充失败，未生成报告。", 0);
+            }
+        }
+        // Filled, marked and stamped in one open package: the report is parsed and written once.
+        var source = new ReportProvenance(Path.GetFileName(workbookPath), ReportProvenance.Sha256Of(workbookPath), template.Identity);
+        (IReadOnlyList<Diagnostic> Findings, int Comments) marked = (stage.Findings, 0);
         byte[] document;
         try
         {
-            document = template.Template.Render(DataTree.FromObject(stage.Model));
+            document = template.Template.Render(DataTree.FromObject(stage.Model), word =>
+            {
+                marked = ReportMarks.Apply(word, stage.Marks, stage.Findings, template.Settings, review, probe);
+                // Stamped last, so the document records exactly which workbook and template it was made from.
+                source.StampInto(word);
+            });
         }
         catch (TemplateRenderException ex)
         {
             return new BuiltReport(stage.Findings, ex.Problems.Select(p => p.Format(template.Name)).ToList(), null, stage.Model, "模板填充失败，未生成报告。", 0);
         }
-        Probe? probe = null;
-        if (review)
-        {
-            probe = ReportMarks.ProbeTree(stage.Model, DataTree.FromObject(stage.Model)!);
-            probe = probe with { Document = template.Template.Render(probe.Tree) };
-        }
-        var marked = ReportMarks.Apply(document, stage.Marks, stage.Findings, template.Settings, review, probe);
-        // Stamped last, so the document records exactly which workbook and template it was made from.
-        var source = new ReportProvenance(Path.GetFileName(workbookPath), ReportProvenance.Sha256Of(workbookPath), template.Identity);
-        return new BuiltReport(marked.Findings, [], source.StampInto(marked.Docx), stage.Model, null, marked.CommentCount);
+        return new BuiltReport(marked.Findings, [], document, stage.Model, null, marked.Comments);
     }
 
     /// <summary>

@@ -46,8 +46,8 @@ public static class TemplateCommands
         try
         {
             // Stamped like a report, so a later render may replace it and nothing else.
-            var bytes = new ReportProvenance(Path.GetFileName(dataPath), ReportProvenance.Sha256Of(dataPath), ReportProvenance.TemplateIdentityOf(templatePath))
-                .StampInto(compiled.Template!.Render(DataTree.FromJson(json)));
+            var provenance = new ReportProvenance(Path.GetFileName(dataPath), ReportProvenance.Sha256Of(dataPath), ReportProvenance.TemplateIdentityOf(templatePath));
+            var bytes = compiled.Template!.Render(DataTree.FromJson(json), provenance.StampInto);
             AtomicFile.Write(outputPath, temp => File.WriteAllBytes(temp, bytes));
         }
         catch (TemplateRenderException ex)
