@@ -5,4 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 (cd peers && npm install --no-audit --no-fund --silent)
 dotnet build Generator.Bench -c Release -v quiet -nologo >/dev/null
-dotnet Generator.Bench/bin/Release/net10.0/Generator.Bench.dll "$@"
+# The program as installed for offices without .NET (build.cake's Publish: self-contained, ReadyToRun),
+# so whole-process rows are measured for it as well as for the framework-dependent build.
+installed="$PWD/obj/installed-linux-x64"
+dotnet publish ../src/Generator.Cli -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o "$installed" -v quiet -nologo >/dev/null
+dotnet Generator.Bench/bin/Release/net10.0/Generator.Bench.dll --installed "$installed/generator" "$@"

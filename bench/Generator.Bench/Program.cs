@@ -24,6 +24,7 @@ if (args.Length > 1 && args[0] == "dense")
 }
 
 var workbookCount = Option("--workbooks", 1000);
+var installed = args.SkipWhile(a => a != "--installed").Skip(1).FirstOrDefault();   // the self-contained ReadyToRun program (run.sh publishes it)
 var runs = Option("--runs", 20);
 var root = FindRoot();
 var sample = Path.Combine(root, "input-samples", "sample-county-agriculture-2024.xlsx");
@@ -105,7 +106,7 @@ else
 // Issue 13's tag-dense template: reference 000 as paragraphs, every number a tag, both engines.
 var cliDll = Path.Combine(Path.GetDirectoryName(typeof(Measure).Assembly.Location)!, "generator.dll");
 var reference = Directory.GetFiles(Path.Combine(root, "..", "shared", "reference"), "000_*.txt").FirstOrDefault();
-double? denseRender = null, denseProcess = null, densePeerFill = null, densePeerProcess = null, denseCompile = null;
+double? denseInstalled = null, denseRender = null, denseProcess = null, densePeerFill = null, densePeerProcess = null, denseCompile = null;
 if (reference is not null)
 {
     var dense = TagDenseTemplate.From(File.ReadAllText(reference));
@@ -124,6 +125,11 @@ if (reference is not null)
     Row("tag-dense: warm render", denseRender.Value);
     denseProcess = Measure.Processes(5, () => Measure.Run("dotnet", cliDll, "render", denseTemplate, denseData, "-o", Path.Combine(work, "dense-out.docx")));
     Row("tag-dense: whole process, ours (render)", denseProcess.Value);
+    if (installed is not null)
+    {
+        denseInstalled = Measure.Processes(5, () => Measure.Run(installed, "render", denseTemplate, denseData, "-o", Path.Combine(work, "dense-out.docx")));
+        Row("tag-dense: whole process, ours installed (R2R)", denseInstalled.Value);
+    }
     if (Directory.Exists(Path.Combine(peers, "node_modules", "docxtemplater")))
     {
         var densePeer = Path.Combine(work, "dense-peer.docx");
@@ -177,6 +183,14 @@ Row("cold CLI, one report (process start to exit)", cold);
 // The same program doing nothing but start (issue 17's yardstick: cold generate ≤ 6× --version).
 var version = Measure.Processes(5, () => Measure.Run("dotnet", cli, "--version"));
 Row("cold CLI, --version (process start to exit)", version);
+double? coldInstalled = null, versionInstalled = null;
+if (installed is not null)
+{
+    coldInstalled = Measure.Processes(5, () => Measure.Run(installed, "generate", sample, "--no-layout", "--out", Path.Combine(work, "cold.docx")));
+    Row("installed (R2R): cold generate", coldInstalled.Value);
+    versionInstalled = Measure.Processes(5, () => Measure.Run(installed, "--version"));
+    Row("installed (R2R): --version", versionInstalled.Value);
+}
 
 Console.WriteLine();
 Console.WriteLine("| ratio | value | target |");
@@ -195,9 +209,13 @@ if (densePeerProcess is not null)
 {
     Console.WriteLine($"| tag-dense warm render, ours / docxtemplater | {denseRender / densePeerFill:0.00} | |");
     Console.WriteLine($"| tag-dense whole process, ours / docxtemplater | {denseProcess / densePeerProcess:0.00} | ≤ 0.5 |");
+    if (denseInstalled is not null)
+        Console.WriteLine($"| tag-dense whole process, ours installed (R2R) / docxtemplater | {denseInstalled / densePeerProcess:0.00} | ≤ 0.5 |");
 }
 Console.WriteLine($"| cold CLI | {cold / 1000:0.00} s | < 1.5 s |");
 Console.WriteLine($"| cold generate / cold --version | {cold / version:0.00} | ≤ 6 |");
+if (coldInstalled is not null)
+    Console.WriteLine($"| installed (R2R): cold generate / --version | {coldInstalled / versionInstalled:0.00} | ≤ 6 |");
 Directory.Delete(work, recursive: true);
 return 0;
 

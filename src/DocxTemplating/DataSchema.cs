@@ -114,16 +114,13 @@ public static class DataTree
         _ => GettersOf(value.GetType()).ToDictionary(g => g.Name, g => FromObject(g.Get(value))),
     };
 
+    // Plain reflection, not compiled expressions: a report reads each property a handful of times, and
+    // compiling a getter per property cost a whole process more (JIT of ~250 delegates) than it saved.
     private static (string Name, Func<object, object?> Get)[] GettersOf(Type type) => Getters.GetOrAdd(type, t =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-            .Select(p =>
-            {
-                var instance = System.Linq.Expressions.Expression.Parameter(typeof(object));
-                var body = System.Linq.Expressions.Expression.Convert(
-                    System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(instance, t), p), typeof(object));
-                return (JsonNamingPolicy.CamelCase.ConvertName(p.Name), System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(body, instance).Compile());
-            }).ToArray());
+            .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), (Func<object, object?>)p.GetValue))
+            .ToArray());
 
     public static object? FromJson(JsonElement json) => json.ValueKind switch
     {
