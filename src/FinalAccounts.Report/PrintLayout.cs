@@ -19,11 +19,11 @@ public static class PrintLayout
         var sizes = new FontSizes(main.StyleDefinitionsPart?.Styles);
         foreach (var table in body.Elements<Table>().ToList())
         {
-            // The 附表 are written unparsed (PublicTableBuilder); their text is read without parsing them.
-            var xml = table.OuterXml;
-            if (xml.Contains($"w:val=\"{PublicTableBuilder.HeaderStyle}\"", StringComparison.Ordinal))
+            // The 附表 are written unparsed (PublicTableBuilder); their text is read without parsing them,
+            // and a template's own table is never serialised just to learn that it is not one.
+            if (PublicTableBuilder.IsPublicTable(table))
             {
-                if (xml.Contains($"<w:tblW w:w=\"{PublicTableBuilder.LandscapeWidth}\"", StringComparison.Ordinal))
+                if (table.OuterXml.Contains($"<w:tblW w:w=\"{PublicTableBuilder.LandscapeWidth}\"", StringComparison.Ordinal))
                     Landscape(body, table);
             }
             else

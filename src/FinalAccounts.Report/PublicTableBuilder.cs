@@ -45,6 +45,12 @@ public static class PublicTableBuilder
         ArgumentShape.Object(("columnCount", ArgumentShape.Value), ("headerRows", ArgumentShape.ListOf(RowShape)), ("rows", ArgumentShape.ListOf(RowShape))),
         "一张附表（appendix 列表中的一项，含 columnCount、headerRows、rows），如 {{#each appendix}} 中的 {{publicTable this}}", Build);
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<W.Table, object> Made = new();
+    private static readonly object Marker = new();
+
+    /// <summary>Whether a table of the output is a 附表 this builder made (known without reading, so without parsing, the table).</summary>
+    public static bool IsPublicTable(W.Table table) => Made.TryGetValue(table, out _);
+
     public static IEnumerable<OpenXmlElement> Build(object? argument, string? label, RenderServices services)
     {
         var table = argument as IDictionary<string, object?> ?? throw new ElementArgumentException($"参数不是附表（对象），而是“{argument}”。");
@@ -80,7 +86,9 @@ public static class PublicTableBuilder
                 Row(w, row, header: false);
             w.WriteEndElement();
         }
-        yield return new W.Table(xml.ToString());
+        var made = new W.Table(xml.ToString());
+        Made.AddOrUpdate(made, Marker);
+        yield return made;
     }
 
     private static void Row(XmlWriter w, List<IDictionary<string, object?>> cells, bool header)
