@@ -405,3 +405,55 @@ public class RepeatedChartTests
         Assert.Equal(3, result.MainDocumentPart.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Id!.Value).Distinct().Count());
     }
 }
+
+/// <summary>
+/// Whatever a maintainer types between braces, compile answers with diagnostics and never throws;
+/// a template that compiles renders or fails with a TPL020 — never another exception.
+/// </summary>
+public class TemplateSyntaxFuzzTests
+{
+    private static readonly string[] Pieces =
+    [
+        "{{", "}}", "{{{", "}}}", "#each ", "#if ", "#unless ", "#with ", "^", "/each", "/if", "/with", "else", "else if ", "~", "!", "--",
+        "rows", "name", "amount", "this", "../", "@root.", "@index", "@last", "(", ")", "(eq ", "(gt ", "join ", "\"", "'", "=", "pageBreak=true",
+        " ", ".", "[0]", "length", "文字", "\n", "\t",
+    ];
+
+    [Fact]
+    public void RandomTagTextIsAlwaysADiagnosticOrAReport()
+    {
+        var json = JsonDocument.Parse("""{ "name": "甲", "amount": 1, "rows": [ { "name": "乙", "amount": 2 } ] }""").RootElement;
+        var data = DataTree.FromJson(json);
+        var random = new Random(20261122);
+        var compiled = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            string Text() => string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+            var builder = new DocxBuilder();
+            for (var p = random.Next(1, 5); p > 0; p--)
+                _ = random.Next(3) switch
+                {
+                    0 => builder.Table([Text(), Text()], [Text(), Text()]),
+                    _ => builder.Paragraph(Text()),
+                };
+            var options = new TemplateOptions();
+            options.Helpers["join"] = args => string.Join("、", args);
+            options.Schema = i % 2 == 0 ? DataSchema.FromJson(json) : null;   // checked against the data, or only at render
+            var result = DocxTemplate.Compile(builder.Build(), "fuzz.docx", options);   // must not throw
+            Assert.True(result.Template is not null == (result.Problems.Count == 0));
+            Assert.All(result.Problems, p => Assert.Matches("^TPL0[0-3][0-9]$", p.Id));
+            if (result.Template is null)
+                continue;
+            compiled++;
+            try
+            {
+                Assert.Empty(DocxText.ValidationErrors(result.Template.Render(data)));
+            }
+            catch (TemplateRenderException failure)
+            {
+                Assert.All(failure.Problems, p => Assert.Equal(TemplateErrors.RenderFailed, p.Id));
+            }
+        }
+        Assert.InRange(compiled, 20, 400);   // the corpus reaches render too, not only the diagnostics
+    }
+}
