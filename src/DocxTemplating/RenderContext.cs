@@ -138,12 +138,25 @@ internal static class TextWriting
 {
     public static void SetText(Text text, string value)
     {
+        text.Space = SpaceProcessingModeValues.Preserve;
+        if (IsPlain(value))
+        {
+            text.Text = value;   // the usual case: nothing to drop, no line break or tab to turn into Word's own
+            return;
+        }
         // Control characters cannot be stored in XML: they are dropped, line breaks and tabs become Word's own.
         value = new string(value.Replace("\r\n", "\n").Where(ch => ch is '\n' or '\t' || System.Xml.XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch)).ToArray());
         text.Text = value;
-        text.Space = SpaceProcessingModeValues.Preserve;
         foreach (var line in Split(text, '\n', () => new Break()))
             Split(line, '\t', () => new TabChar());
+    }
+
+    private static bool IsPlain(string value)
+    {
+        foreach (var ch in value)
+            if (ch < ' ' || ch >= '\uFFFE' || char.IsSurrogate(ch))
+                return false;
+        return true;
     }
 
     /// <summary>Splits a text node at a character, putting the given element in place of each one; returns the pieces.</summary>
