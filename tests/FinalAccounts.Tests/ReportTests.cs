@@ -20,15 +20,6 @@ public class ReportTests
     }
 
     [Fact]
-    public void SampleReportMatchesTheApprovedSnapshot()
-    {
-        using var temp = new TempFolder();
-        var (docx, text) = Generate(temp);
-        Assert.Empty(DocxText.ValidationErrors(docx));
-        Snapshot.Verify("sample.report.default", text);
-    }
-
-    [Fact]
     public void SampleReportHasEveryPartChartAndPublicTable()
     {
         using var temp = new TempFolder();
@@ -154,6 +145,5 @@ public class HubeiTemplateTests
         Assert.Equal(positions.Order(), positions);
         // settings.json of this template: 年初预算 as the basis, so 农业生产发展 (1842.95 against 1500.00) exceeds its budget.
         Assert.Contains("农业生产发展（项）：支出决算为1842.95万元，完成预算122.86%，决算数大于预算数", text);
-        Snapshot.Verify("sample.report.hubei", text);
     }
 }

@@ -4,52 +4,50 @@ namespace FinalAccounts.Tests.Support;
 
 /// <summary>
 /// Snapshot testing in the Verify style, kept small: text is compared with the committed
-/// Snapshots/NAME.verified.txt; a mismatch writes NAME.received.txt beside it and fails with the
-/// first differing lines. Approve with APPROVE_SNAPSHOTS=1 (or `dotnet cake --target=Approve`).
+/// Snapshots/REPORT.KIND.verified.txt; a mismatch writes REPORT.KIND.received.txt beside it, adds the
+/// change to the review summary (<see cref="Review"/>) and fails with the first differing lines.
+/// Approve with APPROVE_SNAPSHOTS=1 (or `dotnet cake --target=Approve`).
 /// </summary>
 public static class Snapshot
 {
     public static string Folder => Path.Combine(Repo.Root, "tests", "FinalAccounts.Tests", "Snapshots");
 
-    public static void Verify(string name, string text)
+    public static bool Approving => Environment.GetEnvironmentVariable("APPROVE_SNAPSHOTS") == "1";
+
+    /// <summary>The approved text of a snapshot (null when none was approved yet): tests read wording from here, not from a copy in C#.</summary>
+    public static string? Approved(string report, string kind)
+    {
+        var path = Path.Combine(Folder, $"{report}.{kind}.verified.txt");
+        return File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : null;
+    }
+
+    public static void Verify(string report, string kind, string text)
     {
         Directory.CreateDirectory(Folder);
-        var verified = Path.Combine(Folder, $"{name}.verified.txt");
-        var received = Path.Combine(Folder, $"{name}.received.txt");
+        var verified = Path.Combine(Folder, $"{report}.{kind}.verified.txt");
+        var received = Path.Combine(Folder, $"{report}.{kind}.received.txt");
         text = text.Replace("\r\n", "\n");
-        if (Environment.GetEnvironmentVariable("APPROVE_SNAPSHOTS") == "1")
+        if (Approving)
         {
             File.WriteAllText(verified, text, new UTF8Encoding(false));
             File.Delete(received);
+            Review.Pass(report, kind);
             return;
         }
-        var expected = File.Exists(verified) ? File.ReadAllText(verified).Replace("\r\n", "\n") : null;
+        var expected = Approved(report, kind);
         if (expected == text)
         {
             File.Delete(received);
+            Review.Pass(report, kind);
             return;
         }
         File.WriteAllText(received, text, new UTF8Encoding(false));
+        var diff = LineDiff.Hunks(expected ?? "", text, kind == "layout" ? LineDiff.LayoutAnchor : null);
+        var changed = LineDiff.ChangedLines(expected ?? "", text);
+        Review.Fail(report, kind, expected is null ? "new, nothing approved yet" : $"{changed} line(s)",
+            $"`{Path.GetFileName(received)}` against `{Path.GetFileName(verified)}`:\n\n```diff\n{LineDiff.Shorten(diff, 80)}```\n");
         Assert.Fail(expected is null
-            ? $"No approved snapshot {verified}; review {received} and approve it."
-            : $"Snapshot {name} changed; review {received} against {verified}:\n{Diff(expected, text)}");
-    }
-
-    private static string Diff(string expected, string actual)
-    {
-        var a = expected.Split('\n');
-        var b = actual.Split('\n');
-        var lines = new StringBuilder();
-        var shown = 0;
-        for (var i = 0; i < Math.Max(a.Length, b.Length) && shown < 20; i++)
-        {
-            var left = i < a.Length ? a[i] : "";
-            var right = i < b.Length ? b[i] : "";
-            if (left == right)
-                continue;
-            lines.AppendLine($"@@ line {i + 1}\n- {left}\n+ {right}");
-            shown++;
-        }
-        return lines.ToString();
+            ? $"No approved snapshot {verified}; review {received} and approve it ({Review.SummaryPath})."
+            : $"Snapshot {report}.{kind} changed; review {Review.SummaryPath}, or {received} against {verified}:\n{LineDiff.Shorten(diff, 30)}");
     }
 }
