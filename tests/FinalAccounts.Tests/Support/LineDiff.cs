@@ -32,10 +32,10 @@ public static class LineDiff
         while (x < n || y < m)
             if (x < n && y < m && a[start + x] == b[start + y])
                 (script, x, y) = (Add(script, Op.Same, a[start + x], start + x + 1), x + 1, y + 1);
-            else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y]))
-                (script, y) = (Add(script, Op.Added, b[start + y], start + x + 1), y + 1);
-            else
+            else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
                 (script, x) = (Add(script, Op.Removed, a[start + x], start + x + 1), x + 1);
+            else
+                (script, y) = (Add(script, Op.Added, b[start + y], start + x + 1), y + 1);
         for (var k = endA; k < a.Length; k++)
             script.Add((Op.Same, a[k], k + 1));
         return script;
@@ -50,6 +50,33 @@ public static class LineDiff
     /// <summary>How many lines were removed or added.</summary>
     public static int ChangedLines(string expected, string actual) =>
         Script(expected.Split('\n'), actual.Split('\n')).Count(s => s.Op != Op.Same);
+
+    /// <summary>
+    /// What a change does, in a few words: removed and added lines paired in order, their differing
+    /// words counted ("16pt → 12pt ×132"), most frequent first. A body size or margin change touches
+    /// every line of a description; this says in one line that it is the same change everywhere.
+    /// </summary>
+    public static string Digest(string expected, string actual, int most = 5)
+    {
+        var script = Script(expected.Split('\n'), actual.Split('\n'));
+        var tally = new Dictionary<string, int>();
+        for (var i = 0; i < script.Count;)
+        {
+            if (script[i].Op == Op.Same)
+            {
+                i++;
+                continue;
+            }
+            var block = script.Skip(i).TakeWhile(s => s.Op != Op.Same).ToList();
+            i += block.Count;
+            var removed = block.Where(s => s.Op == Op.Removed).Select(s => s.Line.Split(' ')).ToList();
+            var added = block.Where(s => s.Op == Op.Added).Select(s => s.Line.Split(' ')).ToList();
+            foreach (var (old, now) in removed.Zip(added).Where(p => p.First.Length == p.Second.Length))
+                foreach (var change in old.Zip(now).Where(w => w.First != w.Second).Select(w => $"{w.First} → {w.Second}").Distinct())
+                    tally[change] = tally.GetValueOrDefault(change) + 1;
+        }
+        return string.Join(", ", tally.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(most).Select(t => $"{t.Key} ×{t.Value}"));
+    }
 
     /// <summary>"@@ line 12 (under « 二、收入决算情况说明 »)" then " context", "- old", "+ new".</summary>
     public static string Hunks(string expected, string actual, Func<string, string?>? anchor = null)

@@ -47,15 +47,17 @@ public static class PageSnapshot
             Directory.Delete(images, recursive: true);
         Directory.CreateDirectory(images);
         var body = new StringBuilder();
-        body.Append($"Approved {approved.Count} page(s), now {received.Count}. Each image: approved | now | changed pixels in black" +
+        body.Append($"Approved {approved.Count} page(s), now {received.Count}. Per page the share of pixels changed, linked to its image: approved | now | changed pixels in black" +
                     $" (a pixel changed: grey differs by more than {PageImages.GreyTolerance}/255; a page changed: more than {PageImages.PixelShareTolerance:P2} of its pixels).\n\n");
+        var links = new List<string>();
         foreach (var (page, share) in changed)
         {
             var name = PageFile(page);
             File.WriteAllBytes(Path.Combine(images, name), PageImages.DiffImage(page < approved.Count ? approved[page] : null, page < received.Count ? received[page] : null).ToPng());
-            var what = page >= approved.Count ? "new page" : page >= received.Count ? "page gone" : $"{share.ToString("P1", CultureInfo.InvariantCulture)} of pixels changed";
-            body.Append($"- page {page + 1}: {what} — [{report}/{name}]({report}/{name})\n");
+            var what = page >= approved.Count ? "new page" : page >= received.Count ? "page gone" : share.ToString("P1", CultureInfo.InvariantCulture);
+            links.Add($"[p{page + 1}]({report}/{name}) {what}");
         }
+        body.Append(string.Join(" · ", links)).Append('\n');
         var headline = (approved.Count != received.Count ? $"{approved.Count} → {received.Count} pages; " : "") +
                        $"{changed.Count} page(s) changed: {Ranges(changed.Select(c => c.Page + 1))}";
         Review.Fail(report, "pages", headline, body.ToString());

@@ -54,6 +54,8 @@ public static class Review
         if (fragments.Count == 0)
         {
             File.Delete(SummaryPath);
+            if (!Directory.EnumerateFileSystemEntries(Folder).Any())
+                Directory.Delete(Folder);
             return;
         }
         var reports = fragments.GroupBy(f => f.Report).ToList();

@@ -44,7 +44,8 @@ public static class Snapshot
         File.WriteAllText(received, text, new UTF8Encoding(false));
         var diff = LineDiff.Hunks(expected ?? "", text, kind == "layout" ? LineDiff.LayoutAnchor : null);
         var changed = LineDiff.ChangedLines(expected ?? "", text);
-        Review.Fail(report, kind, expected is null ? "new, nothing approved yet" : $"{changed} line(s)",
+        var digest = kind == "layout" ? LineDiff.Digest(expected ?? "", text) : "";
+        Review.Fail(report, kind, expected is null ? "new, nothing approved yet" : $"{changed} line(s){(digest.Length > 0 ? ": " + digest : "")}",
             $"`{Path.GetFileName(received)}` against `{Path.GetFileName(verified)}`:\n\n```diff\n{LineDiff.Shorten(diff, 80)}```\n");
         Assert.Fail(expected is null
             ? $"No approved snapshot {verified}; review {received} and approve it ({Review.SummaryPath})."
