@@ -47,7 +47,7 @@ Task("Sample-Regenerate")
 Task("Approve")
     .Does(() => DotNetTest("Generator.sln", new DotNetTestSettings
     {
-        Filter = "FullyQualifiedName~Snapshot",
+        Filter = "FullyQualifiedName~Snapshot|Category=Snapshot",
         EnvironmentVariables = new Dictionary<string, string> { ["APPROVE_SNAPSHOTS"] = "1" },
     }));
 

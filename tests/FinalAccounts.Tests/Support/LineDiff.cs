@@ -47,6 +47,10 @@ public static class LineDiff
         return script;
     }
 
+    /// <summary>Only the removed ("- ") and added ("+ ") lines, in order.</summary>
+    public static string ChangedOnly(string expected, string actual) =>
+        string.Concat(Script(expected.Split('\n'), actual.Split('\n')).Where(s => s.Op != Op.Same).Select(s => (s.Op == Op.Removed ? "- " : "+ ") + s.Line + "\n"));
+
     /// <summary>How many lines were removed or added.</summary>
     public static int ChangedLines(string expected, string actual) =>
         Script(expected.Split('\n'), actual.Split('\n')).Count(s => s.Op != Op.Same);

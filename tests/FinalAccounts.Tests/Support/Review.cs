@@ -11,7 +11,7 @@ namespace FinalAccounts.Tests.Support;
 public static class Review
 {
     private static readonly object Gate = new();
-    private static readonly string[] Kinds = ["pages", "layout", "text", "viewmodel"];
+    private static readonly string[] Kinds = ["pages", "layout", "text", "wording", "viewmodel"];
 
     public static string Folder => Path.Combine(Snapshot.Folder, "review");
 
@@ -67,8 +67,9 @@ public static class Review
         text.Append("| report | pages | layout | text |\n|---|---|---|---|\n");
         foreach (var report in reports)
         {
-            string Cell(string kind) => report.FirstOrDefault(f => f.Kind == kind).Headline ?? (kind == "text" && report.Any(f => f.Kind == "viewmodel") ? "viewmodel: " + report.First(f => f.Kind == "viewmodel").Headline : "unchanged");
-            text.Append($"| {report.Key} | {Cell("pages")} | {Cell("layout")} | {Cell("text")} |\n");
+            // Text is the report's text, or for other snapshots their wording or view model.
+            string Cell(params string[] kinds) => report.Where(f => kinds.Contains(f.Kind)).Select(f => f.Headline).FirstOrDefault() ?? "unchanged";
+            text.Append($"| {report.Key} | {Cell("pages")} | {Cell("layout")} | {Cell("text", "wording", "viewmodel")} |\n");
         }
         foreach (var report in reports)
         {

@@ -51,4 +51,32 @@ public static class Snapshot
             ? $"No approved snapshot {verified}; review {received} and approve it ({Review.SummaryPath})."
             : $"Snapshot {report}.{kind} changed; review {Review.SummaryPath}, or {received} against {verified}:\n{LineDiff.Shorten(diff, 30)}");
     }
+
+    /// <summary>
+    /// The approved text of a shipped report with some of its figures or inputs replaced, as a test that
+    /// changes one input expects the whole report to read: the wording stays the approved one, so a
+    /// wording change needs only the approval. Fails when a replaced text is not in the approved report.
+    /// </summary>
+    public static string ApprovedWith(string report, params (string Old, string New)[] replacements)
+    {
+        var approved = Approved(report, "text") ?? throw new InvalidOperationException($"no approved text snapshot for {report}");
+        foreach (var (old, now) in replacements)
+        {
+            Assert.True(approved.Contains(old, StringComparison.Ordinal), $"“{old}” is not in the approved report {report}");
+            approved = approved.Replace(old, now, StringComparison.Ordinal);
+        }
+        return approved;
+    }
+
+    /// <summary>
+    /// How a report made from a changed input differs from the shipped sample's report with the same
+    /// template, as an approved snapshot (Snapshots/NAME.wording.verified.txt): the sentences a template
+    /// uses only when an input is missing or unusual have their wording approved like the rest, never
+    /// copied into a test. Only changed lines are kept ("- " sample, "+ " this report).
+    /// </summary>
+    public static void VerifyChangedLines(string name, string sampleReport, string text)
+    {
+        var sample = DocxText.Of(SampleReports.Document(sampleReport)).Replace("\r\n", "\n");
+        Verify(name, "wording", LineDiff.ChangedOnly(sample, text.Replace("\r\n", "\n")));
+    }
 }
