@@ -76,11 +76,17 @@ public static class LineDiff
             var removed = block.Where(s => s.Op == Op.Removed).Select(s => s.Line.Split(' ')).ToList();
             var added = block.Where(s => s.Op == Op.Added).Select(s => s.Line.Split(' ')).ToList();
             foreach (var (old, now) in removed.Zip(added).Where(p => p.First.Length == p.Second.Length))
-                foreach (var change in old.Zip(now).Where(w => w.First != w.Second).Select(w => $"{w.First} → {w.Second}").Distinct())
+                foreach (var change in Enumerable.Range(0, old.Length).Where(k => old[k] != now[k]).Select(k => Named(old, k) + " → " + Named(now, k)).Distinct())
                     tally[change] = tally.GetValueOrDefault(change) + 1;
         }
         return string.Join(", ", tally.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(most).Select(t => $"{t.Key} ×{t.Value}"));
     }
+
+    /// <summary>A changed word with the property it belongs to, when the word before it names one ("left 28", "before 12pt").</summary>
+    private static string Named(string[] words, int k) =>
+        k > 0 && words[k - 1].Length > 1 && words[k - 1].All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z') && char.IsLower(words[k - 1][0])
+            ? $"{words[k - 1]} {words[k]}"
+            : words[k];
 
     /// <summary>"@@ line 12 (under « 二、收入决算情况说明 »)" then " context", "- old", "+ new".</summary>
     public static string Hunks(string expected, string actual, Func<string, string?>? anchor = null)
