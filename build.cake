@@ -42,11 +42,12 @@ Task("Sample-Regenerate")
         throw new Exception("LibreOffice could not convert the sample to .xls");
 });
 
-// Accepts the reviewed snapshot changes: rewrites every *.verified.txt from the current output.
+// Accepts the reviewed snapshot changes (Snapshots/review/summary.md): rewrites every approved snapshot
+// from the current output — text and layout (*.verified.txt) and the page images (Snapshots/pages/, needs LibreOffice).
 Task("Approve")
     .Does(() => DotNetTest("Generator.sln", new DotNetTestSettings
     {
-        Filter = "FullyQualifiedName~Snapshot|FullyQualifiedName~SampleReport|FullyQualifiedName~HubeiTemplate",
+        Filter = "FullyQualifiedName~Snapshot|Category=Snapshot",
         EnvironmentVariables = new Dictionary<string, string> { ["APPROVE_SNAPSHOTS"] = "1" },
     }));
 

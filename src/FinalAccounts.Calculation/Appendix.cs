@@ -4,19 +4,36 @@ using FinalAccounts.Model;
 namespace FinalAccounts.Calculation;
 
 /// <summary>A cell of a 附表 as printed: text already formatted, spans as in the export's merged cells.</summary>
+/// <param name="Text">单元格文字（已按表的单位排好）</param>
+/// <param name="ColumnSpan">横向合并的列数</param>
+/// <param name="VerticalMerge">纵向合并：restart 开始、continue 接续、空为不合并</param>
+/// <param name="IsNumber">是金额（右对齐）</param>
 public sealed record TableCellView(string Text, int ColumnSpan, string VerticalMerge, bool IsNumber);
 
+/// <param name="Cells">单元格（每格一项）</param>
 public sealed record TableRowView(IReadOnlyList<TableCellView> Cells);
 
 /// <summary>One public table for 第五部分 附表, in the layout the workbook has (header rows as exported).</summary>
+/// <param name="Number">附表序号</param>
+/// <param name="Code">公开表编号，如 公开01表</param>
+/// <param name="Title">表名（含年度）</param>
+/// <param name="Subject">表头的部门</param>
+/// <param name="Unit">金额单位（该表自己的：元或万元）</param>
+/// <param name="IsEmpty">空表（没有数据行）</param>
+/// <param name="ColumnCount">列数</param>
+/// <param name="HeaderRows">表头行</param>
+/// <param name="Rows">数据行</param>
+/// <param name="Notes">表下的注释、备注行</param>
 public sealed record PublicTableView(
     int Number, string Code, string Title, string Subject, string Unit, bool IsEmpty, int ColumnCount,
     IReadOnlyList<TableRowView> HeaderRows, IReadOnlyList<TableRowView> Rows, IReadOnlyList<string> Notes)
 {
-    /// <summary>The title as printed, without its year: how the 目录 and the 附表 list name the table.</summary>
+    /// <summary>不含年度的表名，用于“一、收入支出决算总表”这样的标题和目录</summary>
+    /// <remarks>The title as printed, without its year: how the 目录 and the 附表 list name the table.</remarks>
     public string Name { get; init; } = "";
 
-    /// <summary>An empty table whose sheet says nothing about it: the template's own 备注 is printed; one with a note of its own keeps just that.</summary>
+    /// <summary>空表且表中没有自己的备注：只在这时打印模板的备注</summary>
+    /// <remarks>An empty table whose sheet says nothing about it: the template's own 备注 is printed; one with a note of its own keeps just that.</remarks>
     public bool NeedsEmptyNote => IsEmpty && Notes.Count == 0;
 }
 

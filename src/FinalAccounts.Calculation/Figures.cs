@@ -8,6 +8,12 @@ namespace FinalAccounts.Calculation;
 /// workbook did not say (a blank input, or a figure computed from one); Text and Table are then
 /// the placeholder and Value means nothing.
 /// </summary>
+/// <param name="Value">数值（计算用）<unit>万元</unit></param>
+/// <param name="Text">句中印出的金额，如 7413.59（未填写时为待填写标记）<unit>万元</unit></param>
+/// <param name="Table">表中印出的金额，带千分位，如 7,413.59<unit>万元</unit></param>
+/// <param name="IsZero">为 0</param>
+/// <param name="Sources">来源单元格（如 公开01表!C37）</param>
+/// <param name="IsMissing">工作簿未填写，无法得出（Text 为待填写标记）</param>
 public sealed record Money(decimal Value, string Text, string Table, bool IsZero, IReadOnlyList<string> Sources, bool IsMissing = false)
 {
     private string? _formula;
@@ -26,6 +32,9 @@ public sealed record Money(decimal Value, string Text, string Table, bool IsZero
 }
 
 /// <summary>A percentage, rounded once (half-up, 2 decimals); Text has no % sign (the template writes it). IsMissing: computed from a blank input, not printable.</summary>
+/// <param name="Value">数值（计算用）<unit>%</unit></param>
+/// <param name="Text">印出的百分数，不带 %，如 1.91<unit>%</unit></param>
+/// <param name="IsMissing">由未填写的数计算而来，不能印出</param>
 public sealed record Percent(decimal Value, string Text, bool IsMissing = false)
 {
     private string? _origin;
@@ -46,6 +55,11 @@ public sealed record Percent(decimal Value, string Text, bool IsMissing = false)
 }
 
 /// <summary>A reason only the user knows (【R】). When required and missing, Text is the visible placeholder.</summary>
+/// <param name="Text">原因文字（必填而未填时为待填写标记）</param>
+/// <param name="HasText">填写了原因</param>
+/// <param name="IsMissing">必填而未填</param>
+/// <param name="IsRequired">按设置必须说明原因</param>
+/// <param name="Source">来源单元格</param>
 public sealed record Reason(string Text, bool HasText, bool IsMissing, bool IsRequired, string Source);
 
 /// <summary>
@@ -53,24 +67,55 @@ public sealed record Reason(string Text, bool HasText, bool IsMissing, bool IsRe
 /// number); Direction 增加/减少/持平 and Trend 增长/下降/持平 follow the sign; Rate is absent when
 /// last year was zero (BaseIsZero tells the template to say so in words).
 /// </summary>
+/// <param name="Current">本年数</param>
+/// <param name="Prior">上年数</param>
+/// <param name="Amount">增减额（绝对值）</param>
+/// <param name="Rate">增减幅度</param>
+/// <param name="Direction">增加、减少或持平</param>
+/// <param name="Trend">增长、下降或持平</param>
+/// <param name="IsIncrease">比上年增加</param>
+/// <param name="IsDecrease">比上年减少</param>
+/// <param name="IsFlat">与上年持平</param>
+/// <param name="BaseIsZero">上年为 0（不能算增减幅度）</param>
+/// <param name="HasRate">有增减幅度</param>
+/// <param name="PriorIsMissing">上年数未填写</param>
+/// <param name="Reason">变动原因</param>
 public sealed record Change(
     Money Current, Money Prior, Money Amount, Percent? Rate, string Direction, string Trend,
     bool IsIncrease, bool IsDecrease, bool IsFlat, bool BaseIsZero, bool HasRate, bool PriorIsMissing, Reason Reason)
 {
-    /// <summary>This year's figure is itself missing (a blank input), so no change can be stated.</summary>
+    /// <summary>本年数未填写，不能说明变动</summary>
+    /// <remarks>This year's figure is itself missing (a blank input), so no change can be stated.</remarks>
     public bool CurrentIsMissing { get; init; }
 
-    /// <summary>Either side is missing: the template says only what is missing, no direction or amount.</summary>
+    /// <summary>本年数或上年数未填写：模板只说缺什么，不写方向和金额</summary>
+    /// <remarks>Either side is missing: the template says only what is missing, no direction or amount.</remarks>
     public bool IsMissing => PriorIsMissing || CurrentIsMissing;
 }
 
 /// <summary>A named part of a whole with its share; the shares of one whole add up to exactly 100.00.</summary>
+/// <param name="Name">名称</param>
+/// <param name="Code">科目编码（没有时为空）</param>
+/// <param name="Amount">金额</param>
+/// <param name="Percent">占比</param>
 public sealed record Share(string Name, string Code, Money Amount, Percent Percent);
 
 /// <summary>
 /// 决算 against 预算: completion rate (absent when the budget is zero), VsBudget
 /// 等于/基本持平/大于/小于, and the reason needed when it is 大于 or 小于.
 /// </summary>
+/// <param name="Budget">预算数</param>
+/// <param name="Actual">决算数</param>
+/// <param name="Rate">完成预算的比例</param>
+/// <param name="BudgetIsZero">预算数为 0（不能算完成比例）</param>
+/// <param name="BudgetIsMissing">预算数未填写</param>
+/// <param name="HasRate">有完成比例</param>
+/// <param name="VsBudget">决算数与预算数相比：等于、基本持平、大于、小于</param>
+/// <param name="IsEqual">等于预算</param>
+/// <param name="IsRoughlyEqual">与预算基本持平（在设置的范围内）</param>
+/// <param name="IsAbove">大于预算</param>
+/// <param name="IsBelow">小于预算</param>
+/// <param name="Reason">与预算有差异的原因</param>
 public sealed record BudgetCompletion(
     Money Budget, Money Actual, Percent? Rate, bool BudgetIsZero, bool BudgetIsMissing, bool HasRate, string VsBudget,
     bool IsEqual, bool IsRoughlyEqual, bool IsAbove, bool IsBelow, Reason Reason);

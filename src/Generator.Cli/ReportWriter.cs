@@ -56,10 +56,27 @@ public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSe
         return (new CompiledReportTemplate(loaded.Template, loaded.Settings, loaded.Name) { Identity = identity }, []);
     }
 
-    /// <summary>The default template: shipped next to the program, or in ./templates when run from the repository.</summary>
+    /// <summary>
+    /// The default template. Installed, it is the one shipped next to the program. Run from a build output
+    /// inside the source tree (bin/… below Generator.sln), the copy next to the program is only as new as the
+    /// last build, so the source's templates/default is used instead: an edited template takes effect
+    /// without a rebuild, and a stale copy is never used.
+    /// </summary>
     public static string DefaultPath =>
-        new[] { Path.Combine(AppContext.BaseDirectory, "templates", "default"), Path.Combine(Directory.GetCurrentDirectory(), "templates", "default") }
-            .FirstOrDefault(Directory.Exists) ?? Path.Combine(AppContext.BaseDirectory, "templates", "default");
+        SourceTemplate ?? new[] { ShippedPath, Path.Combine(Directory.GetCurrentDirectory(), "templates", "default") }.FirstOrDefault(Directory.Exists) ?? ShippedPath;
+
+    private static string ShippedPath => Path.Combine(AppContext.BaseDirectory, "templates", "default");
+
+    /// <summary>templates/default of the source tree this program was built from, when it runs from its build output.</summary>
+    private static string? SourceTemplate { get; } = FindSourceTemplate();
+
+    private static string? FindSourceTemplate()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory).Parent; dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln")) && Directory.Exists(Path.Combine(dir.FullName, "templates", "default")))
+                return Path.Combine(dir.FullName, "templates", "default");
+        return null;
+    }
 
     /// <summary>
     /// The template a command was given (the default one when none), compiled; its problems, or a note on
@@ -79,28 +96,29 @@ public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSe
     }
 
     /// <summary>
-    /// When no --template was given and ./templates/default differs from the copy shipped with the program
-    /// (a maintainer edited it and did not rebuild, or runs an installed program in a template folder),
-    /// a line saying which one is used and how to use the other; null when there is nothing to say.
+    /// When no --template was given and ./templates/default differs from the default template used (an
+    /// installed program run in a folder with its own templates, or another clone's build), a line naming
+    /// the template used and how to use the other; null when there is nothing to say.
     /// </summary>
     public static string? DefaultChoiceNote()
     {
-        var shipped = Path.Combine(AppContext.BaseDirectory, "templates", "default");
+        var used = DefaultPath;
         var here = Path.Combine(Directory.GetCurrentDirectory(), "templates", "default");
-        if (!Directory.Exists(shipped) || !Directory.Exists(here) || Path.GetFullPath(shipped) == Path.GetFullPath(here))
+        if (!Directory.Exists(used) || !Directory.Exists(here) || Path.GetFullPath(used) == Path.GetFullPath(here))
             return null;
         static byte[] Content(string folder) => Directory.GetFiles(folder).Order(StringComparer.Ordinal)
             .SelectMany(f => System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(f)).Concat(File.ReadAllBytes(f))).ToArray();
         try
         {
-            if (Content(shipped).AsSpan().SequenceEqual(Content(here)))
+            if (Content(used).AsSpan().SequenceEqual(Content(here)))
                 return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null;
         }
-        return $"提示：使用的是程序自带的模板 {shipped}；当前目录的 templates/default 与之不同（改过而未重新生成程序？），要用它请加 --template templates/default。";
+        var whose = SourceTemplate is null ? "程序自带的模板" : "生成本程序的源目录中的模板";
+        return $"提示：使用的是{whose} {used}；当前目录的 templates/default 与之不同，要用它请加 --template templates/default。";
     }
 }
 

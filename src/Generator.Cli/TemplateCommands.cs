@@ -94,7 +94,7 @@ public static class TemplateCommands
 
     public static Command Fields()
     {
-        var command = new Command("fields", "列出报告视图模型提供的全部字段（由模型本身生成）");
+        var command = new Command("fields", "列出报告视图模型提供的全部字段：含义、单位和示例值（由模型及其文档注释生成）");
         command.SetAction(_ =>
         {
             Console.Out.Write(FieldReference());
@@ -103,23 +103,8 @@ public static class TemplateCommands
         return command;
     }
 
-    /// <summary>The field reference, generated from <see cref="ReportModel"/> itself so it cannot drift.</summary>
-    public static string FieldReference()
-    {
-        var text = new System.Text.StringBuilder();
-        text.AppendLine("# 报告视图模型字段");
-        text.AppendLine();
-        text.AppendLine("由 `generator template fields` 从视图模型生成，请勿手工编辑。列表字段用 `{{#each 字段}}` 遍历，`[]` 表示列表中的每一项。");
-        text.AppendLine();
-        text.AppendLine("| 字段 | 类型 |");
-        text.AppendLine("|---|---|");
-        foreach (var (path, kind, _) in ReportTemplate.ViewModelSchema.Paths())
-            text.AppendLine($"| `{path}` | {kind} |");
-        text.AppendLine();
-        text.AppendLine("可用函数：`join 列表 \"、\"`、`cn 数字`（一、二…）、`inc @index`、`eq a b`、`thousands x`（1,234.50）、`plain x`（1234.50）；");
-        text.AppendLine("单独成段的元素：`{{chart 图表字段 \"图例\"}}`（原生图表）、`{{publicTable 附表字段}}`（公开表）。");
-        return text.ToString();
-    }
+    /// <summary>The field reference, generated from <see cref="ReportModel"/> and its documentation comments so it cannot drift.</summary>
+    public static string FieldReference() => global::Generator.Cli.FieldReference.Markdown();
 
     private static bool Report(string templatePath, IReadOnlyList<TemplateDiagnostic> problems, TextWriter output)
     {

@@ -157,7 +157,7 @@ public class SampleCalculationTests
     public void SampleViewModelMatchesTheReviewedSnapshot()
     {
         var result = Calculate();
-        Snapshot.Verify("sample.viewmodel", string.Join("\n", ModelTrace.Lines(result.Model)) + "\n");
+        Snapshot.Verify("sample", "viewmodel", string.Join("\n", ModelTrace.Lines(result.Model)) + "\n");
     }
 
     [Fact]

@@ -99,10 +99,12 @@ public class CommandLineTests
 /// <summary>Issue 18: the program says which default template it used when the one beside the user differs.</summary>
 public class DefaultTemplateChoiceTests
 {
-    private static (int Exit, string Out) RunIn(string folder, params string[] args)
+    private static (int Exit, string Out) RunIn(string folder, params string[] args) => Run(Path.Combine(AppContext.BaseDirectory, "generator.dll"), folder, args);
+
+    private static (int Exit, string Out) Run(string program, string folder, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "generator.dll"));
+        start.ArgumentList.Add(program);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         using var process = System.Diagnostics.Process.Start(start)!;
@@ -126,7 +128,33 @@ public class DefaultTemplateChoiceTests
         File.AppendAllText(Path.Combine(local, "settings.json"), "\n");
         var edited = RunIn(temp.Path, "validate", Repo.SampleXlsx);
         Assert.Equal(ExitCodes.Clean, edited.Exit);
-        Assert.Contains($"提示：使用的是程序自带的模板 {Path.Combine(AppContext.BaseDirectory, "templates", "default")}；当前目录的 templates/default 与之不同", edited.Out);
+        // Run from this build output inside the source tree, the default template is the source's templates/default.
+        Assert.Contains($"提示：使用的是生成本程序的源目录中的模板 {Path.Combine(Repo.Root, "templates", "default")}；当前目录的 templates/default 与之不同", edited.Out);
         Assert.Contains("--template templates/default", edited.Out);
+    }
+
+    [Fact]
+    public void ABuildOutputInTheSourceTreeUsesTheEditedSourceTemplateNotItsStaleCopy()
+    {
+        // A source tree whose templates/default was edited after the last build: the copy beside the program is stale.
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("Generator.sln"), "");
+        var source = Directory.CreateDirectory(Path.Combine(temp.Path, "templates", "default")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "templates", "default")))
+            File.Copy(file, Path.Combine(source, Path.GetFileName(file)));
+        var xml = Path.Combine(source, "template.xml");
+        File.WriteAllText(xml, File.ReadAllText(xml).Replace("年度部门决算</w:t>", "年度部门决算（已改）</w:t>"));
+        var build = Directory.CreateDirectory(Path.Combine(temp.Path, "src", "Generator.Cli", "bin", "Debug")).FullName;
+        foreach (var file in Directory.GetFiles(AppContext.BaseDirectory).Where(f => f.EndsWith(".dll") || f.EndsWith(".json") || f.EndsWith(".xml")))
+            File.Copy(file, Path.Combine(build, Path.GetFileName(file)));
+        var stale = Directory.CreateDirectory(Path.Combine(build, "templates", "default")).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "templates", "default")))
+            File.Copy(file, Path.Combine(stale, Path.GetFileName(file)));
+
+        var elsewhere = Directory.CreateDirectory(Path.Combine(temp.Path, "elsewhere")).FullName;
+        var run = Run(Path.Combine(build, "generator.dll"), elsewhere, "generate", Repo.SampleXlsx, "--out", Path.Combine(elsewhere, "r.docx"), "--no-layout");
+        Assert.True(run.Exit == ExitCodes.Clean, run.Out);
+        var cover = DocxText.Of(File.ReadAllBytes(Path.Combine(elsewhere, "r.docx"))).Split('\n')[1];
+        Assert.EndsWith("（已改）", cover);
     }
 }

@@ -51,6 +51,30 @@ public class FieldReferenceTests
     }
 
     [Fact]
+    public void EveryFieldATemplateCanUseIsDocumented()
+    {
+        // The XML documentation file travels with FinalAccounts.Calculation.dll; without it nothing is documented.
+        Assert.NotEmpty(Generator.Cli.FieldReference.Documented);
+        var undocumented = Generator.Cli.FieldReference.Fields()
+            .Where(f => !Generator.Cli.FieldReference.Documented.TryGetValue(f.MemberId, out var doc) || doc.Meaning.Length == 0)
+            .Select(f => f.MemberId).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(undocumented.Count == 0,
+            "Document these view model properties (a <summary>, or a <param> of a positional record, in Chinese; <unit>…</unit> for amounts, rates and counts):\n" + string.Join("\n", undocumented));
+    }
+
+    [Fact]
+    public void FieldReferenceGivesMeaningUnitAndSampleValue()
+    {
+        var lines = Generator.Cli.TemplateCommands.FieldReference().Split('\n');
+        Assert.Contains(Generator.Cli.FieldReference.RegenerateCommand, lines[2]);
+        var row = Assert.Single(lines, l => l.StartsWith("| `overview.total.current.text` |", StringComparison.Ordinal));
+        var cells = row.Split(" | ");
+        Assert.Equal("万元", cells[3]);
+        var model = Generator.Cli.ReportPipeline.Calculate(Repo.SampleXlsx, FinalAccounts.Calculation.CalculationSettings.Default).Model!;
+        Assert.Equal($"`{model.Overview.Total.Current.Text}` |", cells[4].Trim());
+    }
+
+    [Fact]
     public void ShippedTemplatesUseOnlyFieldsTheModelOffers()
     {
         foreach (var template in new[] { "default", "hubei" })

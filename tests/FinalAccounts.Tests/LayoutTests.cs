@@ -107,9 +107,8 @@ public class LayoutTests(RenderedSamples samples) : IClassFixture<RenderedSample
 }
 
 /// <summary>The shipped samples as PDF: the county sample with both templates, the Sichuan 13-table export with the default.</summary>
-public sealed class RenderedSamples : IDisposable
+public sealed class RenderedSamples
 {
-    private readonly TempFolder temp = new();
     private readonly Lazy<IReadOnlyList<RenderedReport>> reports;
 
     public RenderedSamples() => reports = new Lazy<IReadOnlyList<RenderedReport>>(Render);
@@ -119,27 +118,16 @@ public sealed class RenderedSamples : IDisposable
 
     private IReadOnlyList<RenderedReport> Render()
     {
-        (string Name, string Workbook, string Template)[] cases =
+        (string Name, string Report)[] cases =
         [
-            ("county/default", Repo.SampleXlsx, "default"),
-            ("county/hubei", Repo.SampleXlsx, "hubei"),
-            ("sichuan/default", Repo.SichuanSampleXlsx, "default"),
+            ("county/default", "sample-county-agriculture-2024.default"),
+            ("county/hubei", "sample-county-agriculture-2024.hubei"),
+            ("sichuan/default", "sample-sichuan-13-tables-2024.default"),
         ];
-        // Two at a time: each conversion is one LibreOffice process, and the machine has two cores.
-        var rendered = new RenderedReport[cases.Length];
-        Parallel.For(0, cases.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
-        {
-            var (name, workbook, template) = cases[i];
-            var compiled = CompiledReportTemplate.Load(Path.Combine(Repo.Root, "templates", template)).Template!;
-            var docx = temp.File($"{i}.docx");
-            var result = ReportWriter.Generate(workbook, compiled, docx, pdf: true);
-            Assert.True(result.Pdf is not null, $"{name}: no PDF: {result.Failure}");
-            rendered[i] = RenderedReport.Read(name, File.ReadAllBytes(docx), result.Pdf!);
-        });
-        return rendered;
+        // The same PDFs the page snapshots compare: each sample × template is rendered once per test run.
+        SampleReports.RenderAll(cases.Select(c => c.Report));
+        return cases.Select(c => SampleReports.Pdf(c.Report)).Select((pdf, i) => RenderedReport.Read(cases[i].Name, pdf.Docx, pdf.Pdf)).ToList();
     }
-
-    public void Dispose() => temp.Dispose();
 }
 
 public sealed record PdfWord(double YMin, double YMax, string Text);

@@ -46,5 +46,10 @@ public class ToolPackageTests
         Assert.Contains("已生成报告", generate.Output);
         Assert.Empty(DocxText.ValidationErrors(File.ReadAllBytes(output)));
         Assert.StartsWith("示例县农业农村局\n2024年度部门决算\n", DocxText.Of(File.ReadAllBytes(output)));
+
+        // The field reference needs the view model's documentation file and the embedded sample: both travel with the tool.
+        var fields = Run(generator, elsewhere, "template", "fields");
+        Assert.True(fields.Exit == 0, fields.Output);
+        Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "docs", "模板字段.md")).Replace("\r\n", "\n").TrimEnd(), fields.Output.Replace("\r\n", "\n").TrimEnd());
     }
 }

@@ -43,3 +43,13 @@ public static class PdfText
         return text;
     }
 }
+
+/// <summary>A theory that needs LibreOffice: skipped without it, as <see cref="LibreOfficeFactAttribute"/>, except under CI=true.</summary>
+public sealed class LibreOfficeTheoryAttribute : TheoryAttribute
+{
+    public LibreOfficeTheoryAttribute()
+    {
+        if (!LibreOffice.IsAvailable && Environment.GetEnvironmentVariable("CI") != "true")
+            Skip = "LibreOffice (soffice) is not installed: page image test skipped. Install libreoffice-writer, or run .ci/run.";
+    }
+}
