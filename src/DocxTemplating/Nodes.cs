@@ -85,12 +85,15 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
     public IReadOnlyDictionary<int, IReadOnlyList<Node>> Texts { get; } = texts;
     public IReadOnlyList<ContainerNode> TextBoxes { get; } = textBoxes;
 
+    private readonly bool _nestsParagraphs = template.Descendants<Paragraph>().Any();
+
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
         var paragraph = template.CloneNode(true);
         if (Texts.Count > 0)
         {
-            var ownTexts = ParagraphText.OwnTexts(paragraph);
+            // Without text boxes every text node is the paragraph's own: no ancestor walk per node.
+            var ownTexts = TextBoxes.Count == 0 && !_nestsParagraphs ? paragraph.Descendants<Text>().ToList() : ParagraphText.OwnTexts(paragraph);
             var builder = new StringBuilder();
             var text = new Output(builder);
             foreach (var (index, program) in Texts)
