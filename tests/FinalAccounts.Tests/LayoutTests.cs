@@ -14,6 +14,7 @@ namespace FinalAccounts.Tests;
 /// does) and read as a reader reads them — amounts whole, the 目录 right, bar axes from 0, and no
 /// page left short because a chart or table did not fit. One PDF per sample and template, shared.
 /// </summary>
+[Collection(RenderedSamplesCollection.Name)]
 public class LayoutTests(RenderedSamples samples) : IClassFixture<RenderedSamples>
 {
     [LibreOfficeFact]

@@ -8,6 +8,7 @@ namespace FinalAccounts.Tests;
 /// and the page images. A template change fails here until it is reviewed (Snapshots/review/summary.md)
 /// and approved: `dotnet cake --target=Approve`.
 /// </summary>
+[Collection(RenderedSamplesCollection.Name)]
 public class ReaderSnapshotTests
 {
     public static TheoryData<string> Reports => new(SampleReports.All.Select(r => r.Name));

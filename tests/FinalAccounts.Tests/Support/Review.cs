@@ -62,7 +62,7 @@ public static class Review
         var text = new StringBuilder();
         text.Append("# 快照审阅 / Snapshot review\n\n");
         text.Append($"{reports.Count} report(s) differ from the approved snapshots. Check each change below; if every one is intended, approve all of them with\n");
-        text.Append("`dotnet cake --target=Approve` (or `APPROVE_SNAPSHOTS=1 dotnet test Generator.sln --filter FullyQualifiedName~Snapshot`) and commit the\n");
+        text.Append("`dotnet cake --target=Approve` (or `APPROVE_SNAPSHOTS=1 dotnet test Generator.sln --filter \"FullyQualifiedName~Snapshot|Category=Snapshot\"`) and commit the\n");
         text.Append("changed files under `tests/FinalAccounts.Tests/Snapshots/` with the template. This folder (`review/`) is not committed.\n\n");
         text.Append("| report | pages | layout | text |\n|---|---|---|---|\n");
         foreach (var report in reports)

@@ -66,3 +66,14 @@ public static class SampleReports
         return template!;
     }
 }
+
+/// <summary>
+/// The tests that render the shipped samples with LibreOffice (two office processes at a time, both cores):
+/// run on their own, after the parallel tests, so their load never overlaps the timing-sensitive drop
+/// folder tests; they share one rendering of each sample × template (<see cref="SampleReports"/>).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RenderedSamplesCollection
+{
+    public const string Name = "Rendered samples";
+}
