@@ -320,6 +320,7 @@ public class UnattendedFaultTests
             Output = temp.File("out"),
             Template = TemplatePath,
             Parallel = 1,
+            Layout = false,
         });
         var service = new ScheduledBatchService(options, NullLogger<ScheduledBatchService>.Instance);
         var runs = new List<IReadOnlyList<JobOutcome>>();
@@ -402,6 +403,7 @@ public class UnattendedFaultTests
         var options = Options.Create(new WatchOptions
         {
             Folder = root, Template = TemplatePath, PollSeconds = 0.1, StableSeconds = 0.2, MaxBackoffSeconds = 0.2, FaultExitSeconds = faultExitSeconds,
+            Layout = false,
         });
         using var stop = new CancellationTokenSource();
         var run = Task.Run(() => new DropFolderService(options, log).RunAsync(stop.Token));
