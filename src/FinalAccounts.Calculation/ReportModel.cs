@@ -114,7 +114,11 @@ public sealed record PerformanceSection(
     string DepartmentScore, IReadOnlyList<string> ManagementParagraphs, IReadOnlyList<string> ReportParagraphs,
     int ProjectCount, Money ProjectFunds, IReadOnlyList<ProjectEvaluation> Projects);
 
-public sealed record ChartPoint(string Label, decimal Value, string Text);
+public sealed record ChartPoint(string Label, decimal Value, string Text)
+{
+    /// <summary>A structure chart's slice as the text prints its share ("92.76", the largest-remainder share), so the pie's label and the sentence agree; "" for bars.</summary>
+    public string Percent { get; init; } = "";
+}
 
 /// <summary>The series behind one figure; the values are the rounded figures the text prints. Its legend text is the template's.</summary>
 public sealed record Chart(string Kind, IReadOnlyList<ChartPoint> Points)
@@ -127,6 +131,15 @@ public sealed record Chart(string Kind, IReadOnlyList<ChartPoint> Points)
 
     /// <summary>The label of the only non-zero point when there is exactly one (e.g. 公务接待费), else empty.</summary>
     public string SinglePart => Points.Count(p => p.Value != 0) == 1 ? Points.Single(p => p.Value != 0).Label : "";
+
+    /// <summary>
+    /// The figure just before it in the report is the same chart (kind, labels and values): 图5 repeats 图4 when all
+    /// 财政拨款 is 一般公共预算. A template may print a sentence instead of drawing it twice.
+    /// </summary>
+    public bool SameAsPrevious { get; init; }
+
+    public bool HasSamePointsAs(Chart other) => Kind == other.Kind && Points.Count > 0
+        && Points.Select(p => (p.Label, p.Value)).SequenceEqual(other.Points.Select(p => (p.Label, p.Value)));
 }
 
 /// <summary>图1–图7.</summary>
