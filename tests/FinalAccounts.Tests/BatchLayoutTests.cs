@@ -76,7 +76,7 @@ public class BatchLayoutTests
             var docx = File.ReadAllBytes(report);
             using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
             Assert.True(word.MainDocumentPart!.DocumentSettingsPart!.Settings.GetFirstChild<UpdateFieldsOnOpen>()?.Val?.Value, "the 目录 is not marked for update on opening");
-            Assert.All(PageNumbers(word), n => Assert.Equal("", n));
+            Assert.All(TocPageNumberTests.TocNumbers(docx), n => Assert.Equal("", n));
             Assert.Empty(DocxText.ValidationErrors(docx));
         }
     }
@@ -94,16 +94,10 @@ public class BatchLayoutTests
 
     private static void AssertNumbered(byte[] docx, string name)
     {
-        using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        var numbers = PageNumbers(word);
+        var numbers = TocPageNumberTests.TocNumbers(docx);
         Assert.True(numbers.Count >= 20, $"{name}: only {numbers.Count} 目录 entries");
         Assert.All(numbers, n => Assert.Matches(@"^\d+$", n));
         Assert.Equal(numbers.Select(int.Parse).Order(), numbers.Select(int.Parse));   // headings in page order
         Assert.Empty(DocxText.ValidationErrors(docx));
     }
-
-    /// <summary>The result of each 目录 entry's PAGEREF field, in order.</summary>
-    private static List<string> PageNumbers(WordprocessingDocument word) =>
-        word.MainDocumentPart!.Document.Body!.Descendants<FieldCode>().Where(c => c.Text.TrimStart().StartsWith("PAGEREF", StringComparison.Ordinal))
-            .Select(c => c.Parent!.NextSibling<Run>()?.NextSibling<Run>()?.GetFirstChild<Text>()?.Text ?? "?").ToList();
 }
