@@ -20,7 +20,6 @@ public static class ChartBuilder
     private static readonly string[] Palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
 
     private const long Width = 5_400_000;   // EMU: 15 cm
-    private const long Height = 1_980_000;  // EMU: 5.5 cm
 
     /// <summary>{{chart x}} reads x's kind (bar unless "pie") and its points, each a label and a value.</summary>
     public static ElementHelperModule Module { get; } = new(
@@ -62,7 +61,7 @@ public static class ChartBuilder
             new W.ParagraphProperties(new W.KeepNext(), new W.SpacingBetweenLines { Line = "240", LineRule = W.LineSpacingRuleValues.Auto },
                 new W.Indentation { FirstLine = "0", FirstLineChars = 0 }, new W.Justification { Val = W.JustificationValues.Center }),
             new W.Run(new W.Drawing(new DW.Inline(
-                new DW.Extent { Cx = Width, Cy = Height },
+                new DW.Extent { Cx = Width, Cy = ChartHeight.Largest },
                 new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
                 new DW.DocProperties { Id = id, Name = $"Chart {id}", Description = series },
                 new DW.NonVisualGraphicFrameDrawingProperties(),
@@ -146,7 +145,8 @@ public static class ChartBuilder
         new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false });
 
     /// <summary>
-    /// A slice's label is its share, outside the pie on a leader line, so a thin slice's label has room.
+    /// A slice's label is its share, outside the pie on a leader line, so a thin slice's label has room
+    /// (labels of thin neighbours are slid apart once the chart's size is known: <see cref="PieLabels"/>).
     /// The share is the text's ("6.61%", largest remainder), written as the label's own text: a share the
     /// chart computed itself could differ in the last digit (6.60%). Without one (a chart from other data)
     /// the chart's own percentage is shown.
@@ -154,15 +154,13 @@ public static class ChartBuilder
     private static C.DataLabels ShareLabels(List<DataPoint> points)
     {
         var labels = new C.DataLabels();
-        var texts = points.Select(p => p.Percent + "%").ToList();
-        var offsets = PieLabels.Offsets(points.Select(p => p.Value).ToList(), texts, Width / 360_000.0, Height / 360_000.0);
         for (var i = 0; i < points.Count; i++)
         {
             if (points[i].Percent.Length == 0)
                 continue;
-            var layout = offsets[i] == (0, 0) ? new C.Layout() : new C.Layout(new C.ManualLayout(new C.Left { Val = offsets[i].X }, new C.Top { Val = offsets[i].Y }));
-            labels.Append(new C.DataLabel(new C.Index { Val = (uint)i }, layout,
-                new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.Run(new A.Text(texts[i]))))),
+            // Its place is set with the chart's height, once the page is known (ChartHeight.Apply, PieLabels).
+            labels.Append(new C.DataLabel(new C.Index { Val = (uint)i }, new C.Layout(),
+                new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.Run(new A.Text(points[i].Percent + "%"))))),
                 new C.DataLabelPosition { Val = C.DataLabelPositionValues.OutsideEnd },
                 new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = false }, new C.ShowCategoryName { Val = false },
                 new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = true }, new C.ShowBubbleSize { Val = false }));

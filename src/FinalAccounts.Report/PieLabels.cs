@@ -1,3 +1,6 @@
+using System.Globalization;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+
 namespace FinalAccounts.Report;
 
 /// <summary>
@@ -13,7 +16,29 @@ public static class PieLabels
     /// <summary>The pie's radius as a share of the chart's height (as LibreOffice and Word size a pie beside a right-hand legend).</summary>
     private const double RadiusOfHeight = 0.38;
 
-    private const double GapCm = 0.15, CharacterCm = 0.21, PaddingCm = 0.25, LineCm = 0.45;
+    private const double GapCm = 0.15, CharacterCm = 0.24, PaddingCm = 0.3, LineCm = 0.55;
+
+    private const double EmuPerCm = 360_000;
+
+    /// <summary>Sets the place of each pie label of the chart for its size; false when the chart has no pie labels.</summary>
+    public static bool Place(C.ChartSpace chart, long widthEmu, long heightEmu)
+    {
+        var series = chart.Descendants<C.PieChart>().SelectMany(p => p.Elements<C.PieChartSeries>()).FirstOrDefault();
+        var labels = series?.GetFirstChild<C.DataLabels>()?.Elements<C.DataLabel>().ToList();
+        if (series is null || labels is null || labels.Count == 0)
+            return false;
+        var values = series.Descendants<C.NumericPoint>().OrderBy(p => p.Index!.Value)
+            .Select(p => decimal.Parse(p.NumericValue!.Text, NumberStyles.Number, CultureInfo.InvariantCulture)).ToList();
+        var texts = values.Select((_, i) => labels.FirstOrDefault(l => l.Index?.Val?.Value == i)?.InnerText ?? "").ToList();
+        var offsets = Offsets(values, texts, widthEmu / EmuPerCm, heightEmu / EmuPerCm);
+        foreach (var label in labels)
+        {
+            var (x, y) = offsets[(int)label.Index!.Val!.Value];
+            label.GetFirstChild<C.Layout>()?.Remove();
+            label.InsertAfter((x, y) == (0, 0) ? new C.Layout() : new C.Layout(new C.ManualLayout(new C.Left { Val = x }, new C.Top { Val = y })), label.Index);
+        }
+        return true;
+    }
 
     public static IReadOnlyList<(double X, double Y)> Offsets(IReadOnlyList<decimal> values, IReadOnlyList<string> labels, double widthCm, double heightCm)
     {
