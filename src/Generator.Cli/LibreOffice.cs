@@ -75,6 +75,7 @@ public static class LibreOffice
             start.ArgumentList.Add(argument);
         var reported = new bool[documents.Count];
         var appeared = new List<int>();
+        var seen = new HashSet<int>();
         string Pdf(int i) => Path.Combine(output, $"{i}.pdf");
         void Report(int i)
         {
@@ -104,7 +105,9 @@ public static class LibreOffice
             while (!process.WaitForExit(200))
             {
                 // A PDF is complete once a later one has begun: LibreOffice converts one document at a time.
-                var fresh = Enumerable.Range(0, documents.Count).Where(i => !appeared.Contains(i) && File.Exists(Pdf(i))).ToList();
+                var fresh = Directory.EnumerateFiles(output, "*.pdf")
+                    .Select(f => int.TryParse(Path.GetFileNameWithoutExtension(f), out var i) ? i : -1)
+                    .Where(i => i >= 0 && i < documents.Count && seen.Add(i)).Order().ToList();
                 if (fresh.Count > 0)
                 {
                     foreach (var earlier in appeared)
@@ -123,7 +126,7 @@ public static class LibreOffice
                 problem = $"LibreOffice 转换失败：{stderr.Result.Trim()} {stdout.Result.Trim()}".Trim();
         }
         for (var i = 0; i < documents.Count; i++)
-            if (problem is null || appeared.Contains(i))
+            if (problem is null || seen.Contains(i))
                 Report(i);
             else
                 converted(i, null);
