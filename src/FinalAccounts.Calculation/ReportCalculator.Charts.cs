@@ -17,20 +17,25 @@ public sealed partial class ReportCalculator
             };
         }
         static Chart Structure(IEnumerable<Share> shares) =>
-            new("pie", shares.Where(s => !s.Amount.IsZero).Select(s => new ChartPoint(s.Name, s.Amount.Value, s.Amount.Text)).ToList());
+            new("pie", shares.Where(s => !s.Amount.IsZero).Select(s => new ChartPoint(s.Name, s.Amount.Value, s.Amount.Text) { Percent = s.Percent.Text }).ToList());
         IEnumerable<Share> threePublicShares =
         [
             new(threePublic.Abroad.Name, "", threePublic.Abroad.Actual, threePublic.Abroad.Share),
             new(threePublic.Vehicles.Name, "", threePublic.Vehicles.Actual, threePublic.Vehicles.Share),
             new(threePublic.Reception.Name, "", threePublic.Reception.Actual, threePublic.Reception.Share),
         ];
-        return new ChartsSection(
+        Chart[] figures =
+        [
             YearOnYear(overview.Total),
             Structure(income.Sources),
             Structure(expenditure.Kinds),
             YearOnYear(fiscal.Total),
             YearOnYear(general.Total),
             Structure(general.Categories),
-            Structure(threePublicShares));
+            Structure(threePublicShares),
+        ];
+        for (var i = 1; i < figures.Length; i++)
+            figures[i] = figures[i] with { SameAsPrevious = figures[i].HasSamePointsAs(figures[i - 1]) };
+        return new ChartsSection(figures[0], figures[1], figures[2], figures[3], figures[4], figures[5], figures[6]);
     }
 }

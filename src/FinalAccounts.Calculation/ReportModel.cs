@@ -288,7 +288,12 @@ public sealed record PerformanceSection(
 /// <param name="Label">类别（图中的标签，如 2024年）</param>
 /// <param name="Value">数值<unit>万元</unit></param>
 /// <param name="Text">印出的数值<unit>万元</unit></param>
-public sealed record ChartPoint(string Label, decimal Value, string Text);
+public sealed record ChartPoint(string Label, decimal Value, string Text)
+{
+    /// <summary>结构图中该块按正文口径印出的占比（如 92.76，最大余数法），柱形图为空<unit>%</unit></summary>
+    /// <remarks>A structure chart's slice as the text prints its share, so the pie's label and the sentence agree; "" for bars.</remarks>
+    public string Percent { get; init; } = "";
+}
 
 /// <summary>The series behind one figure; the values are the rounded figures the text prints. Its legend text is the template's.</summary>
 /// <param name="Kind">图表类型（bar 柱形图、pie 饼图）</param>
@@ -306,6 +311,16 @@ public sealed record Chart(string Kind, IReadOnlyList<ChartPoint> Points)
     /// <summary>只有一个非零数据点时它的名称，否则为空</summary>
     /// <remarks>The label of the only non-zero point when there is exactly one (e.g. 公务接待费), else empty.</remarks>
     public string SinglePart => Points.Count(p => p.Value != 0) == 1 ? Points.Single(p => p.Value != 0).Label : "";
+
+    /// <summary>与报告中前一幅图完全相同（类型、类别和数值），模板可改用一句话说明</summary>
+    /// <remarks>
+    /// The figure just before it in the report is the same chart (kind, labels and values): 图5 repeats 图4 when all
+    /// 财政拨款 is 一般公共预算. A template may print a sentence instead of drawing it twice.
+    /// </remarks>
+    public bool SameAsPrevious { get; init; }
+
+    public bool HasSamePointsAs(Chart other) => Kind == other.Kind && Points.Count > 0
+        && Points.Select(p => (p.Label, p.Value)).SequenceEqual(other.Points.Select(p => (p.Label, p.Value)));
 }
 
 /// <summary>图1–图7.</summary>

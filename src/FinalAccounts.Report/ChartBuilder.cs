@@ -20,7 +20,6 @@ public static class ChartBuilder
     private static readonly string[] Palette = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
 
     private const long Width = 5_400_000;   // EMU: 15 cm
-    private const long Height = 1_980_000;  // EMU: 5.5 cm
 
     /// <summary>{{chart x}} reads x's kind (bar unless "pie") and its points, each a label and a value.</summary>
     public static ElementHelperModule Module { get; } = new(
@@ -38,7 +37,7 @@ public static class ChartBuilder
 
         var part = services.MainPart.AddNewPart<ChartPart>();
         var workbook = part.AddEmbeddedPackagePart("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        using (var data = new MemoryStream(EmbeddedWorkbook.Create(series, points)))
+        using (var data = new MemoryStream(EmbeddedWorkbook.Create(series, points.Select(p => (p.Label, p.Value)).ToList())))
             workbook.FeedData(data);
         var plotArea = new C.PlotArea(new C.Layout(), kind == "pie" ? Pie(series, points) : Bar(series, points));
         if (kind != "pie")
@@ -62,7 +61,7 @@ public static class ChartBuilder
             new W.ParagraphProperties(new W.KeepNext(), new W.SpacingBetweenLines { Line = "240", LineRule = W.LineSpacingRuleValues.Auto },
                 new W.Indentation { FirstLine = "0", FirstLineChars = 0 }, new W.Justification { Val = W.JustificationValues.Center }),
             new W.Run(new W.Drawing(new DW.Inline(
-                new DW.Extent { Cx = Width, Cy = Height },
+                new DW.Extent { Cx = Width, Cy = ChartHeight.Largest },
                 new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
                 new DW.DocProperties { Id = id, Name = $"Chart {id}", Description = series },
                 new DW.NonVisualGraphicFrameDrawingProperties(),
@@ -72,11 +71,13 @@ public static class ChartBuilder
     }
 
     /// <summary>The argument as the chart needs it; data of another shape is the template's problem (TPL020 at the tag).</summary>
-    private static (string Kind, List<(string Label, decimal Value)> Points) Read(object? argument)
+    private sealed record DataPoint(string Label, decimal Value, string Percent);
+
+    private static (string Kind, List<DataPoint> Points) Read(object? argument)
     {
         if (argument is not IDictionary<string, object?> chart)
             throw new ElementArgumentException($"参数不是图表（对象），而是“{argument}”。");
-        var points = new List<(string Label, decimal Value)>();
+        var points = new List<DataPoint>();
         var number = 0;
         foreach (var item in chart.Field("points") as IEnumerable ?? Array.Empty<object>())
         {
@@ -90,12 +91,13 @@ public static class ChartBuilder
                 string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
                 var other => throw new ElementArgumentException($"points 第{number}项的 value“{other}”不是数字。"),
             };
-            points.Add((Convert.ToString(point.Field("label"), CultureInfo.InvariantCulture) ?? "", value));
+            points.Add(new DataPoint(Convert.ToString(point.Field("label"), CultureInfo.InvariantCulture) ?? "", value,
+                Convert.ToString(point.Field("percent"), CultureInfo.InvariantCulture) ?? ""));
         }
         return (chart.Field("kind") as string ?? "bar", points);
     }
 
-    private static OpenXmlElement Bar(string series, List<(string Label, decimal Value)> points) => new C.BarChart(
+    private static OpenXmlElement Bar(string series, List<DataPoint> points) => new C.BarChart(
         new C.BarDirection { Val = C.BarDirectionValues.Column },
         new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
         new C.VaryColors { Val = true },
@@ -104,7 +106,7 @@ public static class ChartBuilder
         new C.AxisId { Val = 1 },
         new C.AxisId { Val = 2 });
 
-    private static OpenXmlElement Pie(string series, List<(string Label, decimal Value)> points) => new C.PieChart(
+    private static OpenXmlElement Pie(string series, List<DataPoint> points) => new C.PieChart(
         new C.VaryColors { Val = true },
         new C.PieChartSeries(SeriesChildren(series, points, bar: false)),
         new C.FirstSliceAngle { Val = 0 });
@@ -113,7 +115,7 @@ public static class ChartBuilder
     /// A series in schema order: name, fill, one coloured point per category, labels, then the
     /// categories and values, cached in the chart and referring to the embedded sheet.
     /// </summary>
-    private static IEnumerable<OpenXmlElement> SeriesChildren(string name, List<(string Label, decimal Value)> points, bool bar)
+    private static IEnumerable<OpenXmlElement> SeriesChildren(string name, List<DataPoint> points, bool bar)
     {
         var last = points.Count + 1;
         var categories = new C.StringCache(new C.PointCount { Val = (uint)points.Count });
@@ -132,14 +134,43 @@ public static class ChartBuilder
             yield return new C.InvertIfNegative { Val = false };
         for (var i = 0; i < points.Count; i++)
             yield return Point(i, Palette[i % Palette.Length], bar);
-        // Pie labels stay amounts: a share the chart computes itself (6.60%) could differ from the text's
-        // largest-remainder share (6.61%), and a figure is printed one way only.
-        yield return new C.DataLabels(
-            new C.NumberingFormat { FormatCode = "0.00", SourceLinked = false },
-            new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
-            new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false });
+        yield return bar ? AmountLabels() : ShareLabels(points);
         yield return new C.CategoryAxisData(new C.StringReference(new C.Formula($"Sheet1!$A$2:$A${last}"), categories));
         yield return new C.Values(new C.NumberReference(new C.Formula($"Sheet1!$B$2:$B${last}"), values));
+    }
+
+    private static C.DataLabels AmountLabels() => new(
+        new C.NumberingFormat { FormatCode = "0.00", SourceLinked = false },
+        new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
+        new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false });
+
+    /// <summary>
+    /// A slice's label is its share, outside the pie on a leader line, so a thin slice's label has room
+    /// (labels of thin neighbours are slid apart once the chart's size is known: <see cref="PieLabels"/>).
+    /// The share is the text's ("6.61%", largest remainder), written as the label's own text: a share the
+    /// chart computed itself could differ in the last digit (6.60%). Without one (a chart from other data)
+    /// the chart's own percentage is shown.
+    /// </summary>
+    private static C.DataLabels ShareLabels(List<DataPoint> points)
+    {
+        var labels = new C.DataLabels();
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i].Percent.Length == 0)
+                continue;
+            // Its place is set with the chart's height, once the page is known (ChartHeight.Apply, PieLabels).
+            labels.Append(new C.DataLabel(new C.Index { Val = (uint)i }, new C.Layout(),
+                new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.Run(new A.Text(points[i].Percent + "%"))))),
+                new C.DataLabelPosition { Val = C.DataLabelPositionValues.OutsideEnd },
+                new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = false }, new C.ShowCategoryName { Val = false },
+                new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = true }, new C.ShowBubbleSize { Val = false }));
+        }
+        labels.Append(new C.NumberingFormat { FormatCode = "0.00%", SourceLinked = false },
+            new C.DataLabelPosition { Val = C.DataLabelPositionValues.OutsideEnd },
+            new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = false }, new C.ShowCategoryName { Val = false },
+            new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = true }, new C.ShowBubbleSize { Val = false },
+            new C.ShowLeaderLines { Val = true });
+        return labels;
     }
 
     private static C.ChartShapeProperties Fill(string color) =>

@@ -25,6 +25,7 @@ public static class ReportTemplate
         options.ElementHelpers["chart"] = ChartBuilder.Module;
         options.ElementHelpers["publicTable"] = PublicTableBuilder.Module;
         options.Finishers.Add(PrintLayout.Apply);
+        options.Finishers.Add(ChartHeight.Apply);
         options.Finishers.Add(TableOfContents.Fill);
         options.Finishers.Add(UpdateFieldsOnOpen);
         return options;

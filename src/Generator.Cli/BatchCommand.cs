@@ -14,12 +14,14 @@ public static class BatchCommand
         var parallel = new Option<int>("--parallel") { Description = "同时处理的工作簿数（默认：CPU 核数）", DefaultValueFactory = _ => Environment.ProcessorCount };
         var template = new Option<string?>("--template") { Description = "模板目录或文件（默认：templates/default）" };
         var force = new Option<bool>("--force") { Description = "报告已是最新也重新生成（写回原来的文件名）" };
-        var command = new Command("batch", "批量生成一个目录中全部工作簿的报告（已有最新报告的工作簿跳过）") { input, output, parallel, template, force };
+        var noLayout = new Option<bool>("--no-layout") { Description = "不用 LibreOffice 排版（更快）；目录页码留给 Word/WPS 打开时更新" };
+        var command = new Command("batch", "批量生成一个目录中全部工作簿的报告（已有最新报告的工作簿跳过）") { input, output, parallel, template, force, noLayout };
         command.SetAction(parse =>
         {
             // Redirected to a file or a pipe (a scheduled task, CI, a bureau's script): plain lines, no escape codes.
             return Run(parse.GetValue(input)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(parallel),
-                parse.GetValue(template), AnsiConsole.Console, parse.GetValue(force), Console.IsOutputRedirected ? Console.Out : null);
+                parse.GetValue(template), AnsiConsole.Console, parse.GetValue(force), Console.IsOutputRedirected ? Console.Out : null,
+                parse.GetValue(noLayout) ? null : LayoutPass.Installed);
         });
         return command;
     }
@@ -28,7 +30,9 @@ public static class BatchCommand
     /// Output that is not a terminal: everything is written there as plain lines (one per finished
     /// workbook, then one per workbook in the summary), never wrapped, coloured or redrawn; <paramref name="console"/> is unused.
     /// </param>
-    public static int Run(string inputFolder, string outputFolder, int parallel, string? templatePath, IAnsiConsole console, bool force = false, TextWriter? plain = null)
+    /// <param name="layout">The 目录 page numbers from one LibreOffice per worker (the command's default); null skips the layout pass.</param>
+    public static int Run(string inputFolder, string outputFolder, int parallel, string? templatePath, IAnsiConsole console, bool force = false, TextWriter? plain = null,
+        LayoutPass? layout = null)
     {
         Action<string> say = plain is null ? console.WriteLine : plain.WriteLine;
         if (!Directory.Exists(inputFolder))
@@ -45,6 +49,11 @@ public static class BatchCommand
                 say(problem);
             return ExitCodes.Errors;
         }
+        if (layout is { IsAvailable: false })
+        {
+            say(LayoutPass.Unavailable);   // once for the run, not once per report
+            layout = null;
+        }
         var started = DateTimeOffset.Now;
         var workbooks = BatchRunner.Workbooks(inputFolder);
         IReadOnlyList<JobOutcome> outcomes = [];
@@ -57,7 +66,7 @@ public static class BatchCommand
             {
                 lock (gate)
                     say($"[{++done}/{workbooks.Count}] {Line(outcome)}");
-            }, force: force);
+            }, force: force, layout: layout);
         }
         else
         {
@@ -66,11 +75,13 @@ public static class BatchCommand
                 .Start(progress =>
                 {
                     var task = progress.AddTask($"生成报告（{workbooks.Count} 个工作簿，{parallel} 路并行）", maxValue: Math.Max(1, workbooks.Count));
-                    outcomes = BatchRunner.Run(workbooks, outputFolder, template, parallel, _ => task.Increment(1), force: force);
+                    outcomes = BatchRunner.Run(workbooks, outputFolder, template, parallel, _ => task.Increment(1), force: force, layout: layout);
                     task.Value = task.MaxValue;
                 });
         }
         var exit = ExitCodeOf(outcomes);
+        foreach (var layoutNote in outcomes.Where(o => o.LayoutNote is not null).GroupBy(o => o.LayoutNote))
+            say($"{layoutNote.Count()} 份报告：{layoutNote.Key}");
         if (plain is not null)
             SummariseInLines(outcomes, plain);
         else

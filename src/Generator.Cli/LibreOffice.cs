@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Generator.Cli;
 
 /// <summary>
-/// LibreOffice in headless mode, for PDF export. Each conversion gets its own user profile
-/// (-env:UserInstallation), so conversions may run side by side.
+/// LibreOffice in headless mode, for PDF export and the layout pass. Each process gets its own user
+/// profile (-env:UserInstallation), so conversions may run side by side.
 /// </summary>
 public static class LibreOffice
 {
@@ -13,35 +13,24 @@ public static class LibreOffice
 
     public static bool IsAvailable => Executable.Value is not null;
 
+    /// <summary>The soffice found on PATH, or null when LibreOffice is not installed.</summary>
+    public static string? ExecutablePath => Executable.Value;
+
+    /// <summary>How long a conversion may go without finishing a document before LibreOffice is stopped.</summary>
+    private static readonly TimeSpan Stall = TimeSpan.FromMinutes(3);
+
     /// <summary>Converts a document to PDF next to the given output path; returns null on success, else the reason.</summary>
     public static string? ConvertToPdf(string documentPath, string pdfPath, TimeSpan? timeout = null)
     {
         if (Executable.Value is not { } soffice)
             return "未安装 LibreOffice（soffice），无法导出 PDF；请安装 libreoffice-writer 后重试。";
         var work = Path.Combine(Path.GetTempPath(), "generator-lo-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(work);
         try
         {
-            var start = new ProcessStartInfo(soffice)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { $"-env:UserInstallation=file://{Path.Combine(work, "profile")}", "--headless", "--norestore",
-                         "--convert-to", "pdf", "--outdir", work, Path.GetFullPath(documentPath) })
-                start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(3)))
-            {
-                process.Kill(entireProcessTree: true);
-                return "LibreOffice 导出 PDF 超时。";
-            }
-            var produced = Path.Combine(work, Path.GetFileNameWithoutExtension(documentPath) + ".pdf");
-            if (process.ExitCode != 0 || !File.Exists(produced))
-                return $"LibreOffice 导出 PDF 失败：{stderr.Result.Trim()} {stdout.Result.Trim()}";
+            string? produced = null;
+            var problem = ConvertAll(soffice, [documentPath], work, (_, pdf) => produced = pdf, timeout);
+            if (produced is null)
+                return problem ?? "LibreOffice 导出 PDF 失败。";
             File.Move(produced, pdfPath, overwrite: true);
             return null;
         }
@@ -49,6 +38,99 @@ public static class LibreOffice
         {
             try { Directory.Delete(work, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>
+    /// One LibreOffice process converts every document to PDF, so a batch pays for one office start-up
+    /// (and one new user profile) instead of one per report. The documents are copied into
+    /// <paramref name="work"/> as 0.docx, 1.docx … (their own names may clash) and converted there;
+    /// <paramref name="converted"/> gets each document's PDF as soon as it is complete (another PDF has
+    /// begun after it, or the process ended), or null for a document LibreOffice could not convert.
+    /// Returns why the process failed or was stopped (a document taking longer than <paramref name="stall"/>), else null.
+    /// </summary>
+    public static string? ConvertAll(string soffice, IReadOnlyList<string> documents, string work, Action<int, string?> converted, TimeSpan? stall = null)
+    {
+        if (documents.Count == 0)
+            return null;
+        var input = Path.Combine(work, "in");
+        var output = Path.Combine(work, "out");
+        Directory.CreateDirectory(input);
+        Directory.CreateDirectory(output);
+        var names = new List<string>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            names.Add($"{i}{Path.GetExtension(documents[i])}");
+            File.Copy(documents[i], Path.Combine(input, names[^1]));
+        }
+        // Relative names, from the input folder: a Windows command line holds thousands of them.
+        var start = new ProcessStartInfo(soffice)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = input,
+        };
+        foreach (var argument in new[] { $"-env:UserInstallation={new Uri(Path.Combine(work, "profile")).AbsoluteUri}", "--headless", "--norestore",
+                     "--convert-to", "pdf", "--outdir", output }.Concat(names))
+            start.ArgumentList.Add(argument);
+        var reported = new bool[documents.Count];
+        var appeared = new List<int>();
+        var seen = new HashSet<int>();
+        string Pdf(int i) => Path.Combine(output, $"{i}.pdf");
+        void Report(int i)
+        {
+            if (!reported[i])
+            {
+                reported[i] = true;
+                converted(i, File.Exists(Pdf(i)) ? Pdf(i) : null);
+            }
+        }
+        string? problem = null;
+        Process started;
+        try
+        {
+            started = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            for (var i = 0; i < documents.Count; i++)
+                converted(i, null);
+            return $"无法启动 LibreOffice：{ex.Message}";
+        }
+        using (var process = started)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            var progress = Stopwatch.StartNew();
+            while (!process.WaitForExit(200))
+            {
+                // A PDF is complete once a later one has begun: LibreOffice converts one document at a time.
+                var fresh = Directory.EnumerateFiles(output, "*.pdf")
+                    .Select(f => int.TryParse(Path.GetFileNameWithoutExtension(f), out var i) ? i : -1)
+                    .Where(i => i >= 0 && i < documents.Count && seen.Add(i)).Order().ToList();
+                if (fresh.Count > 0)
+                {
+                    foreach (var earlier in appeared)
+                        Report(earlier);
+                    appeared.AddRange(fresh);
+                    progress.Restart();
+                }
+                if (progress.Elapsed > (stall ?? Stall))
+                {
+                    process.Kill(entireProcessTree: true);
+                    problem = "LibreOffice 排版超时。";
+                    break;
+                }
+            }
+            if (problem is null && process.ExitCode != 0)
+                problem = $"LibreOffice 转换失败：{stderr.Result.Trim()} {stdout.Result.Trim()}".Trim();
+        }
+        for (var i = 0; i < documents.Count; i++)
+            if (problem is null || seen.Contains(i))
+                Report(i);
+            else
+                converted(i, null);
+        return problem;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using DocumentFormat.OpenXml.Packaging;
 using DocxTemplating;
 using FinalAccounts.Calculation;
 using FinalAccounts.Model;
@@ -209,11 +207,11 @@ public static class ReportWriter
     private static (byte[] Document, string? Note) WithLayout(byte[] document)
     {
         if (!LibreOffice.IsAvailable)
-            return (document, "提示：未安装 LibreOffice，目录暂无页码；在 Word 或 WPS 中打开时会自动更新。");
-        return InWorkFolder(work =>
+            return (document, LayoutPass.Unavailable);
+        return WorkFolder.Use(work =>
         {
             var (numbered, problem) = PageNumbered(document, work);
-            return (numbered, problem is null ? null : $"提示：排版以确定目录页码时出错（{problem}），目录暂无页码；在 Word 或 WPS 中打开时会自动更新。");
+            return (numbered, problem is null ? null : LayoutPass.Failed(problem));
         });
     }
 
@@ -225,7 +223,7 @@ public static class ReportWriter
     {
         if (!LibreOffice.IsAvailable)
             return (document, null, "未安装 LibreOffice（soffice），只生成了 .docx；请安装 libreoffice-writer 后使用 --pdf。");
-        return InWorkFolder<(byte[], string?, string?)>(work =>
+        return WorkFolder.Use<(byte[], string?, string?)>(work =>
         {
             var (numbered, problem) = PageNumbered(document, work);
             if (problem is not null)
@@ -249,66 +247,6 @@ public static class ReportWriter
         var draftPdf = Path.Combine(work, "draft.pdf");
         if (LibreOffice.ConvertToPdf(draft, draftPdf) is { } problem)
             return (document, problem);
-        return (WithPageNumbers(document, PdfPages(draftPdf)), null);
+        return (LayoutPass.Numbered(document, draftPdf), null);
     }
-
-    /// <summary>Runs with a temporary folder of its own, removed afterwards whatever happens.</summary>
-    private static T InWorkFolder<T>(Func<string, T> body)
-    {
-        var work = Path.Combine(Path.GetTempPath(), "generator-layout-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(work);
-        try
-        {
-            return body(work);
-        }
-        finally
-        {
-            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
-        }
-    }
-
-    private static byte[] WithPageNumbers(byte[] document, IReadOnlyList<string> pages)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(document);
-        stream.Position = 0;
-        using (var word = WordprocessingDocument.Open(stream, true))
-        {
-            var entries = TableOfContents.Entries(word);
-            var numbers = new Dictionary<string, int>();
-            // The 目录 pages list every heading too: search from the page after the last one with dot leaders.
-            var from = pages.Select((text, i) => (text, i)).Where(p => p.text.Contains(".....")).Select(p => p.i + 1).DefaultIfEmpty(0).Max();
-            foreach (var (bookmark, text) in entries)
-            {
-                var page = Enumerable.Range(from, Math.Max(0, pages.Count - from)).FirstOrDefault(i => pages[i].Contains(Compact(text)), -1);
-                if (page < 0)
-                    continue;
-                numbers[bookmark] = page + 1;
-                from = page;
-            }
-            TableOfContents.SetPageNumbers(word, numbers);
-        }
-        return stream.ToArray();
-    }
-
-    /// <summary>The text of each PDF page, whitespace removed (pdftotext separates pages with form feeds).</summary>
-    private static IReadOnlyList<string> PdfPages(string pdf)
-    {
-        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { pdf, "-" })
-            start.ArgumentList.Add(argument);
-        try
-        {
-            using var process = Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return text.Split('\f').Select(Compact).ToList();
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return [];   // without pdftotext the 目录 keeps no page numbers; Word/WPS fill them on open
-        }
-    }
-
-    private static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 }

@@ -43,7 +43,7 @@ public class LayoutTests(RenderedSamples samples) : IClassFixture<RenderedSample
             var tocPages = report.Pages.Where(p => p.Compact.Contains(".....", StringComparison.Ordinal)).ToList();
             Assert.True(tocPages.Count > 0, $"{report.Name}: no 目录 page with dot leaders");
             var contents = string.Concat(tocPages.Select(p => p.Body));
-            var from = tocPages[^1].Number;   // headings are searched after the 目录, in order
+            var from = tocPages[^1].Number + 1;   // headings are searched after the 目录 (whose lines start with them too), in order
             var at = 0;
             foreach (var heading in report.Headings)
             {
@@ -104,6 +104,50 @@ public class LayoutTests(RenderedSamples samples) : IClassFixture<RenderedSample
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// A pie's labels are the text's shares, each printed whole and clear of the others — also the
+    /// thin slices side by side (图2's 0.48% and 0.15%, 图6's 1.38% and 1.56%).
+    /// </summary>
+    [LibreOfficeFact]
+    public void PieLabelsAreTheSharesEachPrintedClearOfTheOthers()
+    {
+        var problems = new List<string>();
+        foreach (var report in samples.Reports)
+        {
+            using var word = WordprocessingDocument.Open(new MemoryStream(report.Docx), false);
+            var pies = word.MainDocumentPart!.ChartParts.Where(c => c.ChartSpace.Descendants<C.PieChart>().Any())
+                .Select(c => c.ChartSpace.Descendants<C.DataLabel>().Select(l => l.InnerText).ToList()).ToList();
+            Assert.NotEmpty(pies);
+            foreach (var labels in pies)
+            {
+                Assert.All(labels, l => Assert.Matches(@"^\d+\.\d{2}%$", l));
+                var page = report.Pages.FirstOrDefault(p => labels.All(l => p.Words.Any(w => w.Text == l)));
+                if (page is null)
+                {
+                    problems.Add($"{report.Name}: no page prints the pie labels {string.Join(" ", labels)} each as a word of its own");
+                    continue;
+                }
+                var boxes = labels.Select(l => page.Words.First(w => w.Text == l)).ToList();
+                foreach (var (a, b) in boxes.SelectMany((a, i) => boxes.Skip(i + 1).Select(b => (a, b))))
+                    if (a.XMin < b.XMax && b.XMin < a.XMax && a.YMin < b.YMax && b.YMin < a.YMax)
+                        problems.Add($"{report.Name} page {page.Number}: pie labels {a.Text} and {b.Text} overlap");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>The 目录 fits its pages: one page, or a last page that is more than a couple of spilled lines.</summary>
+    [LibreOfficeFact]
+    public void TheContentsFitsItsPages()
+    {
+        foreach (var report in samples.Reports)
+        {
+            var tocPages = report.Pages.Where(p => p.Compact.Contains(".....", StringComparison.Ordinal)).ToList();
+            var lines = tocPages[^1].BodyWords.Select(w => Math.Round(w.YMin)).Distinct().Count();
+            Assert.True(tocPages.Count == 1 || lines >= 6, $"{report.Name}: the 目录 spills {lines} line(s) onto page {tocPages[^1].Number}");
+        }
+    }
+
     private static string Head(string text) => text.Length > 20 ? text[..20] : text;
 }
 
@@ -131,7 +175,7 @@ public sealed class RenderedSamples
     }
 }
 
-public sealed record PdfWord(double YMin, double YMax, string Text);
+public sealed record PdfWord(double YMin, double YMax, string Text, double XMin = 0, double XMax = 0);
 
 /// <summary>One PDF page: its words with their boxes, and where the document's margins put its body.</summary>
 public sealed record PdfPage(int Number, IReadOnlyList<PdfWord> Words, double BodyTop, double BodyBottom)
@@ -242,8 +286,9 @@ public sealed record RenderedReport(string Name, byte[] Docx, IReadOnlyList<PdfP
             var (width, height) = (Number(page.Groups[1].Value), Number(page.Groups[2].Value));
             var landscape = width > height;
             var section = sections.FirstOrDefault(s => (s.Size.Width!.Value > s.Size.Height!.Value) == landscape, sections[^1]);
-            var words = Regex.Matches(page.Groups[3].Value, @"<word xMin=""[\d.]+"" yMin=""([\d.]+)"" xMax=""[\d.]+"" yMax=""([\d.]+)"">([^<]*)</word>")
-                .Select(w => new PdfWord(Number(w.Groups[1].Value), Number(w.Groups[2].Value), System.Net.WebUtility.HtmlDecode(w.Groups[3].Value))).ToList();
+            var words = Regex.Matches(page.Groups[3].Value, @"<word xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""([\d.]+)"" yMax=""([\d.]+)"">([^<]*)</word>")
+                .Select(w => new PdfWord(Number(w.Groups[2].Value), Number(w.Groups[4].Value), System.Net.WebUtility.HtmlDecode(w.Groups[5].Value),
+                    Number(w.Groups[1].Value), Number(w.Groups[3].Value))).ToList();
             pages.Add(new PdfPage(pages.Count + 1, words, section.Margin.Top!.Value / 20.0, height - section.Margin.Bottom!.Value / 20.0));
         }
         return pages;

@@ -147,7 +147,7 @@ public class ChartThatSaysNothingTests
 public class TocPageNumberTests
 {
     /// <summary>The PAGEREF results of the 目录, in order ("" where no number was written).</summary>
-    private static List<string> TocNumbers(byte[] docx)
+    internal static List<string> TocNumbers(byte[] docx)
     {
         using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
         return word.MainDocumentPart!.Document.Body!.Descendants<FieldCode>()
@@ -190,5 +190,85 @@ public class TocPageNumberTests
         (exit, output) = RunGenerator("generate", Repo.SampleXlsx, "--out", fast, "--no-layout");
         Assert.True(exit == ExitCodes.Clean, output);
         Assert.All(TocNumbers(File.ReadAllBytes(fast)), n => Assert.Equal("", n));   // left to Word/WPS, which update on opening
+    }
+}
+
+public class RepeatedFigureTests
+{
+    /// <summary>
+    /// Issue 16: 图5 can draw exactly what 图4 draws (all 财政拨款 is 一般公共预算). The view model says so
+    /// (sameAsPrevious) and the shipped templates print a sentence instead, numbering the later figures on.
+    /// </summary>
+    [Theory]
+    [InlineData("default")]
+    [InlineData("hubei")]
+    public void AChartRepeatingThePreviousFigureIsASentence(string templateName)
+    {
+        var template = CompiledReportTemplate.Load(Path.Combine(Repo.Root, "templates", templateName)).Template!;
+        var model = ReportPipeline.Calculate(Repo.SampleXlsx, template.Settings).Model!;
+        Assert.False(model.Charts.GeneralBudgetChange.SameAsPrevious);   // the sample: 7943.95 against 7218.00
+        var repeated = model with { Charts = model.Charts with { GeneralBudgetChange = model.Charts.FiscalChange with { SameAsPrevious = true } } };
+
+        var docx = template.Template.Render(DocxTemplating.DataTree.FromObject(repeated));
+
+        Assert.Empty(DocxText.ValidationErrors(docx));
+        var lines = DocxText.Of(docx).Split('\n');
+        Assert.Contains("2024年一般公共预算财政拨款支出决算变动情况与图4相同，不再重复附图。", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("一般公共预算财政拨款支出决算变动情况（单位", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("图5：一般公共预算财政拨款支出决算结构", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("图6：“三公”经费财政拨款支出结构", StringComparison.Ordinal));
+        using var word = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        Assert.Equal(6, word.MainDocumentPart!.ChartParts.Count());
+    }
+
+    [Fact]
+    public void TheCalculationMarksAFigureThatDrawsWhatThePreviousOneDraws()
+    {
+        FinalAccounts.Calculation.Chart Bar(decimal prior, decimal current) =>
+            new("bar", [new("2023年", prior, ""), new("2024年", current, "")]);
+        Assert.True(Bar(7802.50m, 7943.95m).HasSamePointsAs(Bar(7802.50m, 7943.95m)));
+        Assert.False(Bar(6890.27m, 7218.00m).HasSamePointsAs(Bar(7802.50m, 7943.95m)));
+        Assert.False(new FinalAccounts.Calculation.Chart("bar", []).HasSamePointsAs(new FinalAccounts.Calculation.Chart("bar", [])));
+        Assert.False(new FinalAccounts.Calculation.Chart("pie", Bar(1m, 2m).Points).HasSamePointsAs(Bar(1m, 2m)));
+    }
+}
+
+public class TableTextStyleTests
+{
+    /// <summary>
+    /// Issue 16: table text is in the body's font family, at the size its style sets: no table paragraph or
+    /// run names a font or a size of its own, and the table styles name no font (they inherit the body's).
+    /// </summary>
+    [Theory]
+    [InlineData("default")]
+    [InlineData("hubei")]
+    public void TableTextIsInTheBodysFamilyAtItsStylesSize(string templateName)
+    {
+        using var temp = new TempFolder();
+        var report = Generated.From(Repo.SampleXlsx, temp.File("r.docx"), templateName);
+        using var word = WordprocessingDocument.Open(new MemoryStream(report.Docx!), false);
+        var main = word.MainDocumentPart!;
+        var styles = main.StyleDefinitionsPart!.Styles!.Elements<Style>().ToDictionary(s => s.StyleId!.Value!);
+        var paragraphs = main.Document.Body!.Descendants<Table>().SelectMany(t => t.Descendants<Paragraph>()).ToList();
+        Assert.True(paragraphs.Count > 100, "the report has its tables");
+        Assert.All(paragraphs.SelectMany(p => p.Descendants<RunProperties>()), r =>
+        {
+            Assert.Null(r.RunFonts);
+            Assert.Null(r.FontSize);
+        });
+        var used = paragraphs.Select(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value).Distinct().ToList();
+        Assert.DoesNotContain(null, used);
+        foreach (var id in used)
+        {
+            double? size = null;
+            for (var style = styles[id!]; ; style = styles[style.BasedOn!.Val!.Value!])
+            {
+                Assert.True(style.StyleRunProperties?.RunFonts is null, $"table style {style.StyleId} names a font: table text is in the body's family");
+                size ??= style.StyleRunProperties?.FontSize?.Val?.Value is { } half ? double.Parse(half) / 2 : null;
+                if (style.BasedOn is null)
+                    break;
+            }
+            Assert.True(size is > 0 and < 16, $"table style {id} sets no table size below the body's 16 pt");
+        }
     }
 }

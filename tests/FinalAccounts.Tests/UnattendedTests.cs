@@ -153,6 +153,7 @@ public class ScheduleTests
             Output = temp.File("out"),
             Template = Path.Combine(Repo.Root, "templates", "default"),
             Parallel = 1,
+            Layout = false,
         });
         var service = new ScheduledBatchService(options, NullLogger<ScheduledBatchService>.Instance);
         var done = new TaskCompletionSource<IReadOnlyList<JobOutcome>>();

@@ -35,8 +35,13 @@ public static class BatchRunner
         _ => "环境故障，未写出",
     };
 
+    /// <param name="layout">
+    /// The 目录 page numbers: every report is staged first, then each worker lays its share out with one
+    /// LibreOffice process (<see cref="LayoutPass.NumberAll"/>) and publishes each report as soon as it is
+    /// numbered. Null: no layout pass, each report published as soon as it is made.
+    /// </param>
     public static IReadOnlyList<JobOutcome> Run(IReadOnlyList<string> workbooks, string outputFolder, CompiledReportTemplate template, int parallel,
-        Action<JobOutcome>? finished = null, CancellationToken cancellation = default, bool force = false)
+        Action<JobOutcome>? finished = null, CancellationToken cancellation = default, bool force = false, LayoutPass? layout = null)
     {
         var outcomes = new JobOutcome[workbooks.Count];
         string staging;
@@ -54,14 +59,31 @@ public static class BatchRunner
             return workbooks.Select(w => new JobOutcome(w, JobStatus.NotWritten, null, problem.Message, problem.Message)).ToList();
         }
         var earlier = ExistingReports(outputFolder, workbooks);
+        var workers = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellation };
+        var waiting = new System.Collections.Concurrent.ConcurrentBag<(int Index, StagedReport Report, System.Diagnostics.Stopwatch Clock)>();
+        void Done(int i, JobOutcome outcome, System.Diagnostics.Stopwatch clock)
+        {
+            outcomes[i] = outcome with { Duration = clock.Elapsed };
+            finished?.Invoke(outcomes[i]);
+        }
         try
         {
-            Parallel.For(0, workbooks.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellation }, i =>
+            Parallel.For(0, workbooks.Count, workers, i =>
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                outcomes[i] = Publish(workbooks[i], outputFolder, staging, template, earlier[i], force) with { Duration = clock.Elapsed };
-                finished?.Invoke(outcomes[i]);
+                var (outcome, staged) = Prepare(workbooks[i], outputFolder, staging, template, earlier[i], force);
+                if (staged is null)
+                    Done(i, outcome, clock);
+                else if (layout is null)
+                    Done(i, Place(staged, outputFolder), clock);
+                else
+                    waiting.Add((i, staged, clock));
             });
+            // One LibreOffice per worker, each laying out its share of the reports in one process.
+            var shares = waiting.OrderBy(w => w.Index).Select((w, n) => (w, n)).GroupBy(x => x.n % Math.Max(1, parallel), x => x.w).Select(g => g.ToList()).ToList();
+            Parallel.ForEach(shares, workers, share =>
+                layout!.NumberAll(share.Select(w => w.Report.Report).ToList(), (j, note) =>
+                    Done(share[j].Index, Place(share[j].Report, outputFolder) with { LayoutNote = note }, share[j].Clock)));
         }
         finally
         {
@@ -104,6 +126,9 @@ public static class BatchRunner
         return mine;
     }
 
+    /// <summary>A workbook's report made and staged, waiting to be put in place (after the layout pass, in a batch that has one).</summary>
+    public sealed record StagedReport(JobOutcome Outcome, string Report, string? Title, string Workbook, (string Path, ReportProvenance Source)? Earlier);
+
     /// <summary>
     /// Stages one report and moves it (or the failure report) into the output folder: over its own
     /// earlier report, else under a free name. A full disk or unwritable folder fails nothing: the
@@ -112,37 +137,60 @@ public static class BatchRunner
     public static JobOutcome Publish(string workbook, string outputFolder, string staging, CompiledReportTemplate template,
         (string Path, ReportProvenance Source)? earlier = null, bool force = false)
     {
+        var (outcome, staged) = Prepare(workbook, outputFolder, staging, template, earlier, force);
+        return staged is null ? outcome : Place(staged, outputFolder);
+    }
+
+    /// <summary>
+    /// The workbook's outcome when nothing is left to do (up to date, failure report in place, nothing
+    /// writable), or its staged report, which <see cref="Place"/> puts in place.
+    /// </summary>
+    private static (JobOutcome Outcome, StagedReport? Staged) Prepare(string workbook, string outputFolder, string staging, CompiledReportTemplate template,
+        (string Path, ReportProvenance Source)? earlier, bool force)
+    {
         var name = Path.GetFileName(workbook);
         if (!force && earlier is { } current && current.Source.TemplateIdentity == template.Identity
             && current.Source.SourceSha256 == ReportProvenance.Sha256Of(workbook))
-            return new JobOutcome(workbook, JobStatus.UpToDate, current.Path, null, "");
+            return (new JobOutcome(workbook, JobStatus.UpToDate, current.Path, null, ""), null);
         try
         {
             var (outcome, staged, title) = ReportJob.Stage(workbook, template, staging);
-            var baseName = Path.GetFileNameWithoutExtension(workbook);
             if (staged is not null)
-            {
-                RemoveOwnFailureReport(outputFolder, OutputNames.Safe(baseName), name);
-                if (earlier is { } previous)
-                {
-                    MoveReplacing(staged, previous.Path);
-                    return outcome with { Report = previous.Path };
-                }
-                return outcome with { Report = OutputNames.MoveToFreeName(staged, outputFolder, OutputNames.Safe(title, OutputNames.Safe(baseName)), ".docx") };
-            }
+                return (outcome, new StagedReport(outcome, staged, title, workbook, earlier));
+            var baseName = OutputNames.Safe(Path.GetFileNameWithoutExtension(workbook));
             var failure = Path.Combine(staging, Guid.NewGuid().ToString("N") + ".txt");
             AtomicFile.WriteAllText(failure, outcome.Details);
-            if (OwnFailureReport(outputFolder, OutputNames.Safe(baseName), name) is { } own)
+            if (OwnFailureReport(outputFolder, baseName, name) is { } own)
             {
                 MoveReplacing(failure, own);
-                return outcome with { Report = own };
+                return (outcome with { Report = own }, null);
             }
-            return outcome with { Report = OutputNames.MoveToFreeName(failure, outputFolder, OutputNames.Safe(baseName) + FailureSuffix, ".txt") };
+            return (outcome with { Report = OutputNames.MoveToFreeName(failure, outputFolder, baseName + FailureSuffix, ".txt") }, null);
         }
         catch (StorageFault fault)
         {
             // Whatever was staged goes with the staging folder at the end of the run.
-            return new JobOutcome(workbook, JobStatus.NotWritten, null, fault.Message, fault.Message);
+            return (new JobOutcome(workbook, JobStatus.NotWritten, null, fault.Message, fault.Message), null);
+        }
+    }
+
+    /// <summary>Moves a staged report over its own earlier report, else under a free name after its title.</summary>
+    private static JobOutcome Place(StagedReport staged, string outputFolder)
+    {
+        var baseName = Path.GetFileNameWithoutExtension(staged.Workbook);
+        try
+        {
+            RemoveOwnFailureReport(outputFolder, OutputNames.Safe(baseName), Path.GetFileName(staged.Workbook));
+            if (staged.Earlier is { } previous)
+            {
+                MoveReplacing(staged.Report, previous.Path);
+                return staged.Outcome with { Report = previous.Path };
+            }
+            return staged.Outcome with { Report = OutputNames.MoveToFreeName(staged.Report, outputFolder, OutputNames.Safe(staged.Title, OutputNames.Safe(baseName)), ".docx") };
+        }
+        catch (StorageFault fault)
+        {
+            return new JobOutcome(staged.Workbook, JobStatus.NotWritten, null, fault.Message, fault.Message);
         }
     }
 

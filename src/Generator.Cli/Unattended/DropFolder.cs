@@ -11,7 +11,9 @@ namespace Generator.Cli.Unattended;
 /// </summary>
 /// <param name="maxDeaths">Processing starts that ended with the process gone (out of memory, a crash, a kill) before the workbook is given up.</param>
 /// <param name="isOpenForWriting">Whether a writer still has a file open; a seam for tests of a platform where writers are invisible.</param>
-public sealed class DropFolder(string root, CompiledReportTemplate template, ILogger logger, int maxDeaths = 3, Func<string, bool>? isOpenForWriting = null)
+/// <param name="layout">The 目录 page numbers: the reports of one pass are laid out together by one LibreOffice process; null: none.</param>
+public sealed class DropFolder(string root, CompiledReportTemplate template, ILogger logger, int maxDeaths = 3, Func<string, bool>? isOpenForWriting = null,
+    LayoutPass? layout = null)
 {
     public string Inbox => Path.Combine(root, "inbox");
     public string Out => Path.Combine(root, "out");
@@ -61,35 +63,30 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
     /// <summary>Finishes every claim a previous run or an earlier pass left behind (a crash, a kill, a power cut, a full disk).</summary>
     public void Recover()
     {
-        foreach (var claim in Directory.EnumerateDirectories(Work).Order(StringComparer.Ordinal).ToList())
-        {
-            if (!Directory.Exists(claim))
-                continue;   // finished meanwhile
+        var claims = Directory.EnumerateDirectories(Work).Order(StringComparer.Ordinal).ToList();
+        foreach (var claim in claims)
             logger.LogInformation("继续处理未完成的领取 {Claim}", Path.GetFileName(claim));
-            Finish(claim);
-        }
+        FinishAll(claims, TimeSpan.Zero);
     }
 
     /// <summary>One pass: unfinished claims first, then each workbook of the inbox that has finished arriving.</summary>
     public int ProcessReadyFiles(TimeSpan stableFor)
     {
         Recover();
-        var processed = 0;
         var files = Directory.EnumerateFiles(Inbox).Where(BatchRunner.IsWorkbook).Order(StringComparer.Ordinal).ToList();
         foreach (var gone in _observed.Keys.Except(files).ToList())
             _observed.Remove(gone);   // taken away by the user: forget it, so a long-running service does not grow
         _skipped.IntersectWith(files);
+        var claims = new List<string>();
         foreach (var file in files)
         {
             if (!IsOrdinaryFile(file) || !IsStable(file, stableFor))
                 continue;
-            var claim = Claim(file);
-            if (claim is null)
-                continue;
-            Finish(claim, stableFor);
-            processed++;
+            if (Claim(file) is { } claim)
+                claims.Add(claim);
         }
-        return processed;
+        FinishAll(claims, stableFor);
+        return claims.Count;
     }
 
     /// <summary>
@@ -163,28 +160,46 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
         }
     }
 
-    /// <summary>Drives one claim to its end from whatever state it is in.</summary>
-    private void Finish(string claim, TimeSpan? stableFor = null)
+    /// <summary>
+    /// Drives claims to their end from whatever state each is in: every report staged first, then all
+    /// of them laid out by one LibreOffice process (a report's 目录 page numbers), then published.
+    /// </summary>
+    private void FinishAll(IReadOnlyList<string> claims, TimeSpan stableFor)
+    {
+        var staged = claims.Where(Directory.Exists).Where(claim => StageClaim(claim, stableFor)).ToList();   // gone: finished meanwhile
+        var reports = staged.Select(claim => Path.Combine(claim, StagedReport)).Where(File.Exists).ToList();
+        layout?.NumberAll(reports, (i, note) =>
+        {
+            if (note is not null)
+                logger.LogWarning("{File}：{Note}", OriginalOf(Path.GetDirectoryName(reports[i])!), note);
+        });
+        foreach (var claim in staged)
+        {
+            Publish(claim, Directory.EnumerateFiles(claim, "input.*").FirstOrDefault(), OriginalOf(claim), File.ReadAllLines(Path.Combine(claim, PublishMarker)));
+            Directory.Delete(claim, recursive: true);
+        }
+    }
+
+    private static string OriginalOf(string claim) =>
+        File.Exists(Path.Combine(claim, OriginalName)) ? File.ReadAllText(Path.Combine(claim, OriginalName)).Trim() : "workbook.xlsx";
+
+    /// <summary>Brings one claim to its publish marker; false when there is nothing left to publish (the workbook is still or again in the inbox).</summary>
+    private bool StageClaim(string claim, TimeSpan stableFor)
     {
         foreach (var temp in Directory.EnumerateFiles(claim, "*.tmp"))
             File.Delete(temp);   // a write the crash interrupted; it is redone below
         var input = Directory.EnumerateFiles(claim, "input.*").FirstOrDefault();
-        var original = File.Exists(Path.Combine(claim, OriginalName)) ? File.ReadAllText(Path.Combine(claim, OriginalName)).Trim() : "workbook.xlsx";
         var marker = Path.Combine(claim, PublishMarker);
         if (input is null && !File.Exists(marker))
         {
             Directory.Delete(claim, recursive: true);   // claimed folder created, file never moved in: it is still in the inbox
-            return;
+            return false;
         }
-        if (!File.Exists(marker))
-        {
-            foreach (var stray in Directory.EnumerateFiles(claim, "*.docx"))
-                File.Delete(stray);   // staged before the crash but never marked: it is made again
-            if (!Stage(claim, input!, original, marker, stableFor ?? TimeSpan.Zero))
-                return;   // put back into the inbox
-        }
-        Publish(claim, input, original, File.ReadAllLines(marker));
-        Directory.Delete(claim, recursive: true);
+        if (File.Exists(marker))
+            return true;
+        foreach (var stray in Directory.EnumerateFiles(claim, "*.docx"))
+            File.Delete(stray);   // staged before the crash but never marked: it is made again
+        return Stage(claim, input!, OriginalOf(claim), marker, stableFor);   // false: put back into the inbox
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ public sealed record JobOutcome(string Input, JobStatus Status, string? Report, 
 
     /// <summary>How long this workbook took, from its turn in the batch to its report in place.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>Why the report's 目录 has no page numbers after the layout pass (Word/WPS fill them on opening); null when it has them or no pass ran.</summary>
+    public string? LayoutNote { get; init; }
 }
 
 /// <summary>

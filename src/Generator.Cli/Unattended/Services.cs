@@ -20,6 +20,9 @@ public sealed class WatchOptions
 
     /// <summary>How long such a fault may last before the service exits with code 4, so that its supervisor notices.</summary>
     public double FaultExitSeconds { get; set; } = 600;
+
+    /// <summary>The 目录 page numbers from a LibreOffice layout, one process for all the reports of a pass; false leaves them to Word/WPS.</summary>
+    public bool Layout { get; set; } = true;
 }
 
 /// <summary>Settings of the scheduled batch (section "Schedule").</summary>
@@ -31,6 +34,9 @@ public sealed class ScheduleOptions
     public string Output { get; set; } = "";
     public string? Template { get; set; }
     public int Parallel { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>The 目录 page numbers from a LibreOffice layout, one process per worker for the whole run; false leaves them to Word/WPS.</summary>
+    public bool Layout { get; set; } = true;
 }
 
 /// <summary>A hosted service whose end decides the process's exit code.</summary>
@@ -50,6 +56,18 @@ public abstract class ExitingService(ILogger logger, IHostApplicationLifetime? l
 
     /// <summary>The service body; returns the exit code when it ends by itself or on request.</summary>
     public abstract Task<int> RunAsync(CancellationToken stoppingToken);
+
+    /// <summary>The installed LibreOffice when the settings ask for the layout pass; without one, said once when the service starts.</summary>
+    protected static LayoutPass? UsableLayout(bool wanted, ILogger logger)
+    {
+        if (!wanted)
+            return null;
+        var installed = LayoutPass.Installed;
+        if (installed.IsAvailable)
+            return installed;
+        logger.LogWarning("{Note}", LayoutPass.Unavailable);
+        return null;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -90,7 +108,7 @@ public sealed class DropFolderService(IOptions<WatchOptions> options, ILogger<Dr
                 logger.LogError("{Problem}", problem);
             return ExitCodes.Errors;
         }
-        var folder = new DropFolder(settings.Folder, template, logger, settings.MaxDeaths);
+        var folder = new DropFolder(settings.Folder, template, logger, settings.MaxDeaths, layout: UsableLayout(settings.Layout, logger));
         FileStream? folderLock;
         try
         {
@@ -168,6 +186,7 @@ public sealed class ScheduledBatchService(IOptions<ScheduleOptions> options, ILo
             return ExitCodes.Errors;
         }
         var schedule = check.Cron!;
+        var layout = UsableLayout(settings.Layout, logger);
         logger.LogInformation("定时批量已启动：Cron “{Cron}”，{Input} → {Output}", settings.Cron, settings.Input, settings.Output);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -196,14 +215,18 @@ public sealed class ScheduledBatchService(IOptions<ScheduleOptions> options, ILo
             var started = DateTimeOffset.Now;
             try
             {
-                outcomes = BatchRunner.Run(BatchRunner.Workbooks(settings.Input), settings.Output, template, settings.Parallel, cancellation: stoppingToken);
+                outcomes = BatchRunner.Run(BatchRunner.Workbooks(settings.Input), settings.Output, template, settings.Parallel, cancellation: stoppingToken, layout: layout);
             }
             catch (OperationCanceledException)
             {
                 break;
             }
             foreach (var outcome in outcomes)
+            {
                 logger.Log(Level(outcome.Status), "{Line}", BatchCommand.Line(outcome));
+                if (outcome.LayoutNote is not null)
+                    logger.LogWarning("{File}：{Note}", Path.GetFileName(outcome.Input), outcome.LayoutNote);
+            }
             var troubled = outcomes.Any(o => o.Status is JobStatus.Failed or JobStatus.NotWritten);
             logger.Log(troubled ? LogLevel.Warning : LogLevel.Information, "批量生成完成，{Totals}", BatchCommand.Totals(outcomes));
             try

@@ -27,7 +27,7 @@ public sealed class WatchProcess : IDisposable
     {
         var generator = Path.Combine(AppContext.BaseDirectory, "generator.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { generator, "watch", folder, "--Watch:PollSeconds=0.2", "--Watch:StableSeconds=0.5" }.Concat(settings))
+        foreach (var argument in new[] { generator, "watch", folder, "--Watch:PollSeconds=0.2", "--Watch:StableSeconds=0.5", "--Watch:Layout=false" }.Concat(settings))
             start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;

@@ -1,0 +1,74 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+
+namespace FinalAccounts.Report;
+
+/// <summary>
+/// How tall a chart is drawn: so that the chart and its caption take at most a quarter of the page's
+/// body. Wherever the text before them leaves a quarter of a page, they fit beneath it; where it leaves
+/// less, the page they move away from is already three quarters full — never a page ending short
+/// because a chart did not fit. Computed from the template's page size, margins and caption style, so
+/// a template with other pages gets charts to match; never taller than <see cref="Largest"/>.
+/// </summary>
+public static class ChartHeight
+{
+    public const long Largest = 1_980_000;   // EMU: 5.5 cm
+    private const long Smallest = 1_080_000; // EMU: 3 cm, below which a chart is no longer read
+    private const long EmuPerTwip = 635;
+
+    /// <summary>A finisher: every chart of the filled report drawn at the height its page allows, its pie labels placed for that size.</summary>
+    public static void Apply(WordprocessingDocument document)
+    {
+        var main = document.MainDocumentPart!;
+        var body = main.Document.Body!;
+        foreach (var inline in body.Descendants<DW.Inline>().ToList())
+        {
+            if (inline.Extent is not { } extent || inline.Descendants<C.ChartReference>().FirstOrDefault()?.Id?.Value is not { } id
+                || main.GetPartById(id) is not ChartPart chart)
+                continue;
+            var height = Of(SectionOf(inline, body), main.StyleDefinitionsPart?.Styles);
+            extent.Cy = height;
+            if (PieLabels.Place(chart.ChartSpace, extent.Cx!.Value, height))
+                chart.ChartSpace.Save();
+        }
+    }
+
+    /// <summary>The section a body element is in: the first section break after it, else the body's last section.</summary>
+    private static SectionProperties? SectionOf(DocumentFormat.OpenXml.OpenXmlElement element, Body body)
+    {
+        var top = element.Ancestors().FirstOrDefault(a => a.Parent == body) ?? element;
+        return top.ElementsAfter().OfType<Paragraph>().Select(p => p.ParagraphProperties?.SectionProperties).FirstOrDefault(s => s is not null)
+               ?? body.GetFirstChild<SectionProperties>();
+    }
+
+    public static long Of(SectionProperties? section, Styles? styles)
+    {
+        if (section?.GetFirstChild<PageSize>()?.Height?.Value is not { } page || section.GetFirstChild<PageMargin>() is not { } margin)
+            return Largest;
+        var body = (long)page - Math.Abs(margin.Top?.Value ?? 0) - Math.Abs(margin.Bottom?.Value ?? 0);
+        var height = (body / 4 - CaptionTwips(styles)) * EmuPerTwip;
+        return Math.Clamp(height, Smallest, Largest);
+    }
+
+    /// <summary>The caption's one line and the space around it, from the Caption style's chain (else the document's defaults).</summary>
+    private static long CaptionTwips(Styles? styles)
+    {
+        var byId = styles?.Elements<Style>().Where(s => s.StyleId?.Value is not null).ToDictionary(s => s.StyleId!.Value!) ?? [];
+        string? line = null, before = null, after = null;
+        for (var (id, depth) = ("Caption", 0); id is not null && byId.TryGetValue(id, out var style) && depth < 10; depth++)
+        {
+            var spacing = style.StyleParagraphProperties?.SpacingBetweenLines;
+            line ??= spacing?.Line?.Value;
+            before ??= spacing?.Before?.Value;
+            after ??= spacing?.After?.Value;
+            id = style.BasedOn?.Val?.Value;
+        }
+        var defaults = styles?.DocDefaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle?.SpacingBetweenLines;
+        line ??= defaults?.Line?.Value;
+        return Twips(line, 360) + Twips(before ?? defaults?.Before?.Value, 0) + Twips(after ?? defaults?.After?.Value, 0);
+    }
+
+    private static long Twips(string? value, long fallback) => long.TryParse(value, out var twips) ? twips : fallback;
+}
