@@ -7,8 +7,10 @@ internal static class Measure
 {
     public static double Median(int warmup, int runs, Action action)
     {
-        // Tiered JIT promotes a method after ~30 calls: fewer warm-up runs would time unoptimised code.
-        for (var i = 0; i < Math.Max(warmup, 40); i++)
+        // Tiered JIT promotes a method after ~30 calls, but only once no new methods have been compiled for a
+        // while, and a render keeps meeting new ones for its first ~100 runs: 40 warm-up runs still timed
+        // partly unoptimised code (a render's median 114 ms against ~25 ms warm).
+        for (var i = 0; i < Math.Max(warmup, 150); i++)
             action();
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
