@@ -91,7 +91,7 @@ public sealed class DataSchema
     }
 }
 
-/// <summary>Turns JSON or any .NET object into the plain tree Handlebars reads: dictionaries, lists and scalars.</summary>
+/// <summary>Turns JSON or any .NET object into the plain tree templates read: dictionaries, lists and scalars.</summary>
 public static class DataTree
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Getters = new();
