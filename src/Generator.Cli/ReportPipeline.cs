@@ -14,15 +14,18 @@ public sealed record CalculatedReport(IReadOnlyList<Diagnostic> Findings, Report
 /// <summary>Read → check → calculate, stopping before calculation when the checks found errors.</summary>
 public static class ReportPipeline
 {
-    public static CalculatedReport Calculate(string workbookPath, CalculationSettings settings)
+    public static CalculatedReport Calculate(string workbookPath, CalculationSettings settings, StageTimes? stages = null)
     {
         var read = WorkbookReader.Read(workbookPath);
+        stages?.Done("read the workbook");
         if (read.Workbook is null)
             return new CalculatedReport(read.Diagnostics, null);
         var findings = ValidateCommand.InWorkbookOrder(read.Workbook, read.Diagnostics.Concat(WorkbookChecks.Run(read.Workbook)));
+        stages?.Done("check");
         if (findings.Any(f => f.Severity == Severity.Error))
             return new CalculatedReport(findings, null);
         var calculated = ReportCalculator.Calculate(read.Workbook, settings);
+        stages?.Done("calculate");
         // One blank, one line: where the calculation says what a blank input leaves unknown and where its
         // mark stands, the reader's bare "未填写" for the same cell is not repeated.
         var explained = calculated.Warnings.Where(w => w.Location is not null).Select(w => w.Location!).ToHashSet();

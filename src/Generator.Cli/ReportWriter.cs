@@ -127,10 +127,11 @@ public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSe
 public static class ReportWriter
 {
     /// <param name="layout">Without --pdf: lay the report out once with LibreOffice (when installed) so the 目录 has its page numbers.</param>
+    /// <param name="stages">When given, each stage's time is recorded in it (the bench).</param>
     public static GenerateResult Generate(string workbookPath, CompiledReportTemplate template, string docxPath, bool pdf = false, bool trace = false,
-        bool review = false, bool layout = false)
+        bool review = false, bool layout = false, StageTimes? stages = null)
     {
-        var built = Build(workbookPath, template, review);
+        var built = Build(workbookPath, template, review, stages);
         if (built.Document is null)
             return new GenerateResult(built.Findings, built.TemplateProblems, null, null, built.Failure);
         var document = built.Document;
@@ -147,6 +148,7 @@ public static class ReportWriter
         else if (layout)
             (document, layoutNote) = WithLayout(document);
         AtomicFile.Write(docxPath, temp => File.WriteAllBytes(temp, document));
+        stages?.Done("write the .docx");
         if (trace)
             AtomicFile.WriteAllText(Path.ChangeExtension(docxPath, ".trace.txt"), string.Join("\n", ModelTrace.Lines(built.Model!)) + "\n");
         return new GenerateResult(built.Findings, [], docxPath, pdfPath, failure)
@@ -162,9 +164,9 @@ public static class ReportWriter
     /// The report in memory, nothing written: what `generate` writes and what `validate` reports
     /// (the same findings, each placeholder's finding naming the heading its mark stands under).
     /// </summary>
-    public static BuiltReport Build(string workbookPath, CompiledReportTemplate template, bool review = false)
+    public static BuiltReport Build(string workbookPath, CompiledReportTemplate template, bool review = false, StageTimes? stages = null)
     {
-        var stage = ReportPipeline.Calculate(workbookPath, template.Settings);
+        var stage = ReportPipeline.Calculate(workbookPath, template.Settings, stages);
         if (stage.Model is null)
             return new BuiltReport(stage.Findings, [], null, null, "工作簿有错误，未生成报告。", 0);
         Probe? probe = null;
@@ -183,10 +185,12 @@ public static class ReportWriter
         // Filled, marked and stamped in one open package: the report is parsed and written once.
         var source = new ReportProvenance(Path.GetFileName(workbookPath), ReportProvenance.Sha256Of(workbookPath), template.Identity);
         (IReadOnlyList<Diagnostic> Findings, int Comments) marked = (stage.Findings, 0);
+        var data = DataTree.FromObject(stage.Model);
+        stages?.Done("view model → data tree, hash the workbook");
         byte[] document;
         try
         {
-            document = template.Template.Render(DataTree.FromObject(stage.Model), word =>
+            document = template.Template.Render(data, word =>
             {
                 marked = ReportMarks.Apply(word, stage.Marks, stage.Findings, template.Settings, review, probe);
                 // Stamped last, so the document records exactly which workbook and template it was made from.
@@ -197,6 +201,7 @@ public static class ReportWriter
         {
             return new BuiltReport(stage.Findings, ex.Problems.Select(p => p.Format(template.Name)).ToList(), null, stage.Model, "模板填充失败，未生成报告。", 0);
         }
+        stages?.Done("render (fill, charts, layout, marks, package)");
         return new BuiltReport(marked.Findings, [], document, stage.Model, null, marked.Comments);
     }
 
