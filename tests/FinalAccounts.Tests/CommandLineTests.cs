@@ -10,21 +10,9 @@ public class CommandLineTests
 {
     private static (int Exit, string Out, string Err) Run(params string[] args) => RunWith([], args);
 
-    private static (int Exit, string Out, string Err) RunWith(Dictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "generator.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment["LANG"] = "en_US.UTF-8";   // an English machine still gets Chinese
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "generator did not finish");
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    // An English machine still gets Chinese.
+    private static (int Exit, string Out, string Err) RunWith(Dictionary<string, string> environment, params string[] args) =>
+        GeneratorProcess.Run(args, new Dictionary<string, string>(environment) { ["LANG"] = "en_US.UTF-8" }, timeoutSeconds: 60);
 
     /// <summary>Latin words a Chinese help page may hold: command, option and argument names, file types, product names.</summary>
     private static readonly Regex AllowedLatin = new(@"^(generator|generate|validate|init|calculate|batch|watch|schedule|render|template|check|fields|help|version|xlsx|xls|docx|pdf|json|txt|trace|review|out|force|parallel|settings|workbook|path|data|folder|input|output|template|templates|default|appsettings|Schedule|Cron|Input|Output|LibreOffice|JSON|PDF|Word|inbox|cron|TPL|o|h|N|F|T|x|D|IR|dir|name|tags|Flat|OPC|xml|WPS|no|layout)$", RegexOptions.IgnoreCase);
@@ -99,20 +87,10 @@ public class CommandLineTests
 /// <summary>Issue 18: the program says which default template it used when the one beside the user differs.</summary>
 public class DefaultTemplateChoiceTests
 {
-    private static (int Exit, string Out) RunIn(string folder, params string[] args) => Run(Path.Combine(AppContext.BaseDirectory, "generator.dll"), folder, args);
+    private static (int Exit, string Out) RunIn(string folder, params string[] args) => Run(GeneratorProcess.Program, folder, args);
 
-    private static (int Exit, string Out) Run(string program, string folder, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        start.ArgumentList.Add(program);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000));
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int Exit, string Out) Run(string program, string folder, params string[] args) =>
+        GeneratorProcess.Run(args, workingDirectory: folder, program: program, timeoutSeconds: 60) is var (exit, stdout, stderr) ? (exit, stdout + stderr) : default;
 
     [Fact]
     public void AnEditedTemplatesFolderBesideTheUserIsNamedNotSilentlyIgnored()

@@ -156,18 +156,8 @@ public class TocPageNumberTests
             .ToList();
     }
 
-    private static (int Exit, string Output) RunGenerator(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "generator.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(120_000));
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int Exit, string Output) RunGenerator(params string[] args) =>
+        GeneratorProcess.Run(args) is var (exit, stdout, stderr) ? (exit, stdout + stderr) : default;
 
     /// <summary>Issue 16: the README's own command gives a 目录 with page numbers, not dot leaders alone.</summary>
     [LibreOfficeFact]
