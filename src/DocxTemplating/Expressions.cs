@@ -245,8 +245,17 @@ internal static class BuiltInHelpers
         _ => null,
     };
 
+    // Compared as numbers when both are, else as text written without culture (1.5 is "1.5" everywhere; true is "true").
     private static bool Equal(object? a, object? b) =>
-        Number(a) is { } x && Number(b) is { } y ? x == y : Equals(a?.ToString(), b?.ToString());
+        Number(a) is { } x && Number(b) is { } y ? x == y : string.Equals(Text(a), Text(b), StringComparison.Ordinal);
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     private static int? Compare(object?[] args) =>
         args.Length >= 2 && Number(args[0]) is { } x && Number(args[1]) is { } y ? x.CompareTo(y) : null;
@@ -254,6 +263,7 @@ internal static class BuiltInHelpers
     private static decimal? Number(object? value) => value switch
     {
         decimal d => d,
+        string s when decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
         int i => i,
         long l => l,
         double d when !double.IsNaN(d) && !double.IsInfinity(d) && Math.Abs(d) < 7.9e28 => (decimal)d,

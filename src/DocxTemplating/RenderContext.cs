@@ -85,7 +85,8 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
         var main = Services.MainPart;
         foreach (var reference in part.SelectMany(e => e.DescendantsAndSelf()).OfType<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().ToList())
         {
-            if (reference.Id?.Value is not { } id || main.GetPartById(id) is not ChartPart chart)
+            // Only the main document's charts are copied: a chart repeated in a header or footer keeps its one part.
+            if (reference.Id?.Value is not { } id || main.Parts.FirstOrDefault(p => p.RelationshipId == id)?.OpenXmlPart is not ChartPart chart)
                 continue;
             var copy = main.AddNewPart<ChartPart>();
             using (var source = chart.GetStream())

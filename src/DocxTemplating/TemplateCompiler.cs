@@ -254,7 +254,13 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 ParagraphText.MergeTags(paragraph);
             var (opening, closing) = RowBlockTags(row);
             if (opening is not null)
-                BlockTag(opening, blocks, Here with { Paragraph = _paragraph + 1 });   // the first cell's paragraph
+            {
+                var firstCell = Here with { Paragraph = _paragraph + 1 };   // the first cell's paragraph
+                BlockTag(opening, blocks, firstCell);
+                if (opening.Options.ContainsKey("pageBreak"))
+                    problems.Add(new TemplateDiagnostic(TemplateErrors.UnknownBlockOption,
+                        "pageBreak 不能用于表格行块（表格中的行不能从新页开始）；请把整张表放进段落级的块中。", firstCell, opening.Text));
+            }
             var cells = new List<ContainerNode>();
             var cellNumber = 0;
             foreach (var cell in row.Elements<TableCell>())

@@ -47,16 +47,19 @@ public sealed class LayoutPass(string? soffice)
                     done(i, Failed("LibreOffice 未能排版此报告"));
                     return;
                 }
+                // Numbering a report may fail (a damaged PDF, a full disk): that report keeps its 目录 for Word/WPS to fill.
+                // Whatever `done` does (publishing, reporting) happens once, outside this try.
+                string? note = null;
                 try
                 {
                     var numbered = Numbered(File.ReadAllBytes(reports[i]), pdf);
                     AtomicFile.Write(reports[i], temp => File.WriteAllBytes(temp, numbered));
-                    done(i, null);
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
                 {
-                    done(i, Failed(ex.Message));
+                    note = Failed(ex.Message);
                 }
+                done(i, note);
             });
             return problem;
         });

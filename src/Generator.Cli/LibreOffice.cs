@@ -29,14 +29,15 @@ public static class LibreOffice
         {
             string? produced = null;
             var problem = ConvertAll(soffice, [documentPath], work, (_, pdf) => produced = pdf, timeout);
-            if (produced is null)
+            // A PDF left by a process that was stopped or failed may be cut short: never published as the PDF.
+            if (problem is not null || produced is null)
                 return problem ?? "LibreOffice 导出 PDF 失败。";
             File.Move(produced, pdfPath, overwrite: true);
             return null;
         }
         finally
         {
-            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+            try { Directory.Delete(work, recursive: true); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
         }
     }
 
@@ -118,6 +119,7 @@ public static class LibreOffice
                 if (progress.Elapsed > (stall ?? Stall))
                 {
                     process.Kill(entireProcessTree: true);
+                    process.WaitForExit(10_000);   // its files are released before the work folder is deleted
                     problem = "LibreOffice 排版超时。";
                     break;
                 }
@@ -125,8 +127,10 @@ public static class LibreOffice
             if (problem is null && process.ExitCode != 0)
                 problem = $"LibreOffice 转换失败：{stderr.Result.Trim()} {stdout.Result.Trim()}".Trim();
         }
+        // After a failure or a stop only the PDFs a later one followed are known complete; the last one begun may be cut short.
+        var complete = problem is null ? seen : appeared.Take(Math.Max(0, appeared.Count - 1)).ToHashSet();
         for (var i = 0; i < documents.Count; i++)
-            if (problem is null || seen.Contains(i))
+            if (problem is null || complete.Contains(i))
                 Report(i);
             else
                 converted(i, null);

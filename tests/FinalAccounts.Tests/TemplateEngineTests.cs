@@ -203,6 +203,7 @@ public class TemplateEngineTests
         { "unknown helper", () => new DocxBuilder().Paragraph("{{money amount}}"), TemplateErrors.UnknownHelper },
         { "row block never closed", () => new DocxBuilder().Table(["{{#each rows}}{{name}}", "x"], ["y", "z"]), TemplateErrors.RowBlockNotInOneRow },
         { "unknown block option", () => new DocxBuilder().Paragraph("{{#each rows pagebreak=true}}").Paragraph("{{/each}}"), TemplateErrors.UnknownBlockOption },
+        { "page break on table rows", () => new DocxBuilder().Table(["{{#each rows pageBreak=true}}{{name}}", "{{amount}}{{/each}}"]), TemplateErrors.UnknownBlockOption },
         { "unterminated tag", () => new DocxBuilder().Paragraph("合计{{amount万元"), TemplateErrors.UnterminatedTag },
         { "unsupported block", () => new DocxBuilder().Paragraph("{{#repeat rows}}").Paragraph("{{/repeat}}"), TemplateErrors.UnsupportedBlock },
     };
@@ -290,6 +291,23 @@ public class TemplateEngineTests
     public void ExpressionsAreEvaluatedDirectly(string tag, string expected)
     {
         Assert.Equal(expected, Render(new DocxBuilder().Paragraph(tag)).Trim());
+    }
+
+    [Fact]
+    public void ComparisonsDoNotDependOnTheMachinesCulture()
+    {
+        var data = Tree("""{ "rate": 1.5, "flag": true }""");
+        var template = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{#if (eq rate \"1.5\")}}A{{/if}}{{#if (eq flag \"true\")}}B{{/if}}{{rate}}").Build(), "t.docx", new TemplateOptions()).Template!;
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");   // a decimal comma
+            Assert.Equal("AB1.5", DocxText.Of(template.Render(data)).Trim());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
