@@ -98,10 +98,7 @@ public sealed class LayoutPass(string? soffice)
             start.ArgumentList.Add(argument);
         try
         {
-            using var process = Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return text.Split('\f').Select(Compact).ToList();
+            return (LibreOffice.OutputOf(start, TimeSpan.FromMinutes(1)) ?? "").Split('\f').Select(Compact).ToList();
         }
         catch (System.ComponentModel.Win32Exception)
         {

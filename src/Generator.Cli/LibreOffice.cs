@@ -138,6 +138,22 @@ public static class LibreOffice
     }
 
     /// <summary>
+    /// A helper program's standard output, or null when it did not finish in time (it is then stopped):
+    /// a stuck pdftotext or fc-list must not hold a batch or a service forever.
+    /// </summary>
+    public static string? OutputOf(ProcessStartInfo start, TimeSpan timeout)
+    {
+        using var process = Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            return null;
+        }
+        return text.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
     /// The fonts a document asks for that this machine does not have (fontconfig's list): LibreOffice
     /// silently substitutes them, so a PDF made here may not look like the document in Word or WPS.
     /// Empty where fontconfig is not there to ask (e.g. Windows).
@@ -152,9 +168,8 @@ public static class LibreOffice
             var start = new ProcessStartInfo(fcList) { RedirectStandardOutput = true, UseShellExecute = false };
             start.ArgumentList.Add(":");
             start.ArgumentList.Add("family");
-            using var process = Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
+            if (OutputOf(start, TimeSpan.FromSeconds(30)) is not { } text)
+                return [];   // fontconfig did not answer: nothing can be said about missing fonts
             foreach (var line in text.Split('\n'))
                 foreach (var family in line.Split(','))
                     if (family.Trim().Length > 0)
