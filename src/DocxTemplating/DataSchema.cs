@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
@@ -40,6 +41,10 @@ public sealed class DataSchema
     /// <summary>The schema of a .NET type as templates see it: public properties, camelCase names.</summary>
     public static DataSchema FromType(Type type, Func<PropertyInfo, string>? describe = null) => FromType(type, describe, new HashSet<Type>());
 
+    // The native (AOT) program keeps every public property of the view-model assemblies (TrimmerRootAssembly in
+    // Generator.Cli.csproj), so the reflection below finds what the JIT-compiled program finds; a test runs both.
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View-model assemblies are rooted in the native build.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "View-model assemblies are rooted in the native build.")]
     private static DataSchema FromType(Type type, Func<PropertyInfo, string>? describe, HashSet<Type> seen)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
@@ -116,6 +121,7 @@ public static class DataTree
 
     // Plain reflection, not compiled expressions: a report reads each property a handful of times, and
     // compiling a getter per property cost a whole process more (JIT of ~250 delegates) than it saved.
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View-model assemblies are rooted in the native build (see FromType).")]
     private static (string Name, Func<object, object?> Get)[] GettersOf(Type type) => Getters.GetOrAdd(type, t =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
@@ -15,6 +16,7 @@ public static class ModelTrace
     public static IEnumerable<string> Lines(ReportModel model) => Walk(model, "");
 
     /// <summary>Every known figure of the model that came from workbook cells, with how it was computed from them.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "View-model assemblies are rooted in the native build (Generator.Cli.csproj).")]
     public static IEnumerable<Money> Figures(object? value)
     {
         switch (value)
@@ -40,6 +42,7 @@ public static class ModelTrace
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "View-model assemblies are rooted in the native build (Generator.Cli.csproj).")]
     private static IEnumerable<string> Walk(object? value, string path)
     {
         switch (value)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -234,6 +235,7 @@ public static class ReportMarks
     /// The view model's data tree with every traced figure's text replaced by a token (⟦F17⟧): filled
     /// into the same template it shows exactly which figures each paragraph prints.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "View-model assemblies are rooted in the native build (Generator.Cli.csproj).")]
     public static Probe ProbeTree(ReportModel model, object tree)
     {
         var figures = new List<TracedFigure>();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -36,8 +37,11 @@ public static class FieldReference
     private static Dictionary<string, Documentation> Read()
     {
         var assembly = typeof(ReportModel).Assembly;
-        var file = new[] { Path.ChangeExtension(assembly.Location, ".xml"), Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml") }
-            .FirstOrDefault(f => f.Length > 4 && File.Exists(f));
+        // Beside the program: the build copies each referenced project's documentation file there, and a native
+        // (AOT) program has no assembly files to look beside.
+        var file = Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".xml");
+        if (!File.Exists(file))
+            file = null;
         if (file is null)
             return [];
         return XDocument.Load(file).Descendants("member")

@@ -14,19 +14,28 @@ public static class GenerateCommand
         var trace = new Option<bool>("--trace") { Description = "在报告旁写出每个数字的来源（.trace.txt）" };
         var review = new Option<bool>("--review") { Description = "写出审阅稿：每个待填写标记和警告处、每段正文的数字来源处都有 Word 批注" };
         var noLayout = new Option<bool>("--no-layout") { Description = "不用 LibreOffice 排版（更快）；目录页码留给 Word/WPS 打开时更新" };
-        var command = new Command("generate", "生成部门决算公开报告") { workbook, template, output, pdf, trace, review, noLayout };
-        command.SetAction(parse => Run(parse.GetValue(workbook)!.FullName, parse.GetValue(template), parse.GetValue(output)?.FullName,
-            parse.GetValue(pdf), parse.GetValue(trace), Console.Out, parse.GetValue(review), layout: !parse.GetValue(noLayout)));
+        var timings = new Option<bool>("--timings") { Description = "在标准错误输出中列出各阶段用时（启动、载入模板、读取、检查、计算、填充、写出）" };
+        var command = new Command("generate", "生成部门决算公开报告") { workbook, template, output, pdf, trace, review, noLayout, timings };
+        command.SetAction(parse =>
+        {
+            var stages = parse.GetValue(timings) ? StageTimes.SinceProcessStart() : null;
+            var exit = Run(parse.GetValue(workbook)!.FullName, parse.GetValue(template), parse.GetValue(output)?.FullName,
+                parse.GetValue(pdf), parse.GetValue(trace), Console.Out, parse.GetValue(review), layout: !parse.GetValue(noLayout), stages);
+            if (stages is not null)
+                Console.Error.WriteLine(stages.Summary());
+            return exit;
+        });
         return command;
     }
 
     /// <param name="layout">The 目录's page numbers from a LibreOffice layout (the command's default; off in library use and tests unless asked).</param>
     public static int Run(string workbookPath, string? templatePath, string? outputPath, bool pdf, bool trace, TextWriter output, bool review = false,
-        bool layout = false)
+        bool layout = false, StageTimes? stages = null)
     {
         var name = Path.GetFileName(workbookPath);
         if (CompiledReportTemplate.LoadForCommand(templatePath, output, "模板有问题，未生成报告。") is not { } template)
             return ExitCodes.Errors;
+        stages?.Done("load and compile the template");
         var docx = Path.GetFullPath(outputPath ?? Path.ChangeExtension(workbookPath, ".docx"));
         if (OutputProblem(workbookPath, templatePath, docx, pdf, trace) is { } refused)
         {
@@ -37,7 +46,7 @@ public static class GenerateCommand
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(docx)!);
-            result = ReportWriter.Generate(workbookPath, template, docx, pdf, trace, review, layout);
+            result = ReportWriter.Generate(workbookPath, template, docx, pdf, trace, review, layout, stages);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

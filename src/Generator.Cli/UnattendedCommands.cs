@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.CommandLine;
 using Generator.Cli.Unattended;
 using Microsoft.Extensions.Configuration;
@@ -70,7 +71,7 @@ public static class UnattendedCommands
     /// A generic host: configuration from appsettings.json, GENERATOR_-prefixed environment
     /// variables and --Section:Key=value arguments; console logging, and a file log when Logging:File:Path is set.
     /// </summary>
-    private static int RunHost<TService>(string[] args, Dictionary<string, string?> overrides) where TService : ExitingService
+    private static int RunHost<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TService>(string[] args, Dictionary<string, string?> overrides) where TService : ExitingService
     {
         using var host = Build<TService>(args, overrides);
         var logger = host.Services.GetRequiredService<ILogger<TService>>();
@@ -84,7 +85,7 @@ public static class UnattendedCommands
         return service.ExitCode ?? ExitCodes.Clean;
     }
 
-    private static IHost Build<TService>(string[] args, Dictionary<string, string?> overrides) where TService : ExitingService
+    private static IHost Build<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TService>(string[] args, Dictionary<string, string?> overrides) where TService : ExitingService
     {
         // appsettings.json beside the program, then one in the working folder, then environment, then arguments.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -100,7 +101,7 @@ public static class UnattendedCommands
         return builder.Build();
     }
 
-    private static T? Settings<T>(IHost host, string section, ILogger logger) where T : class
+    private static T? Settings<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IHost host, string section, ILogger logger) where T : class
     {
         try
         {

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using FinalAccounts.Calculation;
 
 namespace Generator.Cli;
@@ -12,7 +14,12 @@ public static class ViewModelJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Serialisation code generated at compile time: no reflection, so the native program writes the same JSON.
+        TypeInfoResolver = ViewModelJsonContext.Default,
     };
 
-    public static string Serialize(ReportModel model) => JsonSerializer.Serialize(model, Options);
+    public static string Serialize(ReportModel model) => JsonSerializer.Serialize(model, (JsonTypeInfo<ReportModel>)Options.GetTypeInfo(typeof(ReportModel)));
 }
+
+[JsonSerializable(typeof(ReportModel))]
+internal sealed partial class ViewModelJsonContext : JsonSerializerContext;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Generator.Cli.Unattended;
 
@@ -10,7 +11,7 @@ namespace Generator.Cli.Unattended;
 /// failure report), status, finding counts and duration, then the totals. Written atomically, so a
 /// tool polling the folder never reads half of it; each run replaces the previous one.
 /// </summary>
-public static class BatchSummary
+public static partial class BatchSummary
 {
     public const string FileName = "batch-summary.json";
 
@@ -49,7 +50,7 @@ public static class BatchSummary
                 Status(o.Status), o.Errors, o.Warnings,
                 o.Status is JobStatus.Succeeded or JobStatus.UpToDate ? null : o.FirstProblem,
                 (long)o.Duration.TotalMilliseconds)).ToList());
-        return JsonSerializer.Serialize(summary, Options) + "\n";
+        return JsonSerializer.Serialize(summary, (JsonTypeInfo<Document>)Options.GetTypeInfo(typeof(Document))) + "\n";
     }
 
     private static string? Full(string? path) => path is null ? null : Path.GetFullPath(path);
@@ -61,7 +62,12 @@ public static class BatchSummary
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Generated at compile time (no reflection), so the native program writes the same file.
+        TypeInfoResolver = SummaryJsonContext.Default,
     };
+
+    [JsonSerializable(typeof(Document))]
+    private sealed partial class SummaryJsonContext : JsonSerializerContext;
 
     private sealed record Document(string InputFolder, string OutputFolder, string StartedAt, string FinishedAt, long DurationMs, int ExitCode,
         Totals Totals, IReadOnlyList<Entry> Workbooks);
