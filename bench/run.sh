@@ -5,8 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 (cd peers && npm install --no-audit --no-fund --silent)
 dotnet build Generator.Bench -c Release -v quiet -nologo >/dev/null
-# The program as installed for offices without .NET (build.cake's Publish: self-contained, ReadyToRun),
-# so whole-process rows are measured for it as well as for the framework-dependent build.
-installed="$PWD/obj/installed-linux-x64"
-dotnet publish ../src/Generator.Cli -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o "$installed" -v quiet -nologo >/dev/null
-dotnet Generator.Bench/bin/Release/net10.0/Generator.Bench.dll --installed "$installed/generator" "$@"
+# The programs as installed for offices without .NET (build.cake's Publish): the native (AOT) program for this
+# system, and the self-contained composite ReadyToRun build made for the other; whole-process rows are measured
+# for each as well as for the framework-dependent build.
+native="$PWD/obj/installed-native-linux-x64"
+r2r="$PWD/obj/installed-r2r-linux-x64"
+dotnet publish ../src/Generator.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$native" -v quiet -nologo >/dev/null
+dotnet publish ../src/Generator.Cli -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$r2r" -v quiet -nologo >/dev/null
+dotnet Generator.Bench/bin/Release/net10.0/Generator.Bench.dll --installed "native=$native/generator" --installed "R2R composite=$r2r/generator" "$@"
