@@ -15,7 +15,7 @@ public class CommandLineTests
         GeneratorProcess.Run(args, new Dictionary<string, string>(environment) { ["LANG"] = "en_US.UTF-8" }, timeoutSeconds: 60);
 
     /// <summary>Latin words a Chinese help page may hold: command, option and argument names, file types, product names.</summary>
-    private static readonly Regex AllowedLatin = new(@"^(generator|generate|validate|init|calculate|batch|watch|schedule|render|template|check|fields|help|version|xlsx|xls|docx|pdf|json|txt|trace|review|out|force|parallel|settings|workbook|path|data|folder|input|output|template|templates|default|appsettings|Schedule|Cron|Input|Output|LibreOffice|JSON|PDF|Word|inbox|cron|TPL|o|h|N|F|T|x|D|IR|dir|name|tags|Flat|OPC|xml|WPS|no|layout)$", RegexOptions.IgnoreCase);
+    private static readonly Regex AllowedLatin = new(@"^(generator|generate|validate|init|calculate|batch|watch|schedule|render|template|check|fields|help|version|xlsx|xls|docx|pdf|json|txt|trace|review|out|force|parallel|settings|workbook|path|data|folder|input|output|template|templates|default|appsettings|Schedule|Cron|Input|Output|LibreOffice|JSON|PDF|Word|inbox|cron|TPL|o|h|N|F|T|x|D|IR|dir|name|tags|Flat|OPC|xml|WPS|no|layout|timings)$", RegexOptions.IgnoreCase);
 
     [Theory]
     [InlineData("--help")]
@@ -30,6 +30,21 @@ public class CommandLineTests
         Assert.Contains("显示帮助和用法", output);
         var english = Regex.Matches(output, "[A-Za-z]{2,}").Select(m => m.Value).Where(w => !AllowedLatin.IsMatch(w)).Distinct().ToList();
         Assert.True(english.Count == 0, "English in help: " + string.Join(", ", english));
+    }
+
+    [Fact]
+    public void TimingsListEveryStageOfAColdRunOnStandardError()
+    {
+        using var temp = new TempFolder();
+        var (exit, output, error) = Run("generate", Repo.SampleXlsx, "--out", temp.File("r.docx"), "--no-layout", "--timings");
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain(" ms", output);   // the report's own lines stay clean for tools that read them
+        var stages = Regex.Matches(error, @"^(.+?)\s+(\d+\.\d) ms$", RegexOptions.Multiline).ToDictionary(m => m.Groups[1].Value.Trim(), m => decimal.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["start-up", "load and compile the template", "read the workbook", "check", "calculate", "view model → data tree, hash the workbook",
+            "render (fill, charts, layout, marks, package)", "write the .docx", "total"], stages.Keys);
+        Assert.All(stages.Values, ms => Assert.True(ms > 0));
+        var sum = stages.Where(s => s.Key != "total").Sum(s => s.Value);
+        Assert.InRange(sum, stages["total"] - 0.5m, stages["total"] + 0.5m);   // each printed to 0.1 ms
     }
 
     [Fact]
