@@ -219,11 +219,15 @@ internal static class ExpressionParser
 }
 
 /// <summary>
-/// Helpers every template has: comparisons for conditions ({{#if (gt a 0)}}) and lookup. A host's
-/// helper of the same name replaces the built-in one.
+/// Helpers every template has: comparisons for conditions ({{#if (gt a 0)}}), lookup, and where for
+/// the items of a list that pass a test ({{#each (where items "amount.value" "ne" 0)}}, whose @first and
+/// @last are then the first and last item listed). A host's helper of the same name replaces the built-in one.
 /// </summary>
 internal static class BuiltInHelpers
 {
+    /// <summary>The comparisons where accepts, by the names of the comparison helpers.</summary>
+    public static readonly IReadOnlyList<string> WhereTests = ["eq", "ne", "gt", "gte", "lt", "lte"];
+
     public static readonly IReadOnlyDictionary<string, ValueHelper> All = new Dictionary<string, ValueHelper>(StringComparer.Ordinal)
     {
         ["eq"] = args => args.Length >= 2 && Equal(args[0], args[1]),
@@ -236,7 +240,27 @@ internal static class BuiltInHelpers
         ["or"] = args => args.Any(DataTree.IsTruthy),
         ["not"] = args => args.Length == 0 || !DataTree.IsTruthy(args[0]),
         ["lookup"] = args => args.Length >= 2 ? Lookup(args[0], args[1]) : null,
+        ["where"] = Where,
     };
+
+    /// <summary>(where list "a.b") keeps items whose a.b is truthy; (where list "a.b" "gt" 0) those whose a.b passes the test.</summary>
+    private static object? Where(object?[] args)
+    {
+        if (args.ElementAtOrDefault(0) is not System.Collections.IEnumerable list || args[0] is string || args.ElementAtOrDefault(1) is not string path)
+            return null;
+        var segments = path.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        var test = args.Length >= 4 && args[2] is string name && WhereTests.Contains(name) ? All[name] : null;
+        var kept = new List<object?>();
+        foreach (var item in list)
+        {
+            var value = item;
+            foreach (var segment in segments)
+                value = value is IDictionary<string, object?> map && map.TryGetValue(segment, out var member) ? member : null;
+            if (test is null ? DataTree.IsTruthy(value) : DataTree.IsTruthy(test([value, args[3]])))
+                kept.Add(item);
+        }
+        return kept;
+    }
 
     private static object? Lookup(object? container, object? key) => container switch
     {

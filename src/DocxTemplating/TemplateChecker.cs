@@ -121,8 +121,37 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
                     Problem(node, TemplateErrors.SyntaxError, $"函数“{call.Helper}”不接受 {string.Join("、", call.Options.Keys)}= 这样的选项。");
                 foreach (var argument in call.Arguments)
                     CheckExpression(argument, frame, node);
+                if (call.Helper == "where" && !options.Helpers.ContainsKey("where"))
+                    CheckWhere(call, frame, node);
                 return;
         }
+    }
+
+    /// <summary>(where list "field" ["eq|ne|gt|gte|lt|lte" value]): a list, a field of its items, a known test.</summary>
+    private void CheckWhere(CallExpression call, Frame<DataSchema> frame, Node node)
+    {
+        if (call.Arguments.Count is not (2 or 4) || call.Arguments[1] is not LiteralExpression { Value: string field }
+            || call.Arguments.Count == 4 && call.Arguments[2] is not LiteralExpression { Value: string })
+        {
+            Problem(node, TemplateErrors.SyntaxError, $"where 的写法是 (where 列表 \"字段\") 或 (where 列表 \"字段\" \"比较\" 值)，如 (where items \"amount.value\" \"ne\" 0)；“{call.Text}”不是。");
+            return;
+        }
+        if (call.Arguments.Count == 4 && call.Arguments[2] is LiteralExpression { Value: string test } && !BuiltInHelpers.WhereTests.Contains(test))
+            Problem(node, TemplateErrors.SyntaxError, $"where 的比较“{test}”不可用；可用：{string.Join("、", BuiltInHelpers.WhereTests)}。");
+        if (schema is null || SchemaOf(call.Arguments[0], frame) is not { } list)
+            return;
+        if (list.Kind is not ("list" or "any"))
+        {
+            Problem(node, TemplateErrors.SyntaxError, $"where 的第一个参数须是列表，“{call.Arguments[0].Text}”不是。");
+            return;
+        }
+        var item = list.Element ?? DataSchema.Any;
+        foreach (var segment in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
+            if (!SchemaValues.Instance.TryMember(item, segment, out item))
+            {
+                Problem(node, TemplateErrors.UnknownField, $"“{call.Arguments[0].Text}”的项中没有字段“{field}”。");
+                return;
+            }
     }
 
     private bool IsHelper(string name) => options.Helpers.ContainsKey(name) || BuiltInHelpers.All.ContainsKey(name);
@@ -134,13 +163,17 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
     {
         PathExpression { Variable: not null } => DataSchema.Scalar,
         PathExpression path => ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out var found, out _) ? found : null,
+        // The items where keeps are items of the list it was given.
+        CallExpression { Helper: "where", Arguments.Count: > 0 } call => SchemaOf(call.Arguments[0], frame),
         _ => DataSchema.Scalar,
     };
 
-    private static string PathOf(Expression expression, Frame<DataSchema> frame) =>
-        expression is PathExpression { Variable: null } path && ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out _, out var foundIn)
-            ? Join(foundIn.Path, path.Segments)
-            : frame.Path;
+    private static string PathOf(Expression expression, Frame<DataSchema> frame) => expression switch
+    {
+        PathExpression { Variable: null } path when ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out _, out var foundIn) => Join(foundIn.Path, path.Segments),
+        CallExpression { Helper: "where", Arguments.Count: > 0 } call => PathOf(call.Arguments[0], frame),
+        _ => frame.Path,
+    };
 
     /// <summary>generalBudget.items[] + completion.vsBudget → generalBudget.items[].completion.vsBudget; list indexes become [].</summary>
     private static string Join(string prefix, string[] segments)

@@ -294,6 +294,33 @@ public class TemplateEngineTests
     }
 
     [Fact]
+    public void WhereListsTheItemsThatPassItsTestWithFirstAndLastOfThoseListed()
+    {
+        var data = Tree("""{ "name": "示例局", "rows": [ { "name": "甲", "amount": "3.20" }, { "name": "乙", "amount": "0" }, { "name": "丙", "amount": "42.79" }, { "name": "丁", "amount": "0.00" } ] }""");
+        // 000's list of non-zero items: joined by "；", the last ending "。" — the zero items are not listed and do not take the last place.
+        var text = Render(new DocxBuilder().Paragraph("{{#each (where rows \"amount\" \"ne\" 0)}}{{name}}{{amount}}万元{{#if @last}}。{{else}}；{{/if}}{{/each}}"), data);
+        Assert.Equal("甲3.20万元；丙42.79万元。", text.Trim());
+        Assert.Equal("丙", Render(new DocxBuilder().Paragraph("{{#each (where rows \"amount\" \"gt\" 10)}}{{name}}{{/each}}"), data).Trim());
+        Assert.Equal("2", Render(new DocxBuilder().Paragraph("{{#with (where rows \"amount\" \"eq\" 0)}}{{length}}{{/with}}"), data).Trim());
+        // Across paragraphs, and inside a table row block.
+        Assert.Equal("甲\n丙\n", Render(new DocxBuilder().Paragraph("{{#each (where rows \"amount\" \"ne\" 0)}}").Paragraph("{{name}}").Paragraph("{{/each}}"), data));
+        Assert.Equal("名称\t金额\n甲\t3.20\n丙\t42.79\n", Render(new DocxBuilder().Table(["名称", "金额"], ["{{#each (where rows \"amount\" \"ne\" 0)}}{{name}}", "{{amount}}{{/each}}"]), data));
+    }
+
+    [Theory]
+    [InlineData("{{#each (where rows \"amout\" \"ne\" 0)}}{{name}}{{/each}}", "TPL005", "没有字段“amout”")]
+    [InlineData("{{#each (where rows \"amount\" \"neq\" 0)}}{{name}}{{/each}}", "TPL", "比较“neq”不可用")]
+    [InlineData("{{#each (where rows amount)}}{{name}}{{/each}}", "TPL", "where 的写法")]
+    [InlineData("{{#each (where name \"amount\")}}{{name}}{{/each}}", "TPL", "第一个参数须是列表")]
+    [InlineData("{{#each (where rows \"amount\" \"ne\" 0)}}{{nmae}}{{/each}}", "TPL005", "nmae")]
+    public void AMisusedWhereIsATemplateDiagnostic(string tag, string id, string words)
+    {
+        var problem = Assert.Single(Problems(new DocxBuilder().Paragraph(tag)));
+        Assert.StartsWith(id, problem.Id);
+        Assert.Contains(words, problem.Message);
+    }
+
+    [Fact]
     public void ComparisonsDoNotDependOnTheMachinesCulture()
     {
         var data = Tree("""{ "rate": 1.5, "flag": true }""");
