@@ -17,6 +17,7 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
     public const string MissingCountId = "CALC004";
     public const string MissingBudgetId = "CALC005";
     public const string MissingInputId = "CALC006";
+    public const string GlossaryCodeNotSubjectId = "CALC007";
 
     /// <summary>Every placeholder the model holds, with the finding that explains it.</summary>
     public IReadOnlyList<Mark> Marks => _marks;

@@ -41,7 +41,14 @@ public sealed partial class ReportCalculator
             {
                 // A 项 the tables do not use has nothing to explain in this report; a code that is no 类/款/项
                 // (not 3, 5 or 7 digits) names nothing; a repeated code is explained once.
-                if (term.Length is not (3 or 5 or 7) || term.Length == 7 && !used.Contains(term) || !explained.Add(term))
+                if (term.Length is not (3 or 5 or 7))
+                {
+                    // Said, not silently dropped: the user meant something by it (a mistyped code, or a term written in digits).
+                    _p.Warn(Phrasing.GlossaryCodeNotSubjectId, $"名词解释中的“{term}”是纯数字，但不是 3、5 或 7 位的科目代码，未列入报告；"
+                        + "请改为科目代码，或写成文字名词。", row.CellAt(termColumn));
+                    continue;
+                }
+                if (term.Length == 7 && !used.Contains(term) || !explained.Add(term))
                     continue;
                 entries.Add(Subject(term, row));
                 continue;

@@ -22,7 +22,12 @@ public class GlossaryOrderTests
             .Set("名词解释", $"A{item + 2}", "2080").Set("名词解释", $"B{item + 2}", "不是科目编码。");
         var workbook = editor.Save(temp.File("glossary.xlsx"));
 
-        var model = ReportPipeline.Calculate(workbook, CalculationSettings.Default).Model!;
+        var calculated = ReportPipeline.Calculate(workbook, CalculationSettings.Default);
+        var model = calculated.Model!;
+        // The 4-digit code is not printed, and said so, naming its cell.
+        var notice = Assert.Single(calculated.Findings, f => f.Id == "CALC007");
+        Assert.Equal($"名词解释!A{item + 2}", notice.Location!.ToString());
+        Assert.Contains("“2080”", notice.Message);
         var glossary = model.Glossary;
         Assert.Equal(("款", "社会保障和就业支出", "行政事业单位养老支出", ""), (glossary[0].Level, glossary[0].CategoryName, glossary[0].SectionName, glossary[0].ItemName));
         Assert.Equal("财政拨款收入", glossary[1].Term);
