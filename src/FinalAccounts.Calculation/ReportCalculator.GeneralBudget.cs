@@ -16,8 +16,14 @@ public sealed partial class ReportCalculator
         var share = Round.Percent(expenditureTotal.Value == 0 ? 0 : total.Value / expenditureTotal.Value * 100m).Of(total, expenditureTotal);
         var categories = table is null ? [] : Phrasing.Shares(table.RowsAt(SubjectLevel.Category).Select(r => (r.Name, r.Code, Cell(r, totalColumn))));
         var items = table is null ? [] : table.RowsAt(SubjectLevel.Item).Select((row, i) => BudgetItemOf(table, row, i + 1, Cell(row, totalColumn))).ToList();
+        // 五(三)'s opening sentence: the whole against the sum of the 项' budgets, each already rounded once; when one
+        // 项 lacks its budget the sum is unknown, so the rate is a placeholder, never a rate of the others alone.
+        var budgets = items.Select(i => i.Completion.Budget).ToList();
+        var totalBudget = budgets.FirstOrDefault(b => b.IsMissing)
+            ?? Round.Money(budgets.Sum(b => b.Value), budgets.SelectMany(b => b.Sources));
+        var completion = _p.Completion(total, totalBudget, "一般公共预算财政拨款支出", NoReason);
         return new GeneralBudgetSection(change, share, Cell(table?.TotalRow, table?.ColumnIndex("基本支出") ?? -1),
-            Cell(table?.TotalRow, table?.ColumnIndex("项目支出") ?? -1), categories, items);
+            Cell(table?.TotalRow, table?.ColumnIndex("项目支出") ?? -1), categories, items, completion);
     }
 
     private BudgetItem BudgetItemOf(SubjectTable table, SubjectRow row, int number, Money amount)

@@ -108,8 +108,10 @@ public sealed record BudgetItem(int Number, string Code, string CategoryName, st
 /// <param name="Project">其中项目支出</param>
 /// <param name="Categories">按功能分类“类”的支出及占比</param>
 /// <param name="Items">各“项”的支出与预算完成情况（每项一段）</param>
+/// <param name="Completion">一般公共预算财政拨款支出合计与各项预算数之和相比（总体完成预算的比例；任一项缺预算数时待补充）</param>
 public sealed record GeneralBudgetSection(
-    Change Total, Percent ShareOfExpenditure, Money Basic, Money Project, IReadOnlyList<Share> Categories, IReadOnlyList<BudgetItem> Items);
+    Change Total, Percent ShareOfExpenditure, Money Basic, Money Project, IReadOnlyList<Share> Categories, IReadOnlyList<BudgetItem> Items,
+    BudgetCompletion Completion);
 
 /// <param name="Code">经济分类科目编码</param>
 /// <param name="Name">科目名称</param>

@@ -200,3 +200,30 @@ public class SampleCalculationTests
         Assert.Equal("480.00", m.GovernmentFund.Total.Text);
     }
 }
+
+/// <summary>五(三)'s opening sentence: the 一般公共预算 total against the sum of the 项' budgets (reference 000: "完成预算100%").</summary>
+public class OverallCompletionTests
+{
+    [Fact]
+    public void TheTotalIsComparedWithTheSumOfTheItemsBudgetsAndAMissingBudgetLeavesItAPlaceholder()
+    {
+        var model = Generator.Cli.ReportPipeline.Calculate(Repo.SampleXlsx, CalculationSettings.Default).Model!;
+        var completion = model.GeneralBudget.Completion;
+        // The sample's 调整预算数 of the twelve 项 with 一般公共预算 spending, summed by hand:
+        // 186.42 + 74.57 + 68.35 + 31.20 + 1190.00 + 642.18 + 240.00 + 160.00 + 1900.00 + 312.40 + 2480.00 + 112.64 = 7397.76.
+        Assert.Equal(7397.76m, completion.Budget.Value);
+        Assert.Equal(model.GeneralBudget.Total.Current.Value, completion.Actual.Value);
+        Assert.Equal(7218.00m, completion.Actual.Value);
+        Assert.Equal(97.57m, completion.Rate!.Value);   // 7218.00 ÷ 7397.76 = 0.975701…
+        Assert.True(completion.HasRate);
+
+        using var temp = new TempFolder();
+        var editor = WorkbookEditor.Load(Repo.SampleXlsx);
+        var row = WorkbookEditor.Parse(editor.Find("项目预算", "2130101")).Row;
+        var workbook = editor.Set("项目预算", $"D{row}", null).Save(temp.File("no-budget.xlsx"));
+        var without = Generator.Cli.ReportPipeline.Calculate(workbook, CalculationSettings.Default).Model!.GeneralBudget.Completion;
+        Assert.True(without.BudgetIsMissing);
+        Assert.False(without.HasRate);
+        Assert.StartsWith("【待填写：", without.Budget.Text);
+    }
+}
