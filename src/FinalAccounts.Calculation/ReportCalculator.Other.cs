@@ -27,19 +27,26 @@ public sealed partial class ReportCalculator
     {
         var sheet = _w.KeyValue(WorkbookLayout.Procurement);
         var total = Input(sheet, "政府采购支出总额");
-        if (total.IsMissing || total.IsZero)
+        var zeroLabels = new[] { "政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额" };
+        // A total of 0 with every part stated as 0 is printed part by part, as reference 000 does; a 0 total with
+        // blank parts says only "无政府采购支出" (blank parts are not turned into zeros, and not asked for).
+        var zeroStated = total.IsZero && !total.IsMissing && zeroLabels.All(l => sheet.Amount(l) is { Value: 0 });
+        if (total.IsMissing || total.IsZero && !zeroStated)
         {
-            // Without a total nothing else is said (one placeholder); a total of 0 is "无政府采购支出".
+            // Without a total nothing else is said (one placeholder).
             var none = Round.Missing("");
             return new ProcurementSection(total, none, none, none, Round.MissingPercent, Round.MissingPercent, Round.MissingPercent,
                 none, Round.MissingPercent, none, Round.MissingPercent, false) { IsMissing = total.IsMissing };
         }
-        var parts = Phrasing.SharesOrMissing([("货物", "", Input(sheet, "政府采购货物支出")), ("工程", "", Input(sheet, "政府采购工程支出")), ("服务", "", Input(sheet, "政府采购服务支出"))]);
+        var parts = zeroStated
+            ? zeroLabels.Take(3).Select(l => (Amount: Input(sheet, l), Percent: Round.Percent(0))).ToList()
+            : Phrasing.SharesOrMissing([("货物", "", Input(sheet, "政府采购货物支出")), ("工程", "", Input(sheet, "政府采购工程支出")), ("服务", "", Input(sheet, "政府采购服务支出"))])
+                .Select(p => (p.Amount, p.Percent)).ToList();
         var small = Input(sheet, "授予中小企业合同金额");
         var micro = Input(sheet, "授予小微企业合同金额");
-        Percent Of(Money m) => m.IsMissing ? Round.MissingPercent : Round.Percent(m.Value / total.Value * 100m).Of(m, total);
+        Percent Of(Money m) => m.IsMissing ? Round.MissingPercent : total.IsZero ? Round.Percent(0) : Round.Percent(m.Value / total.Value * 100m).Of(m, total);
         return new ProcurementSection(total, parts[0].Amount, parts[1].Amount, parts[2].Amount, parts[0].Percent, parts[1].Percent, parts[2].Percent,
-            small, Of(small), micro, Of(micro), true);
+            small, Of(small), micro, Of(micro), !total.IsZero) { HasBreakdown = true };
     }
 
     private AssetsSection Assets()

@@ -200,6 +200,9 @@ public sealed record ProcurementSection(
 {
     /// <summary>政府采购支出总额未填写（Total.Text 为待填写标记）</summary>
     public bool IsMissing { get; init; }
+
+    /// <summary>可以逐项列出：总额大于 0，或总额为 0 且各分项都填写了 0（如“政府采购支出总额0万元，其中：政府采购货物支出0万元、…”）</summary>
+    public bool HasBreakdown { get; init; }
 }
 
 /// <param name="Name">类别名称</param>

@@ -62,7 +62,7 @@ public class MissingInputTests
     }
 
     [Fact]
-    public void ProcurementEnteredAsZeroStillReadsNoProcurement()
+    public void ProcurementEnteredAsZeroIsPrintedAsStatedZerosWithoutPlaceholders()   // 000 prints the zero breakdown (issue 14)
     {
         using var temp = new TempFolder();
         var editor = WorkbookEditor.Load(Repo.SampleXlsx);
