@@ -5,7 +5,6 @@ namespace FinalAccounts.Calculation;
 /// <summary>Sections 八 to 十: the two other funds, 机关运行经费, 政府采购, 国有资产.</summary>
 public sealed partial class ReportCalculator
 {
-    private static readonly string[] VehicleCategoryLabels = ["领导干部用车", "一般公务用车", "一般执法执勤用车", "特种专业技术用车", "其他用车"];
 
     /// <summary>A fund's spending by 类 from its own table; no table or a zero total is the "本单位当年无……" case.</summary>
     private FundSection Fund(SubjectTable? table, string columnKeyword, string priorLabel)
@@ -53,7 +52,12 @@ public sealed partial class ReportCalculator
     {
         var sheet = _w.KeyValue(WorkbookLayout.Assets);
         Count Get(string label) => CountOf(sheet, label, Phrasing.MissingCountId);
-        return new AssetsSection(Get("车辆合计"), VehicleCategoryLabels.Select(l => new NamedCount(l, Get(l))).ToList(),
-            Get("单价50万元以上通用设备"), Get("单价100万元以上专用设备"));
+        // Categories and equipment lines as entered, in the sheet's order (AssetRows); the two national equipment
+        // lines stay fields of their own for templates written before.
+        return new AssetsSection(Get(AssetRows.VehicleTotal), AssetRows.VehicleCategories(sheet).Select(e => new NamedCount(e.Label.Trim(), Get(e.Label))).ToList(),
+            Get("单价50万元以上通用设备"), Get("单价100万元以上专用设备"))
+        {
+            Equipment = AssetRows.Equipment(sheet).Select(e => new NamedCount(e.Label.Trim(), Get(e.Label))).ToList(),
+        };
     }
 }

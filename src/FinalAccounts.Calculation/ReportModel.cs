@@ -210,10 +210,14 @@ public sealed record ProcurementSection(
 public sealed record NamedCount(string Name, Count Count);
 
 /// <param name="Vehicles">车辆总数<unit>辆</unit></param>
-/// <param name="VehicleCategories">各类车辆（领导干部用车、一般公务用车……）</param>
+/// <param name="VehicleCategories">各类车辆，按“国有资产”表中填写的类别和顺序（如领导干部用车、一般公务用车……，或主要领导干部用车、机要通信用车……）</param>
 /// <param name="GeneralEquipment">单价50万元以上通用设备<unit>台（套）</unit></param>
 /// <param name="SpecialEquipment">单价100万元以上专用设备<unit>台（套）</unit></param>
-public sealed record AssetsSection(Count Vehicles, IReadOnlyList<NamedCount> VehicleCategories, Count GeneralEquipment, Count SpecialEquipment);
+public sealed record AssetsSection(Count Vehicles, IReadOnlyList<NamedCount> VehicleCategories, Count GeneralEquipment, Count SpecialEquipment)
+{
+    /// <summary>设备各行，按“国有资产”表中填写的名称和顺序（名称含“设备”的行，如单价100万元以上专用设备）</summary>
+    public IReadOnlyList<NamedCount> Equipment { get; init; } = [];
+}
 
 /// <summary>十、其他重要事项.</summary>
 /// <param name="OperatingCost">机关运行经费与上年相比</param>

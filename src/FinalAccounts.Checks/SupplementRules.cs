@@ -6,7 +6,6 @@ namespace FinalAccounts.Checks;
 internal static class SupplementRules
 {
     private static readonly string[] ProcurementParts = ["政府采购货物支出", "政府采购工程支出", "政府采购服务支出"];
-    private static readonly string[] VehicleCategories = ["领导干部用车", "一般公务用车", "一般执法执勤用车", "特种专业技术用车", "其他用车"];
     private static readonly string[] UnitsWithOperatingCosts = ["行政单位", "参照公务员法管理事业单位"];
 
     public static void Check(FinalAccountsWorkbook workbook, Reconciler r)
@@ -26,9 +25,10 @@ internal static class SupplementRules
         }
 
         var assets = workbook.KeyValue(WorkbookLayout.Assets);
-        if (assets.Amount("车辆合计") is { } vehicles)
+        if (assets.Amount(AssetRows.VehicleTotal) is { } vehicles)
         {
-            var categories = VehicleCategories.Select(assets.Amount).OfType<Amount>().Select(a => a with { Tail = 0m }).ToList();
+            var categories = AssetRows.VehicleCategories(assets).Where(e => e.Number is not null)
+                .Select(e => new Amount(e.Number!.Value, e.Cell, 0m)).ToList();
             if (categories.Count > 0)
                 r.SumEquals(CheckIds.VehicleCategories, "车辆合计", vehicles with { Tail = 0m }, "各类车辆之和", categories);
         }

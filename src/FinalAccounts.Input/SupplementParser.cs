@@ -18,7 +18,14 @@ internal static class SupplementParser
             if (label.Length == 0 || LabelText.Key(label) is "项目" or "填写项目")
                 continue;
             var field = spec.Fields.FirstOrDefault(f => LabelText.Key(f.Label) == LabelText.Key(label));
-            entries.Add(new KeyValueEntry(label, sheet.Text(row, 2), new CellRef(sheet.Name, row, 2), NumberOf(field, sheet.Text(row, 2))));
+            var cell = new CellRef(sheet.Name, row, 2);
+            if (field is null && spec.OtherRows is { } other)
+            {
+                // A row of the user's own (a region's vehicle category): typed and checked like the sheet's other rows.
+                field = other with { Label = label };
+                CheckValue(spec, field, sheet.Text(row, 2), cell, diagnostics, sheet);
+            }
+            entries.Add(new KeyValueEntry(label, sheet.Text(row, 2), cell, NumberOf(field, sheet.Text(row, 2))));
         }
         var result = new KeyValueSheet(sheet.Name, entries);
         foreach (var field in spec.Fields)

@@ -17,7 +17,14 @@ public sealed record FieldSpec(string Label, FieldType Type, string Note = "", b
 /// A supplementary sheet: what the public tables do not hold. The same spec writes the blank
 /// workbook (init), reads the filled one and types its values, so the three cannot drift apart.
 /// </summary>
-public sealed record SheetSpec(string Name, bool IsList, string Purpose, IReadOnlyList<FieldSpec> Fields);
+public sealed record SheetSpec(string Name, bool IsList, string Purpose, IReadOnlyList<FieldSpec> Fields)
+{
+    /// <summary>
+    /// For a key–value sheet whose rows the user may add, rename or remove (a region's own vehicle categories):
+    /// the type every row not named in <see cref="Fields"/> is read and checked as. Null: such rows are ignored.
+    /// </summary>
+    public FieldSpec? OtherRows { get; init; }
+}
 
 /// <summary>The supplementary sheets of the input workbook (see docs/输入工作簿格式.md).</summary>
 public static class WorkbookLayout
@@ -107,7 +114,7 @@ public static class WorkbookLayout
         new("授予小微企业合同金额", FieldType.Amount),
     ]);
 
-    public static readonly SheetSpec Assets = new("国有资产", false, "年末国有资产占有使用情况", [
+    public static readonly SheetSpec Assets = new("国有资产", false, "年末国有资产占有使用情况；车辆类别和设备行可按本地区口径改名、增删（报告按本表的行序列出）", [
         new("车辆合计", FieldType.Integer, "辆", true),
         new("领导干部用车", FieldType.Integer, "辆"),
         new("一般公务用车", FieldType.Integer, "辆"),
@@ -116,7 +123,11 @@ public static class WorkbookLayout
         new("其他用车", FieldType.Integer, "辆"),
         new("单价50万元以上通用设备", FieldType.Integer, "台（套）"),
         new("单价100万元以上专用设备", FieldType.Integer, "台（套）"),
-    ]);
+    ])
+    {
+        // Regions list their own categories (四川：主要领导干部用车、机要通信用车、应急保障用车…): each row is one, see AssetRows.
+        OtherRows = new("", FieldType.Integer, "辆或台（套）"),
+    };
 
     public static readonly SheetSpec Glossary = new("名词解释", true, "名词解释：通用名词，以及用到的类/款/项（按科目代码）", [
         new("名词或科目代码", FieldType.Text, "如：财政拨款收入，或 2130101", true),

@@ -59,13 +59,15 @@ public static class ReportMarks
                 narrative.Add(paragraph);
         }
 
-        // Each finding behind a placeholder names where its mark is (or that this template shows none).
+        // Each finding behind a placeholder names where its mark is, or says this template shows none: then the
+        // report lacks nothing for it, so it is information, not a warning (a region's template that leaves out a
+        // line, e.g. 单价50万元以上通用设备, does not make every report of that region "need attention").
         var where = new Dictionary<Diagnostic, List<string>>(ReferenceEqualityComparer.Instance);
         foreach (var m in marks)
             where[m.Finding] = placed.Where(p => p.Text == m.Placeholder).Select(p => p.Heading).Distinct().ToList();
-        IReadOnlyList<Diagnostic> updated = findings.Select(f => where.TryGetValue(f, out var at)
-            ? f with { Message = f.Message + (at.Count > 0 ? $"报告“{string.Join("”“", at)}”中显示待填写标记。" : "本报告不需要此项，报告中无标记。") }
-            : f).ToList();
+        IReadOnlyList<Diagnostic> updated = findings.Select(f => !where.TryGetValue(f, out var at) ? f
+            : at.Count > 0 ? f with { Message = f.Message + $"报告“{string.Join("”“", at)}”中显示待填写标记。" }
+            : f with { Severity = f.Severity == Severity.Warning ? Severity.Info : f.Severity, Message = f.Message + "本报告不需要此项，报告中无标记。" }).ToList();
 
         var comments = review ? AddComments(main, body, placed, narrative, marks, findings, updated, probe) : 0;
         return (updated, comments);
