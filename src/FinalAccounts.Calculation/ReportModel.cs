@@ -172,7 +172,32 @@ public sealed record ThreePublicSection(
     Money Budget, Money Actual, BudgetCompletion Completion, Change Change,
     ThreePublicItem Abroad, ThreePublicItem Vehicles, ThreePublicItem VehiclePurchase, ThreePublicItem VehicleRunning, ThreePublicItem Reception,
     Count AbroadGroups, Count AbroadPeople, Count VehiclesPurchased, Count VehiclesHeld,
-    Count ReceptionBatches, Count ReceptionPeople, Count ForeignBatches, Count ForeignPeople);
+    Count ReceptionBatches, Count ReceptionPeople, Count ForeignBatches, Count ForeignPeople)
+{
+    /// <summary>公务用车按车型（“公务用车车型”表，按填写顺序；未填该表时为空）</summary>
+    public IReadOnlyList<VehicleType> VehicleTypes { get; init; } = [];
+
+    /// <summary>分别填写了国内公务接待费（“三公经费”表），可分国内、外事写出接待情况</summary>
+    public bool HasReceptionSplit { get; init; }
+
+    /// <summary>国内公务接待费（万元，未分列时为待填写标记）</summary>
+    public Money DomesticReception { get; init; } = Round.Missing("");
+
+    /// <summary>国内公务接待的内容（如：上级部门检查调研工作餐）</summary>
+    public string DomesticReceptionPurpose { get; init; } = "";
+
+    /// <summary>外事接待费（万元）</summary>
+    public Money ForeignReception { get; init; } = Round.Missing("");
+
+    /// <summary>外事接待的内容（未填时为空）</summary>
+    public string ForeignReceptionPurpose { get; init; } = "";
+}
+
+/// <param name="Name">车型（如轿车、越野车、载客汽车）</param>
+/// <param name="Purchased">本年购置数量<unit>辆</unit></param>
+/// <param name="PurchaseAmount">本年购置金额<unit>万元</unit></param>
+/// <param name="Held">年末保有量<unit>辆</unit></param>
+public sealed record VehicleType(string Name, Count Purchased, Money PurchaseAmount, Count Held);
 
 /// <summary>八/九: a fund's spending, or HasData false for "本单位当年无……".</summary>
 /// <param name="HasData">当年有此项支出（否则写“本单位当年无……”）</param>

@@ -67,6 +67,8 @@ public static class CheckIds
     public const string OperatingCostVsPublicFunds = "CHK083";
     public const string BudgetCodeUnknown = "CHK084";
     public const string BudgetMissing = "CHK085";
+    public const string ReceptionSplit = "CHK088";
+    public const string VehicleTypes = "CHK089";
 
     // the workbook's identity: 基本信息 against what the tables say of themselves
     public const string YearVsTableTitle = "CHK086";

@@ -40,6 +40,33 @@ internal static class SupplementRules
 
         if (workbook.Tables.GeneralBudget is { } general)
             BudgetCoverage(workbook.List(WorkbookLayout.ItemBudgets), general, r);
+        ThreePublicDetails(workbook, r);
+    }
+
+    /// <summary>
+    /// 三公 details against 公开09表 and the counts: 国内 + 外事 接待费 = 公务接待费 (when both are given: one alone
+    /// would make the other a guess); per 车型 购置金额 = 公务用车购置费, 购置数量 and 年末保有量 = the counts.
+    /// </summary>
+    private static void ThreePublicDetails(FinalAccountsWorkbook workbook, Reconciler r)
+    {
+        var counts = workbook.KeyValue(WorkbookLayout.ThreePublicCounts);
+        var table = workbook.Tables.ThreePublic;
+        if (counts.Amount("国内公务接待费") is { } domestic && counts.Amount("外事接待费") is { } foreign
+            && table?.Get(ThreePublicTable.Actual, ThreePublicColumn.Reception) is { } reception)
+            r.SumEquals(CheckIds.ReceptionSplit, $"{table.Info.Sheet}公务接待费", reception, "国内公务接待费+外事接待费", [domestic, foreign]);
+
+        var types = workbook.List(WorkbookLayout.VehicleTypes);
+        if (types.Rows.Count == 0)
+            return;
+        IReadOnlyList<Amount> Column(string header, decimal tail) => types.Rows
+            .Where(row => row.Number(types.ColumnOf(header)) is not null)
+            .Select(row => new Amount(row.Number(types.ColumnOf(header))!.Value, row.CellAt(types.ColumnOf(header)), tail)).ToList();
+        var amounts = Column("购置金额", Amount.WanYuanTail);
+        if (amounts.Count > 0 && table?.Get(ThreePublicTable.Actual, ThreePublicColumn.VehiclePurchase) is { } purchase)
+            r.SumEquals(CheckIds.VehicleTypes, $"{table.Info.Sheet}公务用车购置费", purchase, "各车型购置金额之和", amounts);
+        foreach (var (header, label) in new[] { ("购置数量", "公务用车购置数量"), ("年末保有量", "公务用车保有量") })
+            if (Column(header, 0m) is { Count: > 0 } numbers && counts.Amount(label) is { } total)
+                r.SumEquals(CheckIds.VehicleTypes, $"三公经费{label}", total with { Tail = 0m }, $"各车型{header}之和", numbers);
     }
 
     /// <summary>Every 项 of 公开05表 needs a budget for its 完成预算 sentence; a budget for an unknown 项 is probably a typo.</summary>

@@ -94,7 +94,7 @@ public static class WorkbookReader
                 ? InputIds.Warning(InputIds.TableMissing, message + "现按本表无数据处理。")
                 : InputIds.Error(InputIds.TableMissing, message));
         }
-        foreach (var spec in WorkbookLayout.Supplements.Where(s => !keyValues.ContainsKey(s.Name) && !lists.ContainsKey(s.Name)))
+        foreach (var spec in WorkbookLayout.Supplements.Where(s => !s.Optional && !keyValues.ContainsKey(s.Name) && !lists.ContainsKey(s.Name)))
         {
             var message = $"缺少补充信息工作表“{spec.Name}”（{spec.Purpose}）。可用 generator init 生成带全部工作表的空白工作簿。";
             diagnostics.Add(spec == WorkbookLayout.BasicInfo ? InputIds.Error(InputIds.SheetMissing, message) : InputIds.Warning(InputIds.SheetMissing, message));

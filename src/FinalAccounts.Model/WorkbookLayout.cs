@@ -19,6 +19,9 @@ public sealed record FieldSpec(string Label, FieldType Type, string Note = "", b
 /// </summary>
 public sealed record SheetSpec(string Name, bool IsList, string Purpose, IReadOnlyList<FieldSpec> Fields)
 {
+    /// <summary>A sheet added after workbooks were already in use: when absent, nothing is said (older workbooks stay clean).</summary>
+    public bool Optional { get; init; }
+
     /// <summary>
     /// For a key–value sheet whose rows the user may add, rename or remove (a region's own vehicle categories):
     /// the type every row not named in <see cref="Fields"/> is read and checked as. Null: such rows are ignored.
@@ -103,7 +106,21 @@ public static class WorkbookLayout
         new("国内公务接待人次", FieldType.Integer, "人次，不包括陪同人员"),
         new("外事接待批次", FieldType.Integer),
         new("外事接待人次", FieldType.Integer),
+        new("国内公务接待费", FieldType.Amount, "万元；与外事接待费之和应等于公开09表公务接待费"),
+        new("国内公务接待内容", FieldType.LongText, "如：上级部门检查调研工作餐"),
+        new("外事接待费", FieldType.Amount, "万元"),
+        new("外事接待内容", FieldType.LongText),
     ]);
+
+    public static readonly SheetSpec VehicleTypes = new("公务用车车型", true, "公务用车按车型：本年购置数量和金额（万元）、年末保有量（可不填）", [
+        new("车型", FieldType.Text, "如：轿车、越野车、载客汽车", true),
+        new("购置数量", FieldType.Integer, "辆"),
+        new("购置金额", FieldType.Amount, "万元"),
+        new("年末保有量", FieldType.Integer, "辆"),
+    ])
+    {
+        Optional = true,
+    };
 
     public static readonly SheetSpec Procurement = new("政府采购", false, "本年政府采购支出（万元）", [
         new("政府采购支出总额", FieldType.Amount, "", true),
@@ -183,7 +200,7 @@ public static class WorkbookLayout
 
     public static readonly IReadOnlyList<SheetSpec> Supplements =
     [
-        BasicInfo, Duties, Organisation, PriorYear, ItemBudgets, Reasons, ThreePublicCounts,
+        BasicInfo, Duties, Organisation, PriorYear, ItemBudgets, Reasons, ThreePublicCounts, VehicleTypes,
         Procurement, Assets, Glossary, Performance, Projects, ProjectFunds, ProjectIndicators,
     ];
 }
