@@ -57,7 +57,7 @@ public static class WorkbookReader
                     keyValues[spec.Name] = SupplementParser.ReadKeyValues(sheet, spec, diagnostics);
                 continue;
             }
-            if (LabelText.Key(sheet.Name) == WorkbookLayout.Instructions)
+            if (LabelText.Key(sheet.Name) == WorkbookLayout.Instructions || LabelText.Key(sheet.Name) == WorkbookLayout.Notes)
                 continue;
             if (TableRecognizer.Recognise(sheet, diagnostics) is { } info)
                 recognised.Add((info, sheet));

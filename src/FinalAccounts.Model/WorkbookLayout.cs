@@ -34,6 +34,12 @@ public static class WorkbookLayout
 {
     public const string Instructions = "填表说明";
 
+    /// <summary>
+    /// A sheet of the preparer's own notes (where figures came from, what was assumed): read by people,
+    /// never by the generator, so nothing in it can be taken for a public table.
+    /// </summary>
+    public const string Notes = "说明";
+
     public static readonly IReadOnlyList<string> UnitTypes = ["行政单位", "参照公务员法管理事业单位", "事业单位"];
 
     public static readonly SheetSpec BasicInfo = new("基本信息", false, "部门名称、年度、单位类型等", [

@@ -95,4 +95,21 @@ internal static class SampleData
     // 公开09表 (预算数, 决算数): 因公出国(境)费, 公务用车购置费, 公务用车运行费, 公务接待费
     public static readonly decimal[] ThreePublicBudget = [0m, 0m, 18.00m, 6.00m];
     public static readonly decimal[] ThreePublicActual = [0m, 0m, 15.37m, 4.26m];
+
+    /// <summary>The sample as <see cref="SampleWorkbook"/> writes it: 公开06表 balanced by 30107 绩效工资 and 30299 其他商品和服务支出.</summary>
+    public static readonly SampleDepartment Source = new(Department, Year, Categories, Sections, Items, OpeningGeneral, OpeningFund, OpeningOwn,
+        AllCategoryNames, BalancedPersonnel(), BalancedPublic(), ThreePublicBudget, ThreePublicActual,
+        i => i.Code == "2130153" ? ("31005", "基础设施建设") : ("30227", "委托业务费"),   // 农田建设 is infrastructure; the rest 委托业务费
+        SampleSupplements.For, () => []);
+
+    private static List<(string Code, string Name, decimal Amount)> BalancedPersonnel()
+    {
+        var personnelTarget = Items.Sum(i => i.Basic) - PublicFunds;
+        var personnel = PersonnelItems.ToList();
+        personnel.Insert(3, ("30107", "绩效工资", personnelTarget - PersonnelItems.Sum(p => p.Amount)));
+        return personnel;
+    }
+
+    private static List<(string Code, string Name, decimal Amount)> BalancedPublic() =>
+        [.. PublicItems, ("30299", "其他商品和服务支出", PublicFunds - PublicItems.Sum(p => p.Amount))];
 }
