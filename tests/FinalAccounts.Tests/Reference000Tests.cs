@@ -34,7 +34,8 @@ public class Reference000Tests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void ValidatesClean()
     {
-        Assert.Empty(ValidateCommand.Validate(Repo.Reference000Xlsx).Select(f => f.Format("reference-000")));
+        // Information only may remain: 000 lists no 单价50万元以上通用设备, so that national line is not on its 国有资产 sheet.
+        Assert.Empty(ValidateCommand.Validate(Repo.Reference000Xlsx).Where(f => f.NeedsAttention).Select(f => f.Format("reference-000")));
     }
 
     /// <summary>The 说明 sheet is the preparer's: its text mentions 公开08表 and 决算表, and still is no table.</summary>

@@ -238,6 +238,8 @@ internal static class SampleWorkbook
                 foreach (var record in values.Rows)
                     sheet.Row(row++, 1, record);
             }
+            else if (spec.OtherRows is not null && values.Fields.Any(f => !HasLabel(sheet, f.Label)))
+                Rows(sheet, values.Fields);
             else
             {
                 foreach (var (label, value) in values.Fields)
@@ -246,6 +248,24 @@ internal static class SampleWorkbook
             return sheet;
         }
 
+    }
+
+    private static bool HasLabel(SheetContent sheet, string label) =>
+        sheet.Cells.Any(c => c.Key.Column == 1 && LabelText.Key(c.Value.Value.ToString() ?? "") == LabelText.Key(label));
+
+    /// <summary>
+    /// A sheet of open rows (国有资产) filled with a region's own rows, as a user renames, adds and removes them:
+    /// the blank sheet's rows from the first one on are replaced by these, in order (notes of renamed rows cleared).
+    /// </summary>
+    private static void Rows(SheetContent sheet, IReadOnlyList<(string Label, object? Value)> fields)
+    {
+        var first = sheet.Cells.Where(c => c.Key.Column == 1 && c.Key.Row > 1).Min(c => c.Key.Row);
+        var last = sheet.RowCount;
+        for (var row = first; row <= last; row++)
+            for (var column = 1; column <= 3; column++)
+                sheet.Set(row, column, null);
+        for (var i = 0; i < fields.Count; i++)
+            sheet.Set(first + i, 1, fields[i].Label).Set(first + i, 2, fields[i].Value);
     }
 
     /// <summary>Puts a value beside its label (column B), the way a user fills a key–value sheet.</summary>
