@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Xml.Linq;
@@ -19,21 +18,19 @@ public sealed class NativeProgram : IDisposable
     public NativeProgram()
     {
         var output = Path.Combine(_folder.Path, "程序");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
-        foreach (var arg in new[] { "publish", Path.Combine("src", "Generator.Cli"), "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
-                     "-p:PublishAot=true", "-o", output, "-nologo" })
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(900_000))
+        (int Exit, string Output) publish;
+        try
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet publish -p:PublishAot=true did not finish in 15 minutes");
+            publish = ProcessRun.Run("dotnet", Repo.Root, TimeSpan.FromMinutes(15), "publish", Path.Combine("src", "Generator.Cli"), "-c", "Release",
+                "-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true", "-o", output, "-nologo");
         }
-        PublishOutput = stdout.Result + stderr.Result;
+        catch (TimeoutException ex)
+        {
+            publish = (-1, ex.Message);
+        }
+        PublishOutput = publish.Output;
         Program = Path.Combine(output, OperatingSystem.IsWindows() ? "generator.exe" : "generator");
-        if (process.ExitCode != 0 || !File.Exists(Program))
+        if (publish.Exit != 0 || !File.Exists(Program))
             Program = null;
     }
 

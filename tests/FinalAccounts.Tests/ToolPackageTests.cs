@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FinalAccounts.Tests.Support;
 
 namespace FinalAccounts.Tests;
@@ -6,21 +5,8 @@ namespace FinalAccounts.Tests;
 /// <summary>Issue 17: `dotnet pack` + `dotnet tool install` give a working `generator`, templates included.</summary>
 public class ToolPackageTests
 {
-    private static (int Exit, string Output) Run(string file, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(180_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} {string.Join(" ", args)} did not finish");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int Exit, string Output) Run(string file, string workingDirectory, params string[] args) =>
+        ProcessRun.Run(file, workingDirectory, TimeSpan.FromMinutes(3), args);
 
     [Fact]
     public void PackedToolInstallsAndGeneratesTheSampleFromAnyFolder()
