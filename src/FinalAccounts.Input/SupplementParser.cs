@@ -21,9 +21,15 @@ internal static class SupplementParser
             var cell = new CellRef(sheet.Name, row, 2);
             if (field is null && spec.OtherRows is { } other)
             {
-                // A row of the user's own (a region's vehicle category): typed and checked like the sheet's other rows.
+                // A row of the user's own (a region's vehicle category), typed like the sheet's other rows. Text that is no
+                // number makes it a note row (备注…), as such rows were before categories were open: said, not an error.
                 field = other with { Label = label };
-                CheckValue(spec, field, sheet.Text(row, 2), cell, diagnostics, sheet);
+                var value = sheet.Text(row, 2).Trim();
+                if (value.Length > 0 && NumberOf(field, value) is null)
+                    diagnostics.Add(InputIds.Warning(InputIds.FieldWrongType,
+                        $"“{label}”一行填的不是数量（“{Printable.Escape(value)}”），报告不把它列为一类；若是一类车辆或设备，请填写数量。", cell));
+                else
+                    CheckValue(spec, field, sheet.Text(row, 2), cell, diagnostics, sheet);
             }
             entries.Add(new KeyValueEntry(label, sheet.Text(row, 2), cell, NumberOf(field, sheet.Text(row, 2))));
         }

@@ -10,9 +10,12 @@ public static class AssetRows
     public const string VehicleTotal = "车辆合计";
 
     public static IEnumerable<KeyValueEntry> VehicleCategories(KeyValueSheet sheet) =>
-        sheet.Entries.Where(e => LabelText.Key(e.Label) != LabelText.Key(VehicleTotal) && !IsEquipment(e));
+        sheet.Entries.Where(e => LabelText.Key(e.Label) != LabelText.Key(VehicleTotal) && !IsEquipment(e) && !IsNote(e));
 
-    public static IEnumerable<KeyValueEntry> Equipment(KeyValueSheet sheet) => sheet.Entries.Where(IsEquipment);
+    public static IEnumerable<KeyValueEntry> Equipment(KeyValueSheet sheet) => sheet.Entries.Where(e => IsEquipment(e) && !IsNote(e));
+
+    /// <summary>A row holding text that is no number (备注…): a note, not a category (the reader says so).</summary>
+    private static bool IsNote(KeyValueEntry entry) => entry.Number is null && entry.Text.Trim().Length > 0;
 
     private static bool IsEquipment(KeyValueEntry entry) => entry.Label.Contains("设备", StringComparison.Ordinal);
 }

@@ -58,11 +58,15 @@ public class OpenAssetRowsTests
     }
 
     [Fact]
-    public void ACategoryOfTheUsersOwnIsTypedLikeTheOthers()
+    public void ARowOfTextIsANoteSaidAtItsCellNotACategoryAndNotAnError()
     {
+        // Before categories were open, an extra row (备注…) was ignored; it must not now stop the workbook.
         using var temp = new TempFolder();
-        var calculated = ReportPipeline.Calculate(Sichuan(temp, "typed", 3, [1, 0, 2, 0], extra: "一辆"), CalculationSettings.Default);
-        var problem = Assert.Single(calculated.Findings, f => f.Location?.ToString().StartsWith("国有资产!B", StringComparison.Ordinal) == true && f.Message.Contains("一辆"));
-        Assert.StartsWith("IN", problem.Id);
+        var calculated = ReportPipeline.Calculate(Sichuan(temp, "typed", 2, [1, 0, 2, 0], extra: "一辆（已报废）"), CalculationSettings.Default);
+        var note = Assert.Single(calculated.Findings, f => f.Message.Contains("一辆（已报废）"));
+        Assert.Equal(("IN032", FinalAccounts.Model.Severity.Warning), (note.Id, note.Severity));
+        Assert.StartsWith("国有资产!B", note.Location!.ToString());
+        var assets = calculated.Model!.Other.Assets;
+        Assert.Equal(["机要通信用车", "应急保障用车", "其他用车"], assets.VehicleCategories.Select(c => c.Name));
     }
 }
