@@ -62,7 +62,9 @@ public static class ReportMarks
         var where = new Dictionary<Diagnostic, List<string>>(ReferenceEqualityComparer.Instance);
         foreach (var m in marks)
             where[m.Finding] = placed.Where(p => p.Text == m.Placeholder).Select(p => p.Heading).Distinct().ToList();
-        IReadOnlyList<Diagnostic> updated = findings.Select(f => where.TryGetValue(f, out var at)
+        // A finding that exists only because the template named a text or table it then did not print is no finding.
+        var unshown = marks.Where(m => m.OnlyWhenShown && where[m.Finding].Count == 0).Select(m => m.Finding).ToHashSet(ReferenceEqualityComparer.Instance);
+        IReadOnlyList<Diagnostic> updated = findings.Where(f => !unshown.Contains(f)).Select(f => where.TryGetValue(f, out var at)
             ? f with { Message = f.Message + (at.Count > 0 ? $"报告“{string.Join("”“", at)}”中显示待填写标记。" : "本报告不需要此项，报告中无标记。") }
             : f).ToList();
 
