@@ -80,6 +80,13 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                         BlockTag(lone, blocks);
                     else if (lone is { Kind: TagKind.Output, Expression: CallExpression call } && options.ElementHelpers.ContainsKey(call.Helper))
                         blocks.Target.Add(ElementHelperCall(lone, call, paragraph));
+                    else if (lone is { Kind: TagKind.Output, Expression: PathExpression { Segments: [var only], Up: 0, FromRoot: false } }
+                             && options.ElementHelpers.TryGetValue(only, out var named) && named.NeedsLabel)
+                    {
+                        // {{text}} alone: the helper without its name, not a field called "text".
+                        Problem(TemplateErrors.SyntaxError, $"“{only}”需要带引号的名称，如 {{{{{only} \"名称\"}}}}。", lone.Text);
+                        blocks.Target.Add(new CopyNode(paragraph) { Location = Here });
+                    }
                     else
                         blocks.Target.Add(CompileParagraph(paragraph, tags));
                     break;

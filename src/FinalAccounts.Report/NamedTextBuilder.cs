@@ -49,7 +49,7 @@ public static class NamedTextBuilder
     }
 
     /// <summary>One line as a paragraph in the tag's style (or the level's style), its text in one run.</summary>
-    internal static Paragraph Paragraph(string text, int level, ParagraphProperties? tag, ISet<string> styles)
+    public static Paragraph Paragraph(string text, int level, ParagraphProperties? tag, ISet<string> styles)
     {
         var properties = tag?.CloneNode(true) as ParagraphProperties ?? new ParagraphProperties();
         var runProperties = new RunProperties();
