@@ -40,7 +40,11 @@ internal sealed class CompiledOptions(TemplateOptions options)
     public DataSchema? Schema { get; } = options.Schema;
 }
 
-public sealed record CompileResult(DocxTemplate? Template, IReadOnlyList<TemplateDiagnostic> Problems, IReadOnlySet<string> UsedFields);
+public sealed record CompileResult(DocxTemplate? Template, IReadOnlyList<TemplateDiagnostic> Problems, IReadOnlySet<string> UsedFields)
+{
+    /// <summary>The element helper tags (chart, publicTable, …) with the fields they read and their quoted texts.</summary>
+    public IReadOnlyList<ElementUse> ElementUses { get; init; } = [];
+}
 
 /// <summary>
 /// A compiled Word template: compile once (all problems reported together), render many times,
@@ -112,7 +116,7 @@ public sealed class DocxTemplate
         var result = problems.Count == 0
             ? new DocxTemplate(package, options, parts, repeatsIds, main.Document.CloneNode(false), main.Document.Body!.CloneNode(false)) { Name = name }
             : null;
-        return new CompileResult(result, problems, options.Schema is null ? new SortedSet<string>() : checker.UsedFields);
+        return new CompileResult(result, problems, options.Schema is null ? new SortedSet<string>() : checker.UsedFields) { ElementUses = checker.ElementUses };
     }
 
     /// <summary>

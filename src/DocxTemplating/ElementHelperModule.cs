@@ -14,7 +14,20 @@ public delegate IEnumerable<OpenXmlElement> ElementHelper(object? argument, stri
 /// failure of the hundredth report. Whatever still throws while rendering is reported as TPL020.
 /// </summary>
 /// <param name="Wants">What a maintainer should pass, in Chinese: "图表字段，如 charts.totalChange".</param>
-public sealed record ElementHelperModule(ArgumentShape Argument, string Wants, ElementHelper Render);
+public sealed record ElementHelperModule(ArgumentShape Argument, string Wants, ElementHelper Render)
+{
+    /// <summary>
+    /// The field a tag with only a quoted name reads: {{text "名称"}} is {{text texts "名称"}}. Resolved like
+    /// any field, so inside a loop whose items have it (a project's texts) the item's comes first.
+    /// </summary>
+    public string? DefaultArgument { get; init; }
+
+    /// <summary>The quoted text is the name of what to place, not an optional legend: a tag without it is a mistake (TPL008).</summary>
+    public bool NeedsLabel { get; init; }
+}
+
+/// <summary>An element helper tag as the template has it: which helper, the field its argument resolved to (list items as []), and its quoted text.</summary>
+public sealed record ElementUse(string Helper, string ArgumentPath, string? Label);
 
 /// <summary>
 /// The shape of data an element helper reads: an object with these fields, a list of these, a

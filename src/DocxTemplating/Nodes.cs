@@ -119,10 +119,11 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
 }
 
 /// <summary>A lone tag such as {{chart charts.totalChange}}: the host's element helper makes the elements.</summary>
-internal sealed class ElementHelperNode(string helper, Expression argument, string? label) : Node
+internal sealed class ElementHelperNode(string helper, Expression argument, string? label, ParagraphProperties? paragraph = null) : Node
 {
     public string Helper { get; } = helper;
     public Expression Argument { get; } = argument;
+    public string? Label { get; } = label;
 
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
@@ -133,13 +134,18 @@ internal sealed class ElementHelperNode(string helper, Expression argument, stri
         try
         {
             // Enumerated here: a helper written as an iterator throws only when its elements are asked for.
-            made = module.Render(value, label, context.Services).ToList();
+            context.Services.TagParagraph = paragraph;
+            made = module.Render(value, Label, context.Services).ToList();
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
         {
             // The data did not fit what the helper reads (the schema allowed it, the values did not): the template's problem, at its tag.
             context.Fail(Location, Tag, $"“{Helper}”无法生成（需要{module.Wants}）：{ex.Message}");
             return;
+        }
+        finally
+        {
+            context.Services.TagParagraph = null;
         }
         output.Elements!.AddRange(made);
     }

@@ -11,6 +11,9 @@ public sealed class RenderServices(MainDocumentPart mainPart)
 
     public MainDocumentPart MainPart { get; } = mainPart;
 
+    /// <summary>The properties (style) of the template paragraph the element helper's tag stands in, while that helper runs.</summary>
+    public ParagraphProperties? TagParagraph { get; internal set; }
+
     public uint NextDrawingId() => _nextId++;
 }
 

@@ -9,6 +9,9 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
 {
     public SortedSet<string> UsedFields { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every element helper tag with the field its argument resolved to: what the host learns a template places by name.</summary>
+    public List<ElementUse> ElementUses { get; } = new();
+
     public void Check(ContainerNode part) => Walk(part.Children, Frame<DataSchema>.Root(schema ?? DataSchema.Any));
 
     private void Walk(IEnumerable<Node> nodes, Frame<DataSchema> frame)
@@ -83,6 +86,8 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         var before = problems.Count;
         CheckExpression(element.Argument, frame, element);
         var module = options.ElementHelpers[element.Helper];
+        if (problems.Count == before)
+            ElementUses.Add(new ElementUse(element.Helper, PathOf(element.Argument, frame), element.Label));
         if (problems.Count == before && schema is not null && SchemaOf(element.Argument, frame) is { } argument
             && module.Argument.Mismatch(argument, element.Argument.Text) is { } mismatch)
             Problem(element, TemplateErrors.WrongElementArgument, $"“{element.Helper}”需要{module.Wants}；{mismatch}。");

@@ -79,7 +79,14 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                     if (lone is { Kind: TagKind.Open or TagKind.Else or TagKind.Close })
                         BlockTag(lone, blocks);
                     else if (lone is { Kind: TagKind.Output, Expression: CallExpression call } && options.ElementHelpers.ContainsKey(call.Helper))
-                        blocks.Target.Add(ElementHelperCall(lone, call));
+                        blocks.Target.Add(ElementHelperCall(lone, call, paragraph));
+                    else if (lone is { Kind: TagKind.Output, Expression: PathExpression { Segments: [var only], Up: 0, FromRoot: false } }
+                             && options.ElementHelpers.TryGetValue(only, out var named) && named.NeedsLabel)
+                    {
+                        // {{text}} alone: the helper without its name, not a field called "text".
+                        Problem(TemplateErrors.SyntaxError, $"“{only}”需要带引号的名称，如 {{{{{only} \"名称\"}}}}。", lone.Text);
+                        blocks.Target.Add(new CopyNode(paragraph) { Location = Here });
+                    }
                     else
                         blocks.Target.Add(CompileParagraph(paragraph, tags));
                     break;
@@ -164,15 +171,25 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     }
 
     /// <summary>{{chart x}} or {{chart x "图例"}} alone in its paragraph: the host makes the elements.</summary>
-    private Node ElementHelperCall(TagToken tag, CallExpression call)
+    private Node ElementHelperCall(TagToken tag, CallExpression call, Paragraph paragraph)
     {
+        var module = options.ElementHelpers[call.Helper];
+        // {{text "名称"}}: the name alone, the argument is the helper's own field.
+        if (module.DefaultArgument is { } field && call.Arguments is [LiteralExpression { Value: string }] && call.Options.Count == 0
+            && ExpressionParser.Parse(field).Expression is { } implied)
+            call = call with { Arguments = [implied, call.Arguments[0]] };
+        if (module.NeedsLabel && (call.Arguments.Count != 2 || call.Arguments[1] is not LiteralExpression { Value: string }))
+        {
+            Problem(TemplateErrors.SyntaxError, $"“{call.Helper}”需要带引号的名称，如 {{{{{call.Helper} \"名称\"}}}}。", tag.Text);
+            return new CopyNode(paragraph) { Location = Here };
+        }
         if (call.Arguments.Count is not (1 or 2) || call.Options.Count > 0)
             Problem(TemplateErrors.SyntaxError, $"“{call.Helper}”需要一个字段参数，可再加一段带引号的文字，如 {{{{{call.Helper} 字段 \"文字\"}}}}。", tag.Text);
         else if (call.Arguments.Count == 2 && call.Arguments[1] is not LiteralExpression { Value: string })
             Problem(TemplateErrors.SyntaxError, $"“{call.Helper}”的第二个参数应为带引号的文字，如 \"收支总计\"。", tag.Text);
         var label = call.Arguments.ElementAtOrDefault(1) is LiteralExpression { Value: string text } ? text : null;
         var argument = call.Arguments.ElementAtOrDefault(0) ?? new LiteralExpression("", null);
-        return new ElementHelperNode(call.Helper, argument, label) { Location = Here, Tag = tag.Text };
+        return new ElementHelperNode(call.Helper, argument, label, paragraph.ParagraphProperties?.CloneNode(true) as ParagraphProperties) { Location = Here, Tag = tag.Text };
     }
 
     private Node CompileParagraph(Paragraph paragraph, List<TagToken> tags)

@@ -98,7 +98,7 @@ public static partial class AppendixBuilder
         Math.Max(sheet.CellsInRow(row).Where(c => c.Text.Length > 0).Select(c => c.Column).DefaultIfEmpty(0).Max(),
                  sheet.Merges.Where(m => row >= m.FromRow && row <= m.ToRow).Select(m => m.ToColumn).DefaultIfEmpty(0).Max());
 
-    private static IReadOnlyList<TableCellView> Cells(RawSheet sheet, int row, int columns, Func<int, (string Text, bool IsNumber)> text)
+    internal static IReadOnlyList<TableCellView> Cells(RawSheet sheet, int row, int columns, Func<int, (string Text, bool IsNumber)> text)
     {
         var cells = new List<TableCellView>();
         for (var c = 1; c <= columns; c++)

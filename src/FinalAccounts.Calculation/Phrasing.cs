@@ -18,6 +18,9 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
     public const string MissingBudgetId = "CALC005";
     public const string MissingInputId = "CALC006";
     public const string GlossaryCodeNotSubjectId = "CALC007";
+    public const string UnknownMarkerId = "CALC010";
+    public const string MissingTextId = "CALC011";
+    public const string MissingUserTableId = "CALC012";
 
     /// <summary>Every placeholder the model holds, with the finding that explains it.</summary>
     public IReadOnlyList<Mark> Marks => _marks;
@@ -86,14 +89,17 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
     /// A blank input the report needs: one warning naming its cell, and the placeholder that stands
     /// for it in the report (the finding learns where that is once the template is filled).
     /// </summary>
-    public string Missing(string id, string message, CellRef? at, string what)
+    public string Missing(string id, string message, CellRef? at, string what) => Missing(id, message, at, what, onlyWhenShown: false);
+
+    /// <inheritdoc cref="Missing(string, string, CellRef?, string)"/>
+    public string Missing(string id, string message, CellRef? at, string what, bool onlyWhenShown)
     {
         var placeholder = Placeholder(what);
         if (_marks.Any(m => m.Placeholder == placeholder && m.Finding.Id == id && Equals(m.Finding.Location, at)))
             return placeholder;
         var finding = new Diagnostic(id, Severity.Warning, message, at);
         warnings.Add(finding);
-        _marks.Add(new Mark(placeholder, finding));
+        _marks.Add(new Mark(placeholder, finding) { OnlyWhenShown = onlyWhenShown });
         return placeholder;
     }
 
@@ -123,4 +129,11 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
 }
 
 /// <summary>A placeholder in the report and the finding that explains it.</summary>
-public sealed record Mark(string Placeholder, Diagnostic Finding);
+public sealed record Mark(string Placeholder, Diagnostic Finding)
+{
+    /// <summary>
+    /// The finding exists only because the template asked (a named text or user table it names): when the
+    /// filled report shows no mark for it (the tag sat in a branch not taken), nothing is missing and it is dropped.
+    /// </summary>
+    public bool OnlyWhenShown { get; init; }
+}

@@ -24,12 +24,13 @@ public sealed partial class ReportCalculator
         _reasons = workbook.KeyValue(WorkbookLayout.Reasons);
     }
 
-    public static CalculationResult Calculate(FinalAccountsWorkbook workbook, CalculationSettings settings)
+    /// <param name="needs">The named texts and user tables the template places; those the workbook lacks get a placeholder and a finding.</param>
+    public static CalculationResult Calculate(FinalAccountsWorkbook workbook, CalculationSettings settings, TemplateNeeds? needs = null)
     {
         var warnings = new List<Diagnostic>();
         using var zeros = Round.ZeroReadsAs(settings.ZeroAmount);
         var calculator = new ReportCalculator(workbook, new Phrasing(settings, warnings));
-        var model = calculator.Build();
+        var model = calculator.WithTextsAndTables(calculator.Build(), needs ?? TemplateNeeds.None);
         return new CalculationResult(model, warnings, calculator._p.Marks);
     }
 

@@ -34,7 +34,17 @@ public sealed record ReportModel(
     IReadOnlyList<GlossaryEntry> Glossary,
     PerformanceSection Performance,
     ChartsSection Charts,
-    IReadOnlyList<PublicTableView> Appendix);
+    IReadOnlyList<PublicTableView> Appendix)
+{
+    /// <summary>“文字”表中不属于某个项目的文字（每段文字一项），模板用 {{text "名称"}} 引用</summary>
+    public IReadOnlyList<NamedTextView> Texts { get; init; } = [];
+
+    /// <summary>名称以“表格”开头的工作表（每张一项），模板用 {{userTable "名称"}} 引用</summary>
+    public IReadOnlyList<UserTableView> UserTables { get; init; } = [];
+
+    /// <summary>工作簿有“文字”表（按新格式填写）：模板据此决定是否引用文字和表格；早先的工作簿没有这张表，报告不变</summary>
+    public bool HasTextSheet { get; init; }
+}
 
 /// <param name="Number">序号（从 1 起）</param>
 /// <param name="Text">该条文字</param>
@@ -306,7 +316,11 @@ public sealed record ProjectIndicator(string Level1, string Level2, string Level
 public sealed record ProjectEvaluation(
     int Number, string Name, string Department, string Implementer, string Leader, string FinanceLeader,
     string Goal, string Result, string Score, string Conclusion, string Problems, string Improvements,
-    IReadOnlyList<ProjectFund> Funds, IReadOnlyList<ProjectIndicator> Indicators);
+    IReadOnlyList<ProjectFund> Funds, IReadOnlyList<ProjectIndicator> Indicators)
+{
+    /// <summary>“文字”表中项目名称为本项目的文字（每段文字一项），在项目循环中用 {{text "名称"}} 引用</summary>
+    public IReadOnlyList<NamedTextView> Texts { get; init; } = [];
+}
 
 /// <summary>(四) 预算绩效管理 and 第四部分 附件.</summary>
 /// <param name="DepartmentScore">部门整体支出绩效自评得分</param>

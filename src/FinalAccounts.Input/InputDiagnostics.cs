@@ -34,6 +34,9 @@ public static class InputIds
     public const string ReferenceOutOfGrid = "IN044";
     public const string TooManyMerges = "IN045";
     public const string FormulaWithoutValue = "IN046";
+    public const string UserTableUnitUnknown = "IN050";
+    public const string UserTableTooLarge = "IN051";
+    public const string NameTwice = "IN052";
 
     public static Diagnostic Error(string id, string message, CellRef? at = null, IReadOnlyList<CellRef>? related = null) => new(id, Severity.Error, message, at, related);
 

@@ -34,6 +34,7 @@ public static class WorkbookReader
         var tables = new Dictionary<PublicTableKind, (TableInfo Info, RawSheet Sheet)>();
         var recognised = new List<(TableInfo Info, RawSheet Sheet)>();
         var byKey = new Dictionary<string, RawSheet>();
+        var userTables = new List<UserTable>();
 
         foreach (var sheet in sheets)
         {
@@ -59,9 +60,17 @@ public static class WorkbookReader
             }
             if (LabelText.Key(sheet.Name) == WorkbookLayout.Instructions || LabelText.Key(sheet.Name) == WorkbookLayout.Notes)
                 continue;
+            if (UserTableParser.NameOf(sheet.Name) is { } tableName)
+            {
+                ReadUserTable(sheet, tableName, userTables, diagnostics);
+                continue;
+            }
             if (TableRecognizer.Recognise(sheet, diagnostics) is { } info)
                 recognised.Add((info, sheet));
         }
+
+        if (lists.TryGetValue(WorkbookLayout.NamedTexts.Name, out var namedTexts))
+            NamedTextSheet.CheckNames(namedTexts, diagnostics);
 
         // Titles decide; a sheet with only a 公开NN表 number is placed by that number in the set the titles show.
         var set = SetOf(recognised.Select(t => t.Info).ToList());
@@ -124,8 +133,20 @@ public static class WorkbookReader
 
         int Position(RawSheet sheet) => sheets.ToList().IndexOf(sheet) + 1;
 
-        var workbook = new FinalAccountsWorkbook(fileName, publicTables, order, keyValues, lists, sheets);
+        var workbook = new FinalAccountsWorkbook(fileName, publicTables, order, keyValues, lists, sheets) { UserTables = userTables };
         return new ReadResult(workbook, diagnostics);
+    }
+
+    /// <summary>A 表格… sheet; a second one of the same name (表格-评分表 beside 表格 评分表) is named and left out.</summary>
+    private static void ReadUserTable(RawSheet sheet, string name, List<UserTable> tables, List<Diagnostic> diagnostics)
+    {
+        if (tables.FirstOrDefault(t => LabelText.Key(t.Name) == LabelText.Key(name)) is { } first)
+        {
+            diagnostics.Add(InputIds.Warning(InputIds.NameTwice,
+                $"工作表“{Printable.Escape(sheet.Name)}”与“{Printable.Escape(first.Sheet.Name)}”是同名的表格“{Printable.Escape(name)}”，只用前一张；请删除或改名。", new CellRef(sheet.Name, 1, 1)));
+            return;
+        }
+        tables.Add(UserTableParser.Read(sheet, name, diagnostics));
     }
 
     public static string KindTitle(PublicTableKind kind) => kind == PublicTableKind.Other ? "其他表" : PublicTableCatalogue.Of(kind).Title;

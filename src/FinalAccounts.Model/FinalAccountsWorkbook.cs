@@ -35,6 +35,9 @@ public sealed record FinalAccountsWorkbook(
     IReadOnlyDictionary<string, ListSheet> Lists,
     IReadOnlyList<RawSheet> Sheets)
 {
+    /// <summary>The sheets named 表格… (user tables), in workbook order.</summary>
+    public IReadOnlyList<UserTable> UserTables { get; init; } = [];
+
     public KeyValueSheet KeyValue(SheetSpec spec) => KeyValues.GetValueOrDefault(spec.Name) ?? KeyValueSheet.Missing(spec.Name);
 
     public ListSheet List(SheetSpec spec) => Lists.GetValueOrDefault(spec.Name) ?? ListSheet.Missing(spec.Name);

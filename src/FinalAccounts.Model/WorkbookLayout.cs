@@ -204,9 +204,23 @@ public static class WorkbookLayout
         new("未完成原因", FieldType.LongText),
     ]);
 
+    /// <summary>
+    /// Named text a template places whole ({{text "名称"}}): narrative pasted from Word. Optional, so a
+    /// workbook made before it existed still validates as it did.
+    /// </summary>
+    public static readonly SheetSpec NamedTexts = new("文字", true, "报告中整段引用的文字（如重点工作完成情况、绩效评价报告），模板按名称引用", [
+        new("名称", FieldType.Text, "模板中引用的名称，如：重点工作完成情况", true),
+        new("项目名称", FieldType.Text, "只属于一个项目的文字填写项目名称（与“项目绩效”表一致），其余留空"),
+        new("内容", FieldType.LongText, "从 Word 复制粘贴，可分段；标题写作 一、（一）1.（1）；〔本年收入合计〕处插入报告中的数字"),
+    ]) { Optional = true };
+
+    /// <summary>A sheet whose name starts with this is a user table, printed as entered where a template names it ({{userTable "评分表"}}).</summary>
+    public const string UserTablePrefix = "表格";
+
     public static readonly IReadOnlyList<SheetSpec> Supplements =
     [
         BasicInfo, Duties, Organisation, PriorYear, ItemBudgets, Reasons, ThreePublicCounts, VehicleTypes,
         Procurement, Assets, Glossary, Performance, Projects, ProjectFunds, ProjectIndicators,
+        NamedTexts,
     ];
 }

@@ -65,7 +65,10 @@ public static class ReportMarks
         var where = new Dictionary<Diagnostic, List<string>>(ReferenceEqualityComparer.Instance);
         foreach (var m in marks)
             where[m.Finding] = placed.Where(p => p.Text == m.Placeholder).Select(p => p.Heading).Distinct().ToList();
-        IReadOnlyList<Diagnostic> updated = findings.Select(f => !where.TryGetValue(f, out var at) ? f
+        // A finding that exists only because the template named a text or table it then did not print is no finding;
+        // any other finding whose mark the report does not show is information, not a warning.
+        var unshown = marks.Where(m => m.OnlyWhenShown && where[m.Finding].Count == 0).Select(m => m.Finding).ToHashSet(ReferenceEqualityComparer.Instance);
+        IReadOnlyList<Diagnostic> updated = findings.Where(f => !unshown.Contains(f)).Select(f => !where.TryGetValue(f, out var at) ? f
             : at.Count > 0 ? f with { Message = f.Message + $"报告“{string.Join("”“", at)}”中显示待填写标记。" }
             : f with { Severity = f.Severity == Severity.Warning ? Severity.Info : f.Severity, Message = f.Message + "本报告不需要此项，报告中无标记。" }).ToList();
 

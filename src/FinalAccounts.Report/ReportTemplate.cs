@@ -7,7 +7,11 @@ namespace FinalAccounts.Report;
 
 /// <summary>A template as loaded: compiled (null when there is any problem), its settings, and every problem.</summary>
 public sealed record LoadedTemplate(DocxTemplate? Template, CalculationSettings? Settings, string Name, IReadOnlyList<TemplateDiagnostic> Problems,
-    IReadOnlySet<string> UsedFields);
+    IReadOnlySet<string> UsedFields)
+{
+    /// <summary>The named texts and user tables the template places ({{text "…"}}, {{userTable "…"}}).</summary>
+    public TemplateNeeds Needs { get; init; } = TemplateNeeds.None;
+}
 
 /// <summary>
 /// A report template as maintainers keep it: a folder with template.xml (Flat OPC) or
@@ -24,6 +28,8 @@ public static class ReportTemplate
         ReportHelpers.Register(options);
         options.ElementHelpers["chart"] = ChartBuilder.Module;
         options.ElementHelpers["publicTable"] = PublicTableBuilder.Module;
+        options.ElementHelpers["text"] = NamedTextBuilder.Module;
+        options.ElementHelpers["userTable"] = UserTableBuilder.Module;
         options.Finishers.Add(PrintLayout.Apply);
         options.Finishers.Add(ChartHeight.Apply);
         options.Finishers.Add(TableOfContents.Fill);
@@ -50,7 +56,24 @@ public static class ReportTemplate
             return new LoadedTemplate(null, null, Path.GetFileName(templatePath), problems, new HashSet<string>());
         var compiled = DocxTemplate.Compile(source.Package, source.Name, options);
         problems = [.. problems, .. compiled.Problems];
-        return new LoadedTemplate(problems.Count == 0 ? compiled.Template : null, settings, source.Name, problems, compiled.UsedFields);
+        return new LoadedTemplate(problems.Count == 0 ? compiled.Template : null, settings, source.Name, problems, compiled.UsedFields)
+        {
+            Needs = NeedsOf(compiled.ElementUses),
+        };
+    }
+
+    /// <summary>
+    /// Which names the template's {{text}} and {{userTable}} tags place: a text read from a project's
+    /// texts (inside a loop over performance.projects) is that project's, any other the department's.
+    /// </summary>
+    public static TemplateNeeds NeedsOf(IEnumerable<ElementUse> uses)
+    {
+        var list = uses.Where(u => u.Label is not null).ToList();
+        HashSet<string> Names(Func<ElementUse, bool> which) => list.Where(which).Select(u => u.Label!).ToHashSet(StringComparer.Ordinal);
+        return new TemplateNeeds(
+            Names(u => u.Helper == "text" && !u.ArgumentPath.EndsWith("[].texts", StringComparison.Ordinal)),
+            Names(u => u.Helper == "text" && u.ArgumentPath.EndsWith("projects[].texts", StringComparison.Ordinal)),
+            Names(u => u.Helper == "userTable"));
     }
 
     public static CompileResult Compile(string templatePath, TemplateOptions options)

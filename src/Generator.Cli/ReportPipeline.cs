@@ -14,7 +14,7 @@ public sealed record CalculatedReport(IReadOnlyList<Diagnostic> Findings, Report
 /// <summary>Read → check → calculate, stopping before calculation when the checks found errors.</summary>
 public static class ReportPipeline
 {
-    public static CalculatedReport Calculate(string workbookPath, CalculationSettings settings, StageTimes? stages = null)
+    public static CalculatedReport Calculate(string workbookPath, CalculationSettings settings, StageTimes? stages = null, TemplateNeeds? needs = null)
     {
         var read = WorkbookReader.Read(workbookPath);
         stages?.Done("read the workbook");
@@ -24,7 +24,7 @@ public static class ReportPipeline
         stages?.Done("check");
         if (findings.Any(f => f.Severity == Severity.Error))
             return new CalculatedReport(findings, null);
-        var calculated = ReportCalculator.Calculate(read.Workbook, settings);
+        var calculated = ReportCalculator.Calculate(read.Workbook, settings, needs);
         stages?.Done("calculate");
         // One blank, one line: where the calculation says what a blank input leaves unknown and where its
         // mark stands, the reader's bare "未填写" for the same cell is not repeated.

@@ -30,6 +30,9 @@ public sealed record BuiltReport(IReadOnlyList<Diagnostic> Findings, IReadOnlyLi
 /// <summary>A compiled report template with its settings: compiled once, used for many workbooks.</summary>
 public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSettings Settings, string Name)
 {
+    /// <summary>The named texts and user tables the template places: those the workbook lacks are findings of this template's reports.</summary>
+    public TemplateNeeds Needs { get; init; } = TemplateNeeds.None;
+
     /// <summary>The template's files as one hash (<see cref="ReportProvenance.TemplateIdentityOf"/>), recorded in each report.</summary>
     public string Identity { get; init; } = "";
 
@@ -51,7 +54,7 @@ public sealed record CompiledReportTemplate(DocxTemplate Template, CalculationSe
         {
             return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateUnreadable, templatePath, null, $"模板目录中有文件无法读取：{ex.Message}").Format(loaded.Name)]);
         }
-        return (new CompiledReportTemplate(loaded.Template, loaded.Settings, loaded.Name) { Identity = identity }, []);
+        return (new CompiledReportTemplate(loaded.Template, loaded.Settings, loaded.Name) { Identity = identity, Needs = loaded.Needs }, []);
     }
 
     /// <summary>
@@ -166,7 +169,7 @@ public static class ReportWriter
     /// </summary>
     public static BuiltReport Build(string workbookPath, CompiledReportTemplate template, bool review = false, StageTimes? stages = null)
     {
-        var stage = ReportPipeline.Calculate(workbookPath, template.Settings, stages);
+        var stage = ReportPipeline.Calculate(workbookPath, template.Settings, stages, template.Needs);
         if (stage.Model is null)
             return new BuiltReport(stage.Findings, [], null, null, "工作簿有错误，未生成报告。", 0);
         Probe? probe = null;

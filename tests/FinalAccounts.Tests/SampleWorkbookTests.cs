@@ -67,6 +67,9 @@ public class SampleFormatsTests
             foreach (var ((row, column), cell) in source.Cells.Where(c => c.Key.Row > 1 && c.Key.Column >= 2 || IsListSheet(sheet.Name) && c.Key.Row > 1))
                 sheet.Set(row, column, cell.Value);
         }
+        // User tables (表格…) are the user's own sheets, not init's: they are added as they are.
+        foreach (var table in sample.Sheets.Where(s => s.Name.StartsWith(FinalAccounts.Model.WorkbookLayout.UserTablePrefix)))
+            filled.Sheets.Add(table);
         var path = filled.Save(temp.File("filled.xlsx"));
 
         Assert.Empty(ValidateCommand.Validate(path).Select(f => f.Format("filled")));

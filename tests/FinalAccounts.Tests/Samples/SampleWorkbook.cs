@@ -33,6 +33,27 @@ internal static class SampleWorkbook
     public static List<SheetContent> Build() => Build(Export.National);
 
     /// <summary>The same department's workbook as another region's 决算 system exports it: its set, numbering, titles and units.</summary>
+    /// <summary>
+    /// A user table as reference 001's 附件1 has it: the 评分表, in 分, a two-row header whose 绩效指标 spans
+    /// three columns, an 一级指标 merged down two rows, a “/” and a blank score.
+    /// </summary>
+    internal static SheetContent ScoreTable()
+    {
+        var sheet = new SheetContent(WorkbookLayout.UserTablePrefix + " 部门整体支出绩效评价评分表");
+        sheet.Set(1, 1, "单位：分");
+        sheet.Row(2, 1, "绩效指标", null, null, "指标分值", "计分标准", "自评得分");
+        sheet.Row(3, 1, "一级指标", "二级指标", "三级指标");
+        sheet.Merge(2, 1, 2, 3).Merge(2, 4, 3, 4).Merge(2, 5, 3, 5).Merge(2, 6, 3, 6);
+        sheet.Row(4, 1, "部门预算管理（28分）", "预算编制（8分）", "目标制定", 8m, "绩效目标要素完整的，得8分，否则酌情扣分。", 7.5m);
+        sheet.Row(5, 1, null, "预算执行（15分）", "执行率", 15m, "执行率达到100%的，得15分。", 15m);
+        sheet.Row(6, 1, null, "信息公开（5分）", "公开及时性", 5m, "按规定时限公开的，得5分。", "/");
+        sheet.Merge(4, 1, 6, 1);
+        sheet.Row(7, 1, "结果应用（12分）", "整改落实（12分）", "问题整改", 12m, "上年评价发现问题已整改的，得12分。", null);
+        sheet.Row(8, 1, "合计", null, null, 40m, null, 22.5m);
+        sheet.Merge(8, 1, 8, 3);
+        return sheet;
+    }
+
     public static List<SheetContent> Build(Export export) => Build(export, SampleData.Source);
 
     /// <summary>Another department's workbook (a reconstructed reference), written by the same code.</summary>
@@ -49,9 +70,13 @@ internal static class SampleWorkbook
             var sheets = new List<SheetContent> { blank[0] };
             foreach (var entry in PublicTableCatalogue.InSet(export.Set))
                 sheets.Add(Table(entry.Kind, export));
-            foreach (var spec in WorkbookLayout.Supplements)
+            // An optional sheet the department has nothing for is left out, as a user who never needed it would
+            // (reference 000 has no 文字: its report has no 重点工作 section and no 评分表).
+            foreach (var spec in WorkbookLayout.Supplements.Where(s => !s.Optional || d.Supplements(s) is { Rows.Count: > 0 } or { Fields.Count: > 0 }))
                 sheets.Add(Fill(BlankWorkbook.Supplement(spec), spec));
             sheets.AddRange(d.Notes());
+            if (d == SampleData.Source)
+                sheets.Add(ScoreTable());
             return sheets;
         }
 
