@@ -51,6 +51,7 @@ public static class TextMarkers
         return Printed(value);
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "View-model assemblies are rooted in the native build (Generator.Cli.csproj).")]
     private static object? Step(object? value, string segment)
     {
         if (value is null || segment.Length == 0 || value is string)
