@@ -98,14 +98,15 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
         if (_marks.Any(m => m.Placeholder == placeholder && m.Finding.Id == id && Equals(m.Finding.Location, at)))
             return placeholder;
         var finding = new Diagnostic(id, Severity.Warning, message, at);
-        warnings.Add(finding);
+        if (!onlyWhenShown)   // the other kind joins the findings only once the filled report shows its mark (ReportMarks)
+            warnings.Add(finding);
         _marks.Add(new Mark(placeholder, finding) { OnlyWhenShown = onlyWhenShown });
         return placeholder;
     }
 
     /// <summary>A blank amount the report needs, as a missing <see cref="Money"/>.</summary>
-    public Money MissingMoney(string id, string message, CellRef at, string what) =>
-        Round.Missing(Missing(id, message, at, what), [at.ToString()]);
+    public Money MissingMoney(string id, string message, CellRef at, string what, bool onlyWhenShown = false) =>
+        Round.Missing(Missing(id, message, at, what, onlyWhenShown), [at.ToString()]);
 
     public void Warn(string id, string message, CellRef? source) => warnings.Add(new Diagnostic(id, Severity.Warning, message, source));
 
@@ -132,8 +133,9 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
 public sealed record Mark(string Placeholder, Diagnostic Finding)
 {
     /// <summary>
-    /// The finding exists only because the template asked (a named text or user table it names): when the
-    /// filled report shows no mark for it (the tag sat in a branch not taken), nothing is missing and it is dropped.
+    /// The finding exists only if the filled report shows its mark (a named text or user table the template names,
+    /// an optional prior-year figure): it is kept out of the calculation's findings, and the report adds it where
+    /// its mark appears; when none does (the tag sat in a branch not taken, or no template uses it), nothing is missing.
     /// </summary>
     public bool OnlyWhenShown { get; init; }
 }

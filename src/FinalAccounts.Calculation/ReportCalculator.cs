@@ -64,6 +64,15 @@ public sealed partial class ReportCalculator
             _prior.Find(label)?.Cell ?? new CellRef(_prior.Sheet, 1, 1), $"上年{label}");
     }
 
+    /// <summary>An optional prior-year figure: like <see cref="Prior"/>, but its finding stands only when the report shows its placeholder.</summary>
+    private Money PriorIfShown(string label)
+    {
+        if (_prior.Amount(label) is { } amount)
+            return Round.Money(amount);
+        return _p.MissingMoney(Phrasing.MissingPriorId, $"缺少上年数“{label}”，无法计算与上年相比的增减变动。",
+            _prior.Find(label)?.Cell ?? new CellRef(_prior.Sheet, 1, 1), $"上年{label}", onlyWhenShown: true);
+    }
+
     /// <summary>A supplementary amount; missing (placeholder and warning) when blank, never 0.</summary>
     private Money Input(KeyValueSheet sheet, string label)
     {

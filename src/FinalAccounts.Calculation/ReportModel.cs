@@ -98,8 +98,11 @@ public sealed record ExpenditureSection(Change Total, IReadOnlyList<Share> Kinds
 /// <param name="IncomeTotal">财政拨款收入合计</param>
 /// <param name="ExpenditureTotal">财政拨款支出合计</param>
 /// <param name="IncomeFunds">财政拨款收入按资金来源（一般公共预算、政府性基金、国有资本经营）</param>
+/// <param name="IncomeChange">财政拨款收入合计与上年相比（上年数取自“上年数”表的“财政拨款收入”；模板用到而未填写时才提示）</param>
+/// <param name="ExpenditureChange">财政拨款支出合计与上年相比（上年数取自“上年数”表的“财政拨款支出”；模板用到而未填写时才提示）</param>
 /// <param name="ExpenditureFunds">财政拨款支出按资金来源</param>
-public sealed record FiscalSection(Change Total, Money IncomeTotal, Money ExpenditureTotal, IReadOnlyList<Share> IncomeFunds, IReadOnlyList<Share> ExpenditureFunds);
+public sealed record FiscalSection(Change Total, Money IncomeTotal, Money ExpenditureTotal, IReadOnlyList<Share> IncomeFunds, IReadOnlyList<Share> ExpenditureFunds,
+    Change IncomeChange, Change ExpenditureChange);
 
 /// <summary>One numbered paragraph of 五(三): a 项 with its 类 and 款 names and its budget completion.</summary>
 /// <param name="Number">序号</param>

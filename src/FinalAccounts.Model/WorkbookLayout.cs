@@ -68,6 +68,8 @@ public static class WorkbookLayout
         new("本年收入合计", FieldType.Amount, "上年公开01表本年收入合计", true),
         new("本年支出合计", FieldType.Amount, "上年公开01表本年支出合计", true),
         new("财政拨款收支总计", FieldType.Amount, "上年公开04表总计", true),
+        new("财政拨款收入", FieldType.Amount, "上年公开04表本年收入合计（报告分别比较财政拨款收入和支出时填写）"),
+        new("财政拨款支出", FieldType.Amount, "上年公开04表本年支出合计（同上）"),
         new("一般公共预算财政拨款支出", FieldType.Amount, "上年公开05表合计", true),
         new("一般公共预算财政拨款基本支出", FieldType.Amount),
         new("人员经费", FieldType.Amount),
