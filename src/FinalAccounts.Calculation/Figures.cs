@@ -60,7 +60,34 @@ public sealed record Percent(decimal Value, string Text, bool IsMissing = false)
 /// <param name="IsMissing">必填而未填</param>
 /// <param name="IsRequired">按设置必须说明原因</param>
 /// <param name="Source">来源单元格</param>
-public sealed record Reason(string Text, bool HasText, bool IsMissing, bool IsRequired, string Source);
+public sealed record Reason(string Text, bool HasText, bool IsMissing, bool IsRequired, string Source)
+{
+    /// <summary>原因文字以“一是”“一、”“（一）”“1.”等列举开头：模板写“主要原因”后直接接原因（主要原因一是…二是…）</summary>
+    /// <remarks>
+    /// Users often list reasons (一是…二是…); "主要变动原因是" before such a text reads "主要变动原因是一是…",
+    /// which published reports never say. The template chooses its lead-in from these two flags.
+    /// </remarks>
+    public bool StartsWithEnumeration => HasText && !IsMissing && ReasonLead.IsEnumeration(Text);
+
+    /// <summary>原因文字自带引语（以“主要原因”“原因是”“主要是”等开头）：模板不再加引语</summary>
+    public bool HasOwnLead => HasText && !IsMissing && ReasonLead.IsOwnLead(Text);
+}
+
+/// <summary>How a user's reason text begins, so a template can splice it into its sentence without doubling words.</summary>
+public static class ReasonLead
+{
+    private static readonly string[] Enumerations = ["一是", "一、", "（一）", "(一)", "1.", "1、", "1．", "（1）", "(1)", "①"];
+    private static readonly string[] OwnLeads = ["主要原因", "主要变动原因", "原因是", "原因为", "主要是"];
+
+    public static bool IsEnumeration(string text)
+    {
+        var start = text.TrimStart();
+        // "1.5万元…" is a figure, not item 1.
+        return Enumerations.Any(e => start.StartsWith(e, StringComparison.Ordinal) && !(start.Length > e.Length && char.IsAsciiDigit(start[e.Length])));
+    }
+
+    public static bool IsOwnLead(string text) => OwnLeads.Any(l => text.TrimStart().StartsWith(l, StringComparison.Ordinal));
+}
 
 /// <summary>
 /// This year against last year. Amount is the absolute difference (text never shows a negative
