@@ -81,7 +81,7 @@ public static partial class AppendixBuilder
             if (cell is null || header || rawColumns.Contains(c))
                 return (cell?.Text.Trim() ?? "", false);
             if (cell.Number is { } n)
-                return (Round.Money((decimal)n).Table, true);
+                return (Round.TableOf(Round.Half((decimal)n)), true);   // the sheet's own unit, as exported
             return (cell.Text.Trim(), false);
         }));
 

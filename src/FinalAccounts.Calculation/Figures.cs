@@ -152,10 +152,28 @@ public static class Round
 {
     public static decimal Half(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
-    public static Money Money(decimal value, IEnumerable<string>? sources = null)
+    /// <summary>A workbook figure (the model holds 万元) in the report's unit, rounded once.</summary>
+    public static Money Money(decimal wanYuan, IEnumerable<string>? sources = null) => Figure(wanYuan * (Factor.Value ?? 1m), sources);
+
+    /// <summary>
+    /// A figure already in the report's unit — a sum or difference of figures rounded once — made printable. Never converted
+    /// again: calling <see cref="Money(decimal, IEnumerable{string}?)"/> with it would multiply a 元 figure by 10 000 twice.
+    /// </summary>
+    public static Money Figure(decimal value, IEnumerable<string>? sources = null)
     {
         var rounded = Half(value);
         return new Money(rounded, TextOf(rounded), TableOf(rounded), rounded == 0, (sources ?? []).Distinct().ToList());
+    }
+
+    /// <summary>How many of the report's unit one 万元 is (1, or 10 000 for 元), for the calculation on this flow.</summary>
+    private static readonly AsyncLocal<decimal?> Factor = new();
+
+    /// <summary>Sets the unit (settings' moneyUnit: 万元 or 元) for the calculation in progress; dispose to restore.</summary>
+    public static IDisposable MoneyIn(string unit)
+    {
+        var before = Factor.Value;
+        Factor.Value = unit == "元" ? 10000m : 1m;
+        return new Restore(() => Factor.Value = before);
     }
 
     /// <summary>A figure the workbook did not give: the placeholder stands where the number would be.</summary>

@@ -39,7 +39,7 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
         }
         var difference = current.Value - prior.Value;   // both already rounded: the printed difference is exact
         static string Term(Money m) => m.Sources.Count > 1 && !m.Origin().Contains('−') ? $"({m.Origin()})" : m.Origin();
-        var amount = Round.Money(Math.Abs(difference), current.Sources.Concat(prior.Sources))
+        var amount = Round.Figure(Math.Abs(difference), current.Sources.Concat(prior.Sources))
             .WithFormula(difference >= 0 ? $"{Term(current)} − {Term(prior)}" : $"{Term(prior)} − {Term(current)}");
         var baseIsZero = prior.Value == 0;
         Percent? rate = baseIsZero ? null : Round.Percent(Math.Abs(difference) / prior.Value * 100m).Of(amount, prior);
@@ -124,7 +124,7 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
     {
         var list = parts.ToList();
         var percents = Calculation.Shares.Of(list.Select(p => p.Amount.Value).ToList());
-        var whole = Round.Money(list.Sum(p => p.Amount.Value), []);
+        var whole = Round.Figure(list.Sum(p => p.Amount.Value), []);
         return list.Select((p, i) => new Share(p.Name, p.Code, p.Amount, Round.Percent(percents[i]).Of(p.Amount, whole))).ToList();
     }
 }

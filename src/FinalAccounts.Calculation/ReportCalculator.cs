@@ -29,6 +29,7 @@ public sealed partial class ReportCalculator
     {
         var warnings = new List<Diagnostic>();
         using var zeros = Round.ZeroReadsAs(settings.ZeroAmount);
+        using var unit = Round.MoneyIn(settings.MoneyUnit);
         var calculator = new ReportCalculator(workbook, new Phrasing(settings, warnings));
         var model = calculator.WithTextsAndTables(calculator.Build(), needs ?? TemplateNeeds.None);
         return new CalculationResult(model, warnings, calculator._p.Marks);
