@@ -44,12 +44,15 @@ public sealed partial class ReportCalculator
         var general = GeneralBudget();
         var threePublic = ThreePublic();
         return new ReportModel(
-            Department(), overview, income, expenditure, fiscal, general, Basic(), threePublic,
+            Department() with { Staff = Staff() }, overview, income, expenditure, fiscal, general, Basic(), threePublic,
             Fund(_w.Tables.GovernmentFund, "本年支出", "政府性基金预算财政拨款支出"),
             Fund(_w.Tables.StateCapital, "合计", "国有资本经营预算财政拨款支出"),
             Other(), Glossary(), Performance(),
             Charts(overview, income, expenditure, fiscal, general, threePublic),
-            AppendixBuilder.Build(_w));
+            AppendixBuilder.Build(_w))
+        {
+            BudgetSide = BudgetSide(expenditure),
+        };
     }
 
     private static Reason NoReason(bool _) => new("", false, false, false, "");

@@ -42,6 +42,9 @@ public sealed record ReportModel(
     /// <summary>名称以“表格”开头的工作表（每张一项），模板用 {{userTable "名称"}} 引用</summary>
     public IReadOnlyList<UserTableView> UserTables { get; init; } = [];
 
+    /// <summary>预算与决算对照：各项收入、各类支出的年初预算、追加、全年（调整后）预算和决算（“收入预算”“支出预算”表）</summary>
+    public BudgetSideSection BudgetSide { get; init; } = null!;
+
     /// <summary>工作簿有“文字”表（按新格式填写）：模板据此决定是否引用文字和表格；早先的工作簿没有这张表，报告不变</summary>
     public bool HasTextSheet { get; init; }
 }
@@ -67,6 +70,9 @@ public sealed record Unit(int Number, string Name, string Kind, string Note);
 public sealed record DepartmentSection(
     string Name, int Year, int PriorYear, string UnitType, IReadOnlyList<Numbered> Duties, string OrganisationIntro, IReadOnlyList<Unit> Units)
 {
+    /// <summary>人员概况：实有人数、行政编制数、事业编制数、编外人员数（基本信息表）</summary>
+    public StaffCounts Staff { get; init; } = null!;
+
     /// <summary>部门职责表一行也没有时的待填写标记，否则为空</summary>
     public string DutiesMissing { get; init; } = "";
 
