@@ -40,7 +40,7 @@ public class BudgetSideTests
 
     private static (ReportModel Model, IReadOnlyList<Diagnostic> Findings) Calculate(TempFolder temp, params SheetContent[] sheets)
     {
-        var editor = WorkbookEditor.Load(Repo.SampleXlsx);
+        var editor = WorkbookEditor.Load(Repo.SampleXlsx).Remove(WorkbookLayout.IncomeBudgets.Name).Remove(WorkbookLayout.ExpenditureBudgets.Name);
         editor.Sheets.AddRange(sheets);
         var stage = ReportPipeline.Calculate(editor.Save(temp.File("budget.xlsx")), CalculationSettings.Default);
         Assert.NotNull(stage.Model);
@@ -95,7 +95,7 @@ public class BudgetSideTests
         var kinds = Kinds.ToArray();
         kinds[3] = ("项目支出", 5000m, 443.51m, 5443.00m);   // 5000 + 443.51 ≠ 5443.00
         kinds[2] = ("公用经费", 260m, 8.46m, 268.46m);       // 1950 + 260 ≠ 2200 (its own row still adds up)
-        var path = WorkbookEditor.Load(Repo.SampleXlsx);
+        var path = WorkbookEditor.Load(Repo.SampleXlsx).Remove(WorkbookLayout.ExpenditureBudgets.Name);
         path.Sheets.Add(ExpenditureSheet(kinds));
         var findings = ReportPipeline.Calculate(path.Save(temp.File("wrong.xlsx")), CalculationSettings.Default).Findings;
         Assert.Contains(findings, f => f.Id == CheckIdsUnderTest.Adjusted && f.Location!.ToString() == "支出预算!D5");
@@ -106,11 +106,24 @@ public class BudgetSideTests
     [Fact]
     public void AWorkbookWithoutTheSheetsIsAsBefore()
     {
-        var stage = ReportPipeline.Calculate(Repo.SampleXlsx, CalculationSettings.Default);
+        using var temp = new TempFolder();
+        var path = WorkbookEditor.Load(Repo.SampleXlsx).Remove(WorkbookLayout.IncomeBudgets.Name).Remove(WorkbookLayout.ExpenditureBudgets.Name).Save(temp.File("old.xlsx"));
+        var stage = ReportPipeline.Calculate(path, CalculationSettings.Default);
         Assert.False(stage.Model!.BudgetSide.HasSheets);
         Assert.Empty(stage.Model.BudgetSide.Income);
         Assert.DoesNotContain(stage.Findings, f => f.Message.Contains("预算表") || f.Message.Contains("人数") || f.Message.Contains("编制"));
         Assert.True(stage.Model.Department.Staff.Actual.IsMissing);
+    }
+
+    [Fact]
+    public void TheSampleCarriesABudgetSideThatAddsUp()
+    {
+        var stage = ReportPipeline.Calculate(Repo.SampleXlsx, CalculationSettings.Default);
+        var side = stage.Model!.BudgetSide;
+        // Samples/SampleSupplements.cs: 7000 + 500 + 40 + 10 = 7550 opening; 7303.60 + 520 + 40 + 12 = 7875.60 full-year; 决算 7873.60 (公开01表).
+        Assert.Equal(["7550.00", "7875.60", "7873.60"], new[] { side.IncomeTotal.OpeningBudget, side.IncomeTotal.FullYearBudget, side.IncomeTotal.Actual }.Select(m => m.Text));
+        Assert.Equal("7745.60", side.ExpenditureTotal.Actual.Text);   // 基本 2302.09 + 项目 5443.51 = 本年支出合计
+        Assert.DoesNotContain(stage.Findings, f => f.Id is CheckIdsUnderTest.Adjusted or CheckIdsUnderTest.BasicParts);
     }
 
     [Fact]
