@@ -44,8 +44,19 @@ public sealed partial class ReportCalculator
         var small = Input(sheet, "授予中小企业合同金额");
         var micro = Input(sheet, "授予小微企业合同金额");
         Percent Of(Money m) => m.IsMissing ? Round.MissingPercent : total.IsZero ? Round.Percent(0) : Round.Percent(m.Value / total.Value * 100m).Of(m, total);
+        // By kind only for outlines that say it (Hubei): a blank is a finding only where the report prints its placeholder.
+        var byKind = new[] { "货物", "工程", "服务" }.Select((kind, i) =>
+        {
+            var label = $"{kind}授予中小企业合同金额";
+            var amount = sheet.Amount(label) is { } a ? Round.Money(a)
+                : _p.MissingMoney(Phrasing.MissingInputId, $"“{label}”未填写。", CellOf(sheet, label), label, onlyWhenShown: true);
+            var whole = parts[i].Amount;
+            var share = amount.IsMissing || whole.IsMissing ? Round.MissingPercent
+                : whole.IsZero ? Round.Percent(0) : Round.Percent(amount.Value / whole.Value * 100m).Of(amount, whole);
+            return new ProcurementKindShare(kind, whole, amount, share);
+        }).ToList();
         return new ProcurementSection(total, parts[0].Amount, parts[1].Amount, parts[2].Amount, parts[0].Percent, parts[1].Percent, parts[2].Percent,
-            small, Of(small), micro, Of(micro), !total.IsZero) { HasBreakdown = true };
+            small, Of(small), micro, Of(micro), !total.IsZero) { HasBreakdown = true, SmallAndMediumByKind = byKind };
     }
 
     private AssetsSection Assets()

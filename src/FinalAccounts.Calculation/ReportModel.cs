@@ -92,7 +92,11 @@ public sealed record OverviewSection(Change Total, Money IncomeGrandTotal, Money
 /// <summary>二、收入决算情况: every source listed, zeros included.</summary>
 /// <param name="Total">本年收入合计与上年相比</param>
 /// <param name="Sources">各项收入来源（含为 0 的）及占比</param>
-public sealed record IncomeSection(Change Total, IReadOnlyList<Share> Sources);
+public sealed record IncomeSection(Change Total, IReadOnlyList<Share> Sources)
+{
+    /// <summary>一般公共预算财政拨款收入与上年相比（上年数取自“上年数”表的“一般公共预算财政拨款收入”；模板用到而未填写时才提示）</summary>
+    public Change GeneralBudgetChange { get; init; } = null!;
+}
 
 /// <summary>三、支出决算情况: 基本/项目/上缴上级/经营/对附属单位补助.</summary>
 /// <param name="Total">本年支出合计与上年相比</param>
@@ -245,6 +249,9 @@ public sealed record ProcurementSection(
     /// <summary>政府采购支出总额未填写（Total.Text 为待填写标记）</summary>
     public bool IsMissing { get; init; }
 
+    /// <summary>货物、工程、服务各自授予中小企业的合同金额及其占该类采购的比例（湖北等地区分类写出；模板用到而未填写时才提示）</summary>
+    public IReadOnlyList<ProcurementKindShare> SmallAndMediumByKind { get; init; } = [];
+
     /// <summary>可以逐项列出：总额大于 0，或总额为 0 且各分项都填写了 0（如“政府采购支出总额0万元，其中：政府采购货物支出0万元、…”）</summary>
     public bool HasBreakdown { get; init; }
 }
@@ -252,6 +259,13 @@ public sealed record ProcurementSection(
 /// <param name="Name">类别名称</param>
 /// <param name="Count">数量</param>
 public sealed record NamedCount(string Name, Count Count);
+
+/// <summary>One kind of procurement (货物/工程/服务) and what of it went to small and medium enterprises.</summary>
+/// <param name="Name">采购类别（货物、工程、服务）</param>
+/// <param name="Total">该类政府采购支出</param>
+/// <param name="SmallAndMedium">该类授予中小企业合同金额</param>
+/// <param name="Share">占该类政府采购支出的比例（该类支出为 0 时为 0）</param>
+public sealed record ProcurementKindShare(string Name, Money Total, Money SmallAndMedium, Percent Share);
 
 /// <param name="Vehicles">车辆总数<unit>辆</unit></param>
 /// <param name="VehicleCategories">各类车辆，按“国有资产”表中填写的类别和顺序（如领导干部用车、一般公务用车……，或主要领导干部用车、机要通信用车……）</param>

@@ -91,6 +91,9 @@ public static class CheckIds
     public const string BudgetRowAdjusted = "CHK120";
     public const string BudgetBasicParts = "CHK121";
 
+    // 政府采购 by kind (货物/工程/服务 授予中小企业合同金额)
+    public const string ProcurementSmallByKind = "CHK122";
+
     /// <summary>A line or column a rule needs is not in the table (renamed or deleted).</summary>
     public const string LineMissing = "CHK090";
 }

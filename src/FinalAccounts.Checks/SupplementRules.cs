@@ -22,6 +22,14 @@ internal static class SupplementRules
                 r.AtMost(CheckIds.ProcurementSmallBusiness, "授予小微企业合同金额", micro, "授予中小企业合同金额", small);
             if (small is not null)
                 r.AtMost(CheckIds.ProcurementSmallBusiness, "授予中小企业合同金额", small, "政府采购支出总额", total);
+            // By kind: each within its kind's total, and together the whole 授予中小企业合同金额.
+            var byKind = new[] { "货物", "工程", "服务" }.Select(kind => (Kind: kind, Small: procurement.Amount($"{kind}授予中小企业合同金额"),
+                Whole: procurement.Amount($"政府采购{kind}支出"))).ToList();
+            foreach (var (kind, part, whole) in byKind)
+                if (part is not null && whole is not null)
+                    r.AtMost(CheckIds.ProcurementSmallByKind, $"{kind}授予中小企业合同金额", part, $"政府采购{kind}支出", whole);
+            if (small is not null && byKind.All(k => k.Small is not null))
+                r.SumEquals(CheckIds.ProcurementSmallByKind, "授予中小企业合同金额", small, "货物+工程+服务授予中小企业合同金额", byKind.Select(k => k.Small!));
         }
 
         var assets = workbook.KeyValue(WorkbookLayout.Assets);

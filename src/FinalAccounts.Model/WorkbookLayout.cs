@@ -74,6 +74,7 @@ public static class WorkbookLayout
         new("财政拨款收支总计", FieldType.Amount, "上年公开04表总计", true),
         new("财政拨款收入", FieldType.Amount, "上年公开04表本年收入合计（报告分别比较财政拨款收入和支出时填写）"),
         new("财政拨款支出", FieldType.Amount, "上年公开04表本年支出合计（同上）"),
+        new("一般公共预算财政拨款收入", FieldType.Amount, "上年公开01表一般公共预算财政拨款收入（报告比较这项收入时填写，如湖北）"),
         new("一般公共预算财政拨款支出", FieldType.Amount, "上年公开05表合计", true),
         new("一般公共预算财政拨款基本支出", FieldType.Amount),
         new("人员经费", FieldType.Amount),
@@ -158,6 +159,9 @@ public static class WorkbookLayout
         new("政府采购服务支出", FieldType.Amount),
         new("授予中小企业合同金额", FieldType.Amount),
         new("授予小微企业合同金额", FieldType.Amount),
+        new("货物授予中小企业合同金额", FieldType.Amount, "报告分货物、工程、服务写中小企业合同时填写（如湖北）"),
+        new("工程授予中小企业合同金额", FieldType.Amount, "同上"),
+        new("服务授予中小企业合同金额", FieldType.Amount, "同上"),
     ]);
 
     public static readonly SheetSpec Assets = new("国有资产", false, "年末国有资产占有使用情况；车辆类别和设备行可按本地区口径改名、增删（报告按本表的行序列出）", [
