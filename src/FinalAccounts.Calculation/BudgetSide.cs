@@ -26,12 +26,13 @@ public sealed record IncomeBudgetLine(string Name, Money OpeningBudget, Money Fu
 /// <summary>One expenditure kind, budget against 决算.</summary>
 /// <param name="Name">支出类别</param>
 /// <param name="IsDetail">是基本支出的细项（人员经费、公用经费），不计入总计</param>
+/// <param name="Number">序号：类别为其在各类别中的序数（1 起，模板印作“一、”），细项为其在上一个类别之下的序数（1 起，印作“（一）”）；总计为 0</param>
 /// <param name="OpeningBudget">年初预算数</param>
 /// <param name="Added">追加（减）</param>
 /// <param name="AdjustedBudget">调整后预算数</param>
 /// <param name="Actual">支出决算数（基本支出、项目支出取自公开03表，人员经费、公用经费取自一般公共预算财政拨款基本支出，其余取自公开01表同名行）</param>
 /// <param name="Completion">决算数与调整后预算数相比</param>
-public sealed record ExpenditureBudgetLine(string Name, bool IsDetail, Money OpeningBudget, Money Added, Money AdjustedBudget, Money Actual, BudgetCompletion Completion);
+public sealed record ExpenditureBudgetLine(string Name, bool IsDetail, int Number, Money OpeningBudget, Money Added, Money AdjustedBudget, Money Actual, BudgetCompletion Completion);
 
 /// <summary>第一部分“人员概况”：编制和实有人数（基本信息表；模板用到而未填写时才提示）.</summary>
 /// <param name="Actual">实有人数<unit>人</unit></param>

@@ -30,6 +30,7 @@ public sealed partial class ReportCalculator
 
         var lines = new List<ExpenditureBudgetLine>();
         var kindColumn = expenditureSheet.ColumnOf("支出类别");
+        int kindNumber = 0, detailNumber = 0;
         foreach (var row in expenditureSheet.Rows.Where(r => r[kindColumn].Length > 0))
         {
             var name = row[kindColumn];
@@ -37,7 +38,12 @@ public sealed partial class ReportCalculator
                 ?? _p.MissingMoney(Phrasing.MissingInputId, $"支出预算表的“{name}”不是公开表中的支出类别，无法得出决算数；可用：基本支出、项目支出、人员经费、公用经费，或公开01表支出方的行名（如结余分配、年末结转和结余）。",
                     row.CellAt(kindColumn), $"{name}决算数");
             var adjusted = CellAmount(expenditureSheet, row, "调整后预算数", name);
-            lines.Add(new ExpenditureBudgetLine(name, BasicParts.Contains(LabelText.Key(name)),
+            var isDetail = BasicParts.Contains(LabelText.Key(name));
+            // 一、二、 for the kinds, （一）（二） for the parts under the kind before them, as the 支出表 numbers its rows.
+            if (!isDetail)
+                detailNumber = 0;
+            var number = isDetail ? ++detailNumber : ++kindNumber;
+            lines.Add(new ExpenditureBudgetLine(name, isDetail, number,
                 CellAmount(expenditureSheet, row, "年初预算数", name), CellAmount(expenditureSheet, row, "追加（减）", name), adjusted, actual,
                 _p.Completion(actual, adjusted, name, NoReason)));
         }
@@ -46,7 +52,7 @@ public sealed partial class ReportCalculator
         var added = SumOf(counted.Select(l => l.Added));
         var adjustedTotal = SumOf(counted.Select(l => l.AdjustedBudget));
         var actualTotal = SumOf(counted.Select(l => l.Actual));
-        var expenditureTotal = new ExpenditureBudgetLine("总计", false, opening, added, adjustedTotal, actualTotal, _p.Completion(actualTotal, adjustedTotal, "支出总计", NoReason));
+        var expenditureTotal = new ExpenditureBudgetLine("总计", false, 0, opening, added, adjustedTotal, actualTotal, _p.Completion(actualTotal, adjustedTotal, "支出总计", NoReason));
 
         return new BudgetSideSection(hasSheets, income, incomeTotal, lines, expenditureTotal,
             MoneyOf(SummaryExpenditure.Find("年末结转和结余")?.Amount), MoneyOf(SummaryExpenditure.Find("结余分配")?.Amount));

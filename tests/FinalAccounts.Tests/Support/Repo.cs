@@ -12,6 +12,12 @@ public static class Repo
     /// <summary>Reference 000 (渠县医疗保障局 2022) rebuilt from its text (<see cref="Samples.Reference000Data"/>).</summary>
     public static string Reference000Xlsx => Path.Combine(Root, "input-samples", "reference-000-quxian-2022.xlsx");
 
+    /// <summary>Reference 002 (大英县医疗保障局 2024 部门整体支出自评报告) rebuilt from its text (<see cref="Samples.Reference002Data"/>).</summary>
+    public static string Reference002Xlsx => Path.Combine(Root, "input-samples", "reference-002-daying-2024.xlsx");
+
+    /// <summary>The template of the 部门整体支出自评报告 (reference 002's outline).</summary>
+    public static string SelfEvaluationTemplate => Path.Combine(Root, "templates", "self-evaluation");
+
     public static string SampleXls => Path.Combine(Root, "input-samples", "sample-county-agriculture-2024.xls");
 
     private static string FindRoot()
