@@ -26,7 +26,8 @@ public sealed partial class ReportCalculator
             income.Add(new IncomeBudgetLine(name, CellAmount(incomeSheet, row, "年初预算数", name), fullYear, actual,
                 _p.Completion(actual, fullYear, name, NoReason)));
         }
-        var incomeTotal = Total("总计", income.Select(l => (l.OpeningBudget, l.FullYearBudget, l.Actual)).ToList());
+        var incomeTotal = income.Count > 0 ? Total("总计", income.Select(l => (l.OpeningBudget, l.FullYearBudget, l.Actual)).ToList())
+            : UnknownIncomeTotal(Unknown(WorkbookLayout.IncomeBudgets.Name, "收入总计"));
 
         var lines = new List<ExpenditureBudgetLine>();
         var kindColumn = expenditureSheet.ColumnOf("支出类别");
@@ -48,14 +49,26 @@ public sealed partial class ReportCalculator
                 _p.Completion(actual, adjusted, name, NoReason)));
         }
         var counted = lines.Where(l => !l.IsDetail).ToList();
-        var opening = SumOf(counted.Select(l => l.OpeningBudget));
-        var added = SumOf(counted.Select(l => l.Added));
-        var adjustedTotal = SumOf(counted.Select(l => l.AdjustedBudget));
-        var actualTotal = SumOf(counted.Select(l => l.Actual));
-        var expenditureTotal = new ExpenditureBudgetLine("总计", false, 0, opening, added, adjustedTotal, actualTotal, _p.Completion(actualTotal, adjustedTotal, "支出总计", NoReason));
+        var expenditureTotal = counted.Count > 0 ? ExpenditureTotal(counted)
+            : UnknownExpenditureTotal(Unknown(WorkbookLayout.ExpenditureBudgets.Name, "支出总计"));
 
         return new BudgetSideSection(hasSheets, income, incomeTotal, lines, expenditureTotal,
             MoneyOf(SummaryExpenditure.Find("年末结转和结余")?.Amount), MoneyOf(SummaryExpenditure.Find("结余分配")?.Amount));
+
+        ExpenditureBudgetLine ExpenditureTotal(List<ExpenditureBudgetLine> parts)
+        {
+            var adjustedTotal = SumOf(parts.Select(l => l.AdjustedBudget));
+            var actualTotal = SumOf(parts.Select(l => l.Actual));
+            return new ExpenditureBudgetLine("总计", false, 0, SumOf(parts.Select(l => l.OpeningBudget)), SumOf(parts.Select(l => l.Added)), adjustedTotal, actualTotal,
+                _p.Completion(actualTotal, adjustedTotal, "支出总计", NoReason));
+        }
+
+        // No rows at all: the totals are unknown, not 0 (a report that prints them shows its mark and the finding names the sheet).
+        Money Unknown(string sheet, string what) =>
+            _p.MissingMoney(Phrasing.MissingInputId, $"“{sheet}”表没有填写任何类别，无法得出{what}。", new CellRef(sheet, 2, 1), what, onlyWhenShown: true);
+        IncomeBudgetLine UnknownIncomeTotal(Money unknown) => new("总计", unknown, unknown, unknown, _p.Completion(unknown, unknown, "收入总计", NoReason));
+        ExpenditureBudgetLine UnknownExpenditureTotal(Money unknown) =>
+            new("总计", false, 0, unknown, unknown, unknown, unknown, _p.Completion(unknown, unknown, "支出总计", NoReason));
 
         IncomeBudgetLine Total(string name, List<(Money Opening, Money FullYear, Money Actual)> parts)
         {

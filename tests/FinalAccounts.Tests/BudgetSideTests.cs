@@ -116,6 +116,33 @@ public class BudgetSideTests
     }
 
     [Fact]
+    public void WithoutRowsTheTotalsAreUnknownNotZeroAndOnlyAReportThatPrintsThemAsks()
+    {
+        using var temp = new TempFolder();
+        var path = WorkbookEditor.Load(Repo.SampleXlsx).Remove(WorkbookLayout.IncomeBudgets.Name).Remove(WorkbookLayout.ExpenditureBudgets.Name).Save(temp.File("old.xlsx"));
+        var side = ReportPipeline.Calculate(path, CalculationSettings.Default).Model!.BudgetSide;
+        Assert.True(side.IncomeTotal.OpeningBudget.IsMissing);
+        Assert.True(side.ExpenditureTotal.Actual.IsMissing);
+
+        var report = Generated.From(path, temp.File("self-evaluation.docx"), "self-evaluation");
+        Assert.DoesNotContain("总计\t0.00", report.Text);
+        Assert.Contains(report.Lines, l => l.StartsWith("总计\t【待填写：支出总计】", StringComparison.Ordinal));
+        Assert.Contains("收入预算!A2", report.Output);
+        Assert.Contains("支出预算!A2", report.Output);
+        // The decision reports do not print the budget side and do not ask for it (AWorkbookWithoutTheSheetsIsAsBefore).
+        Assert.DoesNotContain("收入预算!A2", Generated.From(path, temp.File("default.docx")).Output);
+    }
+
+    [Fact]
+    public void KindsAreNumberedAndTheirPartsNumberedUnderThem()
+    {
+        using var temp = new TempFolder();
+        var (model, _) = Calculate(temp, ExpenditureSheet(Kinds));
+        // 基本支出 一、 with 人员经费 （一）, 公用经费 （二）; 项目支出 二、; 年末结转和结余 三、.
+        Assert.Equal([1, 1, 2, 2, 3], model.BudgetSide.Expenditure.Select(l => l.Number));
+    }
+
+    [Fact]
     public void TheSampleCarriesABudgetSideThatAddsUp()
     {
         var stage = ReportPipeline.Calculate(Repo.SampleXlsx, CalculationSettings.Default);
