@@ -66,7 +66,8 @@ public class MissingInputTests
     {
         using var temp = new TempFolder();
         var editor = WorkbookEditor.Load(Repo.SampleXlsx);
-        foreach (var label in new[] { "政府采购支出总额", "政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额" })
+        foreach (var label in new[] { "政府采购支出总额", "政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额",
+                     "货物授予中小企业合同金额", "工程授予中小企业合同金额", "服务授予中小企业合同金额" })
             editor.Set("政府采购", "B" + WorkbookEditor.Parse(editor.Find("政府采购", label)).Row, 0m);
         var report = Generated.From(editor.Save(temp.File("zero.xlsx")), temp.File("r.docx"));
         Assert.Equal(ExitCodes.Clean, report.Exit);
