@@ -41,6 +41,23 @@ internal static class SupplementRules
         if (workbook.Tables.GeneralBudget is { } general)
             BudgetCoverage(workbook.List(WorkbookLayout.ItemBudgets), general, r);
         ThreePublicDetails(workbook, r);
+        TargetWeights(workbook.List(WorkbookLayout.DepartmentIndicators), r);
+    }
+
+    /// <summary>
+    /// The 整体绩效指标's weights share out 100 points (reference 000's 申报表: 10+10+10+5+…=100). Only when every
+    /// weight is given: a blank one is a placeholder of the calculation, not a second finding here.
+    /// </summary>
+    private static void TargetWeights(ListSheet indicators, Reconciler r)
+    {
+        var column = indicators.ColumnOf("权重");
+        if (indicators.Rows.Count == 0 || indicators.Rows.Any(row => row.Number(column) is null))
+            return;
+        var sum = indicators.Rows.Sum(row => row.Number(column)!.Value);
+        if (sum != 100m)
+            r.Add(new Diagnostic(CheckIds.TargetWeights, Severity.Warning,
+                $"“{indicators.Sheet}”各指标权重之和为 {sum.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}，应为 100（{indicators.Rows[0].CellAt(column)} 起共 {indicators.Rows.Count} 行）。",
+                indicators.Rows[0].CellAt(column)));
     }
 
     /// <summary>

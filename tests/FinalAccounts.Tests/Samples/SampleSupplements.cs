@@ -121,6 +121,7 @@ internal static class SampleSupplements
                 "一、项目概况\n推广良种良法，稳定粮食播种面积。\n二、项目绩效情况\n粮食播种面积稳定在28.6万亩。\n三、评价结论及建议\n项目实施总体良好；今后加快资金拨付。"],
             ["项目绩效评价报告", "农作物病虫害防治项目",
                 "一、项目概况\n开展重大病虫害统防统治。\n二、项目绩效情况\n统防统治覆盖率达到47%。\n三、评价结论及建议\n完成年度目标；今后加强基层植保队伍建设。"]),
+        "整体绩效目标" or "年度主要任务" or "整体绩效指标" => List(),   // optional: the fictional sample has no 目标申报表
         _ => throw new InvalidOperationException($"No sample values for sheet {spec.Name}"),
     };
 
