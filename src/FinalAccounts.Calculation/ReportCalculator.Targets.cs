@@ -7,8 +7,9 @@ public sealed partial class ReportCalculator
 {
     private DepartmentTargets Targets()
     {
-        // Optional sheets added after workbooks were in use: without 整体绩效目标 nothing is printed and nothing is said.
-        if (!_w.KeyValues.TryGetValue(WorkbookLayout.DepartmentTargets.Name, out var sheet))
+        // Optional sheets added after workbooks were in use: without 整体绩效目标 (or with init's blank one, which a
+        // department that publishes no 申报表 leaves as it is) nothing is printed and nothing is said.
+        if (!_w.KeyValues.TryGetValue(WorkbookLayout.DepartmentTargets.Name, out var sheet) || sheet.Entries.All(e => e.Text.Trim().Length == 0))
             return DepartmentTargets.None;
         TargetFunds Funds(string kind)
         {

@@ -31,8 +31,8 @@ public class PerformanceTablesTests
         // 2365.80 ÷ 2480.00 = 95.395…% → 95.40; the typed 9.5 is the user's evaluation and is printed as typed.
         Assert.Equal(("95.40", "10", "9.5", true), (total.Rate!.Text, total.Weight, total.Score, total.IsScored));
         Assert.False(project.Funds.Single(f => f.Kind == "财政资金").IsScored);
-        // 合计: 10 + 20 + 15 + 20 + 10 = 75 and 9.5 + 20 + 15 + 16 + 10 = 70.5; the blocks' points 10 and 65.
-        Assert.Equal(("75", "70.5", "10", "65"), (project.WeightTotal, project.ScoreTotal, project.BudgetPoints, project.IndicatorPoints));
+        // 合计: 10 + 30 + 20 + 25 + 15 = 100 and 9.5 + 30 + 20 + 20.5 + 15 = 95; the blocks' points 10 and 90.
+        Assert.Equal(("100", "95", "10", "90"), (project.WeightTotal, project.ScoreTotal, project.BudgetPoints, project.IndicatorPoints));
         Assert.Equal(("95", true), (project.Score, project.ScoreTyped));
     }
 
@@ -43,7 +43,7 @@ public class PerformanceTablesTests
         var blank = WorkbookEditor.Load(Repo.SampleXlsx).Set("项目资金", "G2", null).Save(temp.File("blank.xlsx"));
         var (model, findings) = Calculate(blank);
         Assert.Equal("9.54", Farmland(model).Funds.Single(f => f.Kind == "总额").Score);   // 10 × 95.40% = 9.54
-        Assert.Equal("70.54", Farmland(model).ScoreTotal);
+        Assert.Equal("95.04", Farmland(model).ScoreTotal);   // 9.54 + 30 + 20 + 20.5 + 15
         Assert.DoesNotContain(findings, f => f.Location?.ToString() == "项目资金!G2");
 
         var over = WorkbookEditor.Load(Repo.SampleXlsx).Set("项目资金", "G2", null).Set("项目资金", "E2", 2600m).Save(temp.File("over.xlsx"));
@@ -52,12 +52,20 @@ public class PerformanceTablesTests
     }
 
     [Fact]
+    public void TheSampleLeavesOneSelfScoreBlank()
+    {
+        // 农作物病虫害防治项目: 自评得分 blank, so its 合计 row's 得分: 9.9 (typed) + 50 + 40 = 99.9.
+        var project = Calculate(Repo.SampleXlsx).Model.Performance.Projects.Single(p => p.Name == "农作物病虫害防治项目");
+        Assert.Equal(("99.9", false, "100"), (project.Score, project.ScoreTyped, project.WeightTotal));
+    }
+
+    [Fact]
     public void ABlankSelfScoreIsTheTotalRowsScore()
     {
         using var temp = new TempFolder();
         var path = WorkbookEditor.Load(Repo.SampleXlsx).Set("项目绩效", "H2", null).Save(temp.File("no-score.xlsx"));
         var (model, findings) = Calculate(path);
-        Assert.Equal(("70.5", false), (Farmland(model).Score, Farmland(model).ScoreTyped));
+        Assert.Equal(("95", false), (Farmland(model).Score, Farmland(model).ScoreTyped));
         Assert.DoesNotContain(findings, f => f.Location?.ToString() == "项目绩效!H2");
     }
 
@@ -73,7 +81,7 @@ public class PerformanceTablesTests
         Assert.Contains("【", project.WeightTotal);
         Assert.Equal(project.Indicators[0].Weight, project.WeightTotal);
         Assert.Equal(project.WeightTotal, project.IndicatorPoints);
-        Assert.Equal("70.5", project.ScoreTotal);   // the scores are all there
+        Assert.Equal("95", project.ScoreTotal);   // the scores are all there
     }
 
     // ---- 部门（单位）整体支出绩效目标申报表 ----
@@ -84,6 +92,18 @@ public class PerformanceTablesTests
         var (model, findings) = Calculate(Repo.SampleXlsx);
         Assert.False(model.Performance.Targets.IsGiven);
         Assert.DoesNotContain(findings, f => f.Location?.Sheet is "整体绩效目标" or "年度主要任务" or "整体绩效指标" || f.Id == CheckIds.TargetWeights);
+    }
+
+    [Fact]
+    public void InitsBlankTargetSheetsLeftAsTheyAreSayNothing()
+    {
+        using var temp = new TempFolder();
+        var editor = WorkbookEditor.Load(Repo.SampleXlsx);
+        foreach (var spec in new[] { WorkbookLayout.DepartmentTargets, WorkbookLayout.DepartmentTasks, WorkbookLayout.DepartmentIndicators })
+            editor.Sheets.Add(FinalAccounts.Input.BlankWorkbook.Supplement(spec));
+        var path = editor.Save(temp.File("blank-targets.xlsx"));
+        Assert.False(Calculate(path).Model.Performance.Targets.IsGiven);
+        Assert.Empty(ValidateCommand.Validate(path).Select(f => f.Format("blank-targets")));
     }
 
     [Fact]
