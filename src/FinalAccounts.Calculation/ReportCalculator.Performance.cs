@@ -48,7 +48,10 @@ public sealed partial class ReportCalculator
                 return new ProjectFund(Cell(funds, r, "资金类别", row), CellAmount(funds, r, "年初预算数", row), budget, executed, rate, rate is not null,
                     weight, score, Col(funds, r, "偏差原因")) { IsScored = scored };
             }).ToList();
-            var budgetPoints = points.Count > 0 ? points[0].Weight.Text : "";
+            // A 自评表 without its 总额 row or without indicators cannot be scored: said, never a 合计 of what is there.
+            if (points.Count == 0)
+                points.Add(Lacking(funds, $"{what}在“{funds.Sheet}”表中没有“{ScoredFundKind}”一行（预算执行情况的权重和得分）。", $"{what}“{ScoredFundKind}”资金的权重和得分"));
+            var budgetPoints = points[0].Weight.Text;
             var indicatorPoints = new List<(Points Weight, Points Score)>();
             var indicatorRows = indicators.Rows.Where(r => Col(indicators, r, "项目名称") == name).Select(r =>
             {
@@ -59,10 +62,12 @@ public sealed partial class ReportCalculator
                 return new ProjectIndicator(Ind("一级指标"), Ind("二级指标"), Ind("三级指标"), Ind("指标性质"), Ind("指标值"),
                     Col(indicators, r, "度量单位"), Ind("完成值"), weight.Text, score.Text, Col(indicators, r, "未完成原因"));
             }).ToList();
+            if (indicatorPoints.Count == 0)
+                indicatorPoints.Add(Lacking(indicators, $"{what}在“{indicators.Sheet}”表中没有绩效指标。", $"{what}的绩效指标"));
             var all = points.Concat(indicatorPoints).ToList();
             var (weightTotal, scoreTotal) = (Points.Sum(all.Select(x => x.Weight)), Points.Sum(all.Select(x => x.Score)));
             // The 自评得分 is the user's; left blank, it is the 合计 row's 得分.
-            var total = Col(projects, p, "自评得分").Length == 0 && all.Count > 0 && !scoreTotal.IsMissing ? scoreTotal.Text : Text("自评得分");
+            var total = Col(projects, p, "自评得分").Length == 0 && !scoreTotal.IsMissing ? scoreTotal.Text : Text("自评得分");
             return new ProjectEvaluation(i + 1, name.Length > 0 ? name : Text("项目名称"), Text("主管部门"), Text("实施单位"), Text("项目负责人"),
                 Text("财务负责人"), Text("年度目标"), Text("实际完成情况"), total,
                 Text("评价结论"), Text("存在问题"), Text("改进措施"), fundRows, indicatorRows)
@@ -70,9 +75,9 @@ public sealed partial class ReportCalculator
                 ScoreTyped = Col(projects, p, "自评得分").Length > 0,
                 Summary = Col(projects, p, "项目实施内容及过程概述"),
                 BudgetPoints = budgetPoints,
-                IndicatorPoints = indicatorPoints.Count > 0 ? Points.Sum(indicatorPoints.Select(x => x.Weight)).Text : "",
-                WeightTotal = all.Count > 0 ? weightTotal.Text : "",
-                ScoreTotal = all.Count > 0 ? scoreTotal.Text : "",
+                IndicatorPoints = Points.Sum(indicatorPoints.Select(x => x.Weight)).Text,
+                WeightTotal = weightTotal.Text,
+                ScoreTotal = scoreTotal.Text,
             };
         }).ToList();
         // Rows of 项目资金/绩效指标 that belong to no project cannot be printed: each is a finding, and the 涉及资金 sum is unknown.
@@ -95,6 +100,13 @@ public sealed partial class ReportCalculator
                 : Round.Money(fundTotal.Sum(f => f.Executed.Value), fundTotal.SelectMany(f => f.Executed.Sources)));
         return new PerformanceSection(InputText(sheet, "部门整体支出绩效自评得分"), Paragraphs("预算绩效管理工作开展情况"),
             Paragraphs("部门整体支出绩效自评报告"), evaluations.Count, projectFunds, evaluations) { Targets = Targets() };
+    }
+
+    /// <summary>Rows a 自评表 needs and its sheet lacks: one placeholder (with its finding) for their weight and score.</summary>
+    private (Points Weight, Points Score) Lacking(ListSheet sheet, string message, string what)
+    {
+        var missing = Points.Missing(_p.Missing(Phrasing.MissingInputId, message, new CellRef(sheet.Sheet, 1, 1), what));
+        return (missing, missing);
     }
 
     /// <summary>A weight or score cell: its number, or the placeholder (with a finding) when blank.</summary>

@@ -22,7 +22,7 @@ public sealed partial class ReportCalculator
             : [InputText(sheet, "整体绩效目标")];
 
         var tasks = _w.List(WorkbookLayout.DepartmentTasks);
-        var taskRows = tasks.Rows.Select(r => new TargetTask(r[tasks.ColumnOf("任务名称")],
+        var taskRows = tasks.Rows.Select(r => new TargetTask(Cell(tasks, r, "任务名称", $"年度主要任务第{r.SheetRow}行"),
             Cell(tasks, r, "主要内容", $"年度主要任务“{r[tasks.ColumnOf("任务名称")]}”"))).ToList();
         var indicators = _w.List(WorkbookLayout.DepartmentIndicators);
         var weights = new List<Points>();

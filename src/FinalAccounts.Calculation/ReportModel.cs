@@ -334,10 +334,10 @@ public sealed record ProjectEvaluation(
     /// <summary>项目实施内容及过程概述（未填为空）</summary>
     public string Summary { get; init; } = "";
 
-    /// <summary>预算执行情况的分值：“总额”一行的权重（如 10，印在“预算执行情况（10分）”中）；没有“总额”一行时为空<unit>分</unit></summary>
+    /// <summary>预算执行情况的分值：“总额”一行的权重（如 10，印在“预算执行情况（10分）”中）；没有“总额”一行时为待填写标记<unit>分</unit></summary>
     public string BudgetPoints { get; init; } = "";
 
-    /// <summary>绩效指标的分值：各指标权重之和（如 90）；没有指标时为空<unit>分</unit></summary>
+    /// <summary>绩效指标的分值：各指标权重之和（如 90）；没有指标时为待填写标记<unit>分</unit></summary>
     public string IndicatorPoints { get; init; } = "";
 
     /// <summary>合计行的权重：“总额”的权重与各指标权重之和（某项未填时为其待填写标记）<unit>分</unit></summary>

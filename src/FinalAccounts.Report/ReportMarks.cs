@@ -68,11 +68,13 @@ public static class ReportMarks
         // A finding that exists only because the template named a text or table it then did not print is no finding;
         // any other finding whose mark the report does not show is information, not a warning.
         var unshown = marks.Where(m => m.OnlyWhenShown && where[m.Finding].Count == 0).Select(m => m.Finding).ToHashSet(ReferenceEqualityComparer.Instance);
-        IReadOnlyList<Diagnostic> updated = findings.Where(f => !unshown.Contains(f)).Select(f => !where.TryGetValue(f, out var at) ? f
+        var kept = findings.Where(f => !unshown.Contains(f)).ToList();
+        IReadOnlyList<Diagnostic> updated = kept.Select(f => !where.TryGetValue(f, out var at) ? f
             : at.Count > 0 ? f with { Message = f.Message + $"报告“{string.Join("”“", at)}”中显示待填写标记。" }
             : f with { Severity = f.Severity == Severity.Warning ? Severity.Info : f.Severity, Message = f.Message + "本报告不需要此项，报告中无标记。" }).ToList();
 
-        var comments = review ? AddComments(main, body, placed, narrative, marks, findings, updated, probe) : 0;
+        // The findings kept and their updated forms pair up by position (an unshown one is in neither).
+        var comments = review ? AddComments(main, body, placed, narrative, marks, kept, updated, probe) : 0;
         return (updated, comments);
     }
 
