@@ -84,6 +84,36 @@ public class PerformanceTablesTests
         Assert.Equal("95", project.ScoreTotal);   // the scores are all there
     }
 
+    [Fact]
+    public void AProjectWithoutItsTotalRowOrIndicatorsIsAskedForThemNotSummedPartly()
+    {
+        using var temp = new TempFolder();
+        // 项目资金 row 2 is 高标准农田建设项目's 总额; 绩效指标 rows 2–5 are its indicators: renamed to another project, they leave it.
+        var editor = WorkbookEditor.Load(Repo.SampleXlsx).Set("项目资金", "B2", "其他资金");
+        foreach (var row in new[] { 2, 3, 4, 5 })
+            editor.Set("绩效指标", $"A{row}", "农业生产发展项目");
+        var (model, findings) = Calculate(editor.Save(temp.File("lacking.xlsx")));
+        var project = Farmland(model);
+        Assert.Contains("【", project.BudgetPoints);
+        Assert.Contains("【", project.IndicatorPoints);
+        Assert.Equal(project.BudgetPoints, project.WeightTotal);
+        Assert.Equal("95", project.Score);   // the typed 自评得分 stands
+        Assert.Contains(findings, f => f.Id == Phrasing.MissingInputId && f.Message.Contains("没有“总额”一行"));
+        Assert.Contains(findings, f => f.Id == Phrasing.MissingInputId && f.Message.Contains("没有绩效指标"));
+    }
+
+    [Fact]
+    public void AWorkbookWithoutTheSummaryColumnReadsAsBefore()
+    {
+        using var temp = new TempFolder();
+        var editor = WorkbookEditor.Load(Repo.SampleXlsx);
+        var (row, column) = WorkbookEditor.Parse(editor.Find("项目绩效", "项目实施内容及过程概述"));
+        editor.Sheet("项目绩效").Set(row, column, null);   // as workbooks made before the column was added
+        var path = editor.Save(temp.File("no-summary-column.xlsx"));
+        Assert.Empty(ValidateCommand.Validate(path).Select(f => f.Format("no-summary-column")));
+        Assert.All(Calculate(path).Model.Performance.Projects, p => Assert.Equal("", p.Summary));
+    }
+
     // ---- 部门（单位）整体支出绩效目标申报表 ----
 
     [Fact]
