@@ -122,8 +122,9 @@ public class MissingInputTests
         var editor = WorkbookEditor.Load(Repo.SampleXlsx);
         editor.Set("项目资金", "E2", null);   // 高标准农田建设项目 总额 执行数
         var report = Generated.From(editor.Save(temp.File("funds.xlsx")), temp.File("r.docx"));
-        var row = Assert.Single(report.Lines, l => l.StartsWith("总额\t2,000.00\t2,480.00", StringComparison.Ordinal));
-        Assert.StartsWith("总额\t2,000.00\t2,480.00\t【待填写：项目“高标准农田建设项目”“总额”资金的执行数】\t\t", row);   // no 0.00, and no rate
+        // The row's first cell is the merged “预算执行情况（10分）” label, empty in every row but the header.
+        var row = Assert.Single(report.Lines, l => l.StartsWith("\t总额\t2,000.00\t2,480.00", StringComparison.Ordinal));
+        Assert.StartsWith("\t总额\t2,000.00\t2,480.00\t【待填写：项目“高标准农田建设项目”“总额”资金的执行数】\t\t", row);   // no 0.00, and no rate
         Assert.Contains("[项目资金!E2]: warning CALC006:", report.Output);
         // The 涉及资金 sum cannot be known either.
         Snapshot.VerifyChangedLines("missing-project-execution", County, report.Text);
