@@ -10,6 +10,8 @@ public static class Repo
     public static string SichuanSampleXlsx => Path.Combine(Root, "input-samples", "sample-sichuan-13-tables-2024.xlsx");
 
     /// <summary>Reference 000 (渠县医疗保障局 2022) rebuilt from its text (<see cref="Samples.Reference000Data"/>).</summary>
+    public static string HubeiSampleXlsx => Path.Combine(Root, "input-samples", "sample-hubei-county-agriculture-2024.xlsx");
+
     public static string Reference000Xlsx => Path.Combine(Root, "input-samples", "reference-000-quxian-2022.xlsx");
 
     public static string SampleXls => Path.Combine(Root, "input-samples", "sample-county-agriculture-2024.xls");
