@@ -307,7 +307,11 @@ public sealed record GlossaryEntry(
 /// <param name="Weight">分值</param>
 /// <param name="Score">得分</param>
 /// <param name="Reason">偏差原因</param>
-public sealed record ProjectFund(string Kind, Money OpeningBudget, Money AdjustedBudget, Money Executed, Percent? Rate, bool HasRate, string Weight, string Score, string Reason);
+public sealed record ProjectFund(string Kind, Money OpeningBudget, Money AdjustedBudget, Money Executed, Percent? Rate, bool HasRate, string Weight, string Score, string Reason)
+{
+    /// <summary>“总额”一行：有权重和得分（得分未填时 = 权重 × 执行率，不超过权重）；其他资金类别的权重、得分不适用（自评表印“/”）</summary>
+    public bool IsScored { get; init; }
+}
 
 /// <param name="Level1">一级指标</param>
 /// <param name="Level2">二级指标</param>
@@ -330,7 +334,7 @@ public sealed record ProjectIndicator(string Level1, string Level2, string Level
 /// <param name="FinanceLeader">财务负责人</param>
 /// <param name="Goal">年度总体目标</param>
 /// <param name="Result">总体目标完成情况</param>
-/// <param name="Score">自评总分</param>
+/// <param name="Score">自评总分（“自评得分”未填时为合计行的得分）</param>
 /// <param name="Conclusion">自评结论</param>
 /// <param name="Problems">存在的问题</param>
 /// <param name="Improvements">改进措施</param>
@@ -343,6 +347,27 @@ public sealed record ProjectEvaluation(
 {
     /// <summary>“文字”表中项目名称为本项目的文字（每段文字一项），在项目循环中用 {{text "名称"}} 引用</summary>
     public IReadOnlyList<NamedTextView> Texts { get; init; } = [];
+
+    /// <summary>“文字”表中有本项目的文字（项目名称为本项目的行）</summary>
+    public bool HasTexts { get; init; }
+
+    /// <summary>“自评得分”是填写的（未填时 score 为合计行的得分）</summary>
+    public bool ScoreTyped { get; init; }
+
+    /// <summary>项目实施内容及过程概述（未填为空）</summary>
+    public string Summary { get; init; } = "";
+
+    /// <summary>预算执行情况的分值：“总额”一行的权重（如 10，印在“预算执行情况（10分）”中）；没有“总额”一行时为待填写标记<unit>分</unit></summary>
+    public string BudgetPoints { get; init; } = "";
+
+    /// <summary>绩效指标的分值：各指标权重之和（如 90）；没有指标时为待填写标记<unit>分</unit></summary>
+    public string IndicatorPoints { get; init; } = "";
+
+    /// <summary>合计行的权重：“总额”的权重与各指标权重之和（某项未填时为其待填写标记）<unit>分</unit></summary>
+    public string WeightTotal { get; init; } = "";
+
+    /// <summary>合计行的得分：“总额”的得分与各指标得分之和（某项未填时为其待填写标记）<unit>分</unit></summary>
+    public string ScoreTotal { get; init; } = "";
 }
 
 /// <summary>(四) 预算绩效管理 and 第四部分 附件.</summary>
@@ -354,7 +379,11 @@ public sealed record ProjectEvaluation(
 /// <param name="Projects">项目支出绩效自评表（每个项目一项）</param>
 public sealed record PerformanceSection(
     string DepartmentScore, IReadOnlyList<string> ManagementParagraphs, IReadOnlyList<string> ReportParagraphs,
-    int ProjectCount, Money ProjectFunds, IReadOnlyList<ProjectEvaluation> Projects);
+    int ProjectCount, Money ProjectFunds, IReadOnlyList<ProjectEvaluation> Projects)
+{
+    /// <summary>部门（单位）整体支出绩效目标申报表（工作簿有“整体绩效目标”表时 isGiven 为真）</summary>
+    public DepartmentTargets Targets { get; init; } = DepartmentTargets.None;
+}
 
 /// <param name="Label">类别（图中的标签，如 2024年）</param>
 /// <param name="Value">数值<unit>万元</unit></param>

@@ -69,6 +69,7 @@ public static class CheckIds
     public const string BudgetMissing = "CHK085";
     public const string ReceptionSplit = "CHK088";
     public const string VehicleTypes = "CHK089";
+    public const string TargetWeights = "CHK111";
 
     // the workbook's identity: 基本信息 against what the tables say of themselves
     public const string YearVsTableTitle = "CHK086";

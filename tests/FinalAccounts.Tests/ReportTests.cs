@@ -141,18 +141,20 @@ public class HubeiTemplateTests
         using var temp = new TempFolder();
         var output = new StringWriter();
         var path = temp.File("hubei.docx");
-        Assert.Equal(ExitCodes.Clean, GenerateCommand.Run(Repo.SampleXlsx, Path.Combine(Repo.Root, "templates", "hubei"), path, pdf: false, trace: false, output));
+        // The fictional Hubei sample: the county sample's tables with what a Hubei report also says (人员构成, its texts).
+        Assert.Equal(ExitCodes.Clean, GenerateCommand.Run(Repo.HubeiSampleXlsx, Path.Combine(Repo.Root, "templates", "hubei"), path, pdf: false, trace: false, output));
         var bytes = File.ReadAllBytes(path);
         Assert.Empty(DocxText.ValidationErrors(bytes));
         var text = DocxText.Of(bytes);
         string[] parts = ["第一部分 部门概况", "第二部分 2024年度部门决算表", "第三部分 2024年度部门决算情况说明", "第四部分 其他需要说明的情况", "第五部分 名词解释", "第六部分 附件"];
+        Assert.Contains("十四、专项支出、转移支付支出情况\n", text);
         var positions = parts.Select(p => text.LastIndexOf(p + "\n", StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p >= 0));
         Assert.Equal(positions.Order(), positions);
         // settings.json of this template: 年初预算 as the basis, so 农业生产发展 (1842.95 against 1500.00) exceeds its budget;
         // how the report words that is the approved snapshot's (ReaderSnapshotTests).
         var settings = CompiledReportTemplate.Load(Path.Combine(Repo.Root, "templates", "hubei")).Template!.Settings;
-        var item = ReportPipeline.Calculate(Repo.SampleXlsx, settings).Model!.GeneralBudget.Items.Single(i => i.ItemName == "农业生产发展");
+        var item = ReportPipeline.Calculate(Repo.HubeiSampleXlsx, settings).Model!.GeneralBudget.Items.Single(i => i.ItemName == "农业生产发展");
         Assert.True(item.Completion.IsAbove);
         Assert.Equal(("1842.95", "1500.00", "122.86"), (item.Amount.Text, item.Completion.Budget.Text, item.Completion.Rate!.Text));
         Assert.Contains(text.Split('\n'), l => l.Contains("农业生产发展", StringComparison.Ordinal) && l.Contains("1842.95", StringComparison.Ordinal) && l.Contains("122.86", StringComparison.Ordinal));
