@@ -18,7 +18,8 @@ public sealed record TargetTask(string Name, string Content);
 /// <param name="Target">指标值</param>
 /// <param name="Unit">度量单位</param>
 /// <param name="Weight">权重<unit>分</unit></param>
-public sealed record TargetIndicator(string Level1, string Level2, string Level3, string Nature, string Target, string Unit, string Weight);
+/// <param name="Actual">实际完成指标值（“完成值”列；完成情况自评表用，未填时为待填写标记，只在报告印出时提示）</param>
+public sealed record TargetIndicator(string Level1, string Level2, string Level3, string Nature, string Target, string Unit, string Weight, string Actual);
 
 /// <summary>部门（单位）整体支出绩效目标申报表 (sheets 整体绩效目标, 年度主要任务, 整体绩效指标).</summary>
 /// <param name="IsGiven">工作簿有“整体绩效目标”表（没有时其余各项为空，模板不印申报表）</param>
@@ -26,18 +27,20 @@ public sealed record TargetIndicator(string Level1, string Level2, string Level3
 /// <param name="Basic">基本支出（合计、财政拨款、专户资金、单位资金）</param>
 /// <param name="Project">项目支出（合计、财政拨款、专户资金、单位资金）</param>
 /// <param name="Total">预算支出总额（基本支出合计+项目支出合计）<unit>万元</unit></param>
+/// <param name="Fiscal">财政拨款合计（基本支出、项目支出的财政拨款之和；完成情况自评表的“财政拨款”）<unit>万元</unit></param>
+/// <param name="Other">其他资金（基本支出、项目支出的专户资金和单位资金之和；完成情况自评表的“其他资金”）<unit>万元</unit></param>
 /// <param name="Goals">整体绩效目标（每段一项）</param>
 /// <param name="OtherNotes">其他说明（未填为空）</param>
 /// <param name="Tasks">年度主要任务（每项一行）</param>
 /// <param name="Indicators">年度绩效指标（每个一行）</param>
 /// <param name="WeightTotal">各指标权重之和<unit>分</unit></param>
 public sealed record DepartmentTargets(
-    bool IsGiven, string UnitName, TargetFunds Basic, TargetFunds Project, Money Total, IReadOnlyList<string> Goals, string OtherNotes,
+    bool IsGiven, string UnitName, TargetFunds Basic, TargetFunds Project, Money Total, Money Fiscal, Money Other, IReadOnlyList<string> Goals, string OtherNotes,
     IReadOnlyList<TargetTask> Tasks, IReadOnlyList<TargetIndicator> Indicators, string WeightTotal)
 {
     private static readonly Money Nothing = Round.Money(0m);
 
     /// <summary>A workbook without the sheets: nothing to print, nothing to find.</summary>
     public static readonly DepartmentTargets None = new(false, "", new(Nothing, Nothing, Nothing, Nothing), new(Nothing, Nothing, Nothing, Nothing),
-        Nothing, [], "", [], [], "");
+        Nothing, Nothing, Nothing, [], "", [], [], "");
 }

@@ -32,11 +32,14 @@ public sealed partial class ReportCalculator
             string Ind(string header) => Cell(indicators, r, header, what);
             var weight = PointsOf(indicators, r, "权重", what);
             weights.Add(weight);
+            var actualColumn = indicators.ColumnOf("完成值");
+            var actual = r[actualColumn] is { Length: > 0 } done ? done
+                : _p.Missing(Phrasing.MissingInputId, $"{what}的“完成值”未填写（完成情况自评表的实际完成指标值）。", r.CellAt(actualColumn), $"{what}的完成值", onlyWhenShown: true);
             return new TargetIndicator(Ind("一级指标"), Ind("二级指标"), Ind("三级指标"), Ind("指标性质"), Ind("指标值"),
-                r[indicators.ColumnOf("度量单位")], weight.Text);
+                r[indicators.ColumnOf("度量单位")], weight.Text, actual);
         }).ToList();
         return new DepartmentTargets(true, sheet.Text("预算单位名称") ?? InputText(sheet, "预算单位名称"), basic, project,
-            SumOf(basic.Total, project.Total), goals, sheet.Text("其他说明") ?? "", taskRows, indicatorRows,
+            SumOf(basic.Total, project.Total), SumOf(basic.Fiscal, project.Fiscal), SumOf(basic.Special, basic.Unit, project.Special, project.Unit), goals, sheet.Text("其他说明") ?? "", taskRows, indicatorRows,
             weights.Count > 0 ? Points.Sum(weights).Text : "");
     }
 

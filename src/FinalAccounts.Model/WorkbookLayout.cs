@@ -266,6 +266,7 @@ public static class WorkbookLayout
         new("指标值", FieldType.Text),
         new("度量单位", FieldType.Text),
         new("权重", FieldType.Amount, "各指标权重之和应为100"),
+        new("完成值", FieldType.Text, "实际完成指标值（部门整体支出绩效目标完成情况自评表；报告列出完成情况时填写）"),
     ]) { Optional = true };
 
     /// <summary>
