@@ -53,6 +53,22 @@ public class Reference002Tests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(483006.54m, Reference002Data.Public.Sum(p => p.Amount) * 10000m);
     }
 
+    /// <summary>
+    /// The 自评表's 实际完成指标值 is the 整体绩效指标 sheet's 完成值: left blank, the report shows its placeholder and the finding
+    /// names the cell; the 申报表 of templates/default (reference 000, no such column) never asks for it (ValidatesClean there).
+    /// </summary>
+    [Fact]
+    public void ABlankCompletionValueIsAPlaceholderAtItsCell()
+    {
+        using var temp = new TempFolder();
+        var editor = WorkbookEditor.Load(Repo.Reference002Xlsx);
+        var (row, _) = WorkbookEditor.Parse(editor.Find("整体绩效指标", "参保宣传次数"));
+        var path = editor.Set("整体绩效指标", $"H{row}", null).Save(temp.File("blank-actual.xlsx"));
+        var report = Generated.From(path, temp.File("blank-actual.docx"), Template);
+        Assert.Contains(report.Lines, l => l.Contains("参保宣传次数\t≥\t4\t次\t13\t【待填写：", StringComparison.Ordinal));
+        Assert.Contains($"整体绩效指标!H{row}", report.Output);
+    }
+
     private static readonly string ExpectedFile = Path.Combine(Repo.Root, "tests", "FinalAccounts.Tests", "Fixtures", "reference-002", "expected.txt");
 
     /// <summary>
