@@ -241,7 +241,37 @@ internal static class BuiltInHelpers
         ["not"] = args => args.Length == 0 || !DataTree.IsTruthy(args[0]),
         ["lookup"] = args => args.Length >= 2 ? Lookup(args[0], args[1]) : null,
         ["where"] = Where,
+        ["sum"] = Sum,
     };
+
+    /// <summary>
+    /// (sum list "a.b"): the total of the items' a.b, for 合计 rows. A value object (one with "value") counts by its value;
+    /// when any item's figure is unknown — a value object marked isMissing, or no number at all — the total is unknown
+    /// (null), never the sum of what happens to be there.
+    /// </summary>
+    private static object? Sum(object?[] args)
+    {
+        if (args.ElementAtOrDefault(0) is not System.Collections.IEnumerable list || args[0] is string || args.ElementAtOrDefault(1) is not string path)
+            return null;
+        var segments = path.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        var total = 0m;
+        foreach (var item in list)
+        {
+            var value = item;
+            foreach (var segment in segments)
+                value = value is IDictionary<string, object?> map && map.TryGetValue(segment, out var member) ? member : null;
+            if (value is IDictionary<string, object?> figure)
+            {
+                if (figure.TryGetValue("isMissing", out var missing) && DataTree.IsTruthy(missing))
+                    return null;
+                value = figure.TryGetValue("value", out var inner) ? inner : null;
+            }
+            if (Number(value) is not { } n)
+                return null;
+            total += n;
+        }
+        return total;
+    }
 
     /// <summary>(where list "a.b") keeps items whose a.b is truthy; (where list "a.b" "gt" 0) those whose a.b passes the test.</summary>
     private static object? Where(object?[] args)

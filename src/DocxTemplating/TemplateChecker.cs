@@ -128,6 +128,8 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
                     CheckExpression(argument, frame, node);
                 if (call.Helper == "where" && !options.Helpers.ContainsKey("where"))
                     CheckWhere(call, frame, node);
+                if (call.Helper == "sum" && !options.Helpers.ContainsKey("sum"))
+                    CheckSum(call, frame, node);
                 return;
         }
     }
@@ -143,18 +145,34 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         }
         if (call.Arguments.Count == 4 && call.Arguments[2] is LiteralExpression { Value: string test } && !BuiltInHelpers.WhereTests.Contains(test))
             Problem(node, TemplateErrors.SyntaxError, $"where 的比较“{test}”不可用；可用：{string.Join("、", BuiltInHelpers.WhereTests)}。");
-        if (schema is null || SchemaOf(call.Arguments[0], frame) is not { } list)
+        CheckListField("where", call.Arguments[0], field, frame, node);
+    }
+
+    /// <summary>(sum list "field"): a list and a field of its items.</summary>
+    private void CheckSum(CallExpression call, Frame<DataSchema> frame, Node node)
+    {
+        if (call.Arguments.Count != 2 || call.Arguments[1] is not LiteralExpression { Value: string field })
+        {
+            Problem(node, TemplateErrors.SyntaxError, $"sum 的写法是 (sum 列表 \"字段\")，如 (sum funds \"executed\")；“{call.Text}”不是。");
+            return;
+        }
+        CheckListField("sum", call.Arguments[0], field, frame, node);
+    }
+
+    private void CheckListField(string helper, Expression listArgument, string field, Frame<DataSchema> frame, Node node)
+    {
+        if (schema is null || SchemaOf(listArgument, frame) is not { } list)
             return;
         if (list.Kind is not ("list" or "any"))
         {
-            Problem(node, TemplateErrors.SyntaxError, $"where 的第一个参数须是列表，“{call.Arguments[0].Text}”不是。");
+            Problem(node, TemplateErrors.SyntaxError, $"{helper} 的第一个参数须是列表，“{listArgument.Text}”不是。");
             return;
         }
         var item = list.Element ?? DataSchema.Any;
         foreach (var segment in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
             if (!SchemaValues.Instance.TryMember(item, segment, out item))
             {
-                Problem(node, TemplateErrors.UnknownField, $"“{call.Arguments[0].Text}”的项中没有字段“{field}”。");
+                Problem(node, TemplateErrors.UnknownField, $"“{listArgument.Text}”的项中没有字段“{field}”。");
                 return;
             }
     }

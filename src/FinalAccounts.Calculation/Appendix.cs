@@ -81,7 +81,7 @@ public static partial class AppendixBuilder
             if (cell is null || header || rawColumns.Contains(c))
                 return (cell?.Text.Trim() ?? "", false);
             if (cell.Number is { } n)
-                return (Round.Money((decimal)n).Table, true);
+                return (Round.TableOf(Round.Half((decimal)n)), true);   // the sheet's own unit, as exported
             return (cell.Text.Trim(), false);
         }));
 
@@ -143,10 +143,11 @@ public static partial class AppendixBuilder
     }
 
     /// <summary>Columns of line numbers and codes print as they are, not as money.</summary>
-    private static bool IsRawHeader(string header)
+    /// <summary>A column of numbers that are not amounts (行次, 科目编码, 序号…): printed as typed, never as 1.00.</summary>
+    internal static bool IsRawHeader(string header)
     {
         var text = LabelText.Normalise(header);
-        return text.Contains("行次") || text.Contains("编码") || text.Contains("代码") || text is "类" or "款" or "项" or "栏次";
+        return text.Contains("行次") || text.Contains("编码") || text.Contains("代码") || text.Contains("序号") || text is "类" or "款" or "项" or "栏次" or "编号";
     }
 
     /// <summary>"2024年度政府性基金预算财政拨款收入支出决算表" → "政府性基金预算财政拨款收入支出", for the empty-table note.</summary>

@@ -25,6 +25,12 @@ public sealed record CalculationSettings
     /// <summary>How a zero amount or share reads in sentences: "0" ("0万元，占0%") or "0.00" ("0.00万元，占0.00%"), the same everywhere.</summary>
     public string ZeroAmount { get; init; } = "0";
 
+    /// <summary>
+    /// The unit every amount of the report is in: "万元" (the default) or "元" (reports that print 元, e.g. the 部门整体支出
+    /// 自评报告). The workbook's figures are converted once and rounded once, to 0.01 of this unit; shares and rates are unchanged.
+    /// </summary>
+    public string MoneyUnit { get; init; } = "万元";
+
     /// <summary>The words the calculation chooses between (settings.json "words"); today's wording is the default.</summary>
     public PhraseWords Words { get; init; } = PhraseWords.Default;
 

@@ -60,7 +60,34 @@ public sealed record Percent(decimal Value, string Text, bool IsMissing = false)
 /// <param name="IsMissing">必填而未填</param>
 /// <param name="IsRequired">按设置必须说明原因</param>
 /// <param name="Source">来源单元格</param>
-public sealed record Reason(string Text, bool HasText, bool IsMissing, bool IsRequired, string Source);
+public sealed record Reason(string Text, bool HasText, bool IsMissing, bool IsRequired, string Source)
+{
+    /// <summary>原因文字以“一是”“一、”“（一）”“1.”等列举开头：模板写“主要原因”后直接接原因（主要原因一是…二是…）</summary>
+    /// <remarks>
+    /// Users often list reasons (一是…二是…); "主要变动原因是" before such a text reads "主要变动原因是一是…",
+    /// which published reports never say. The template chooses its lead-in from these two flags.
+    /// </remarks>
+    public bool StartsWithEnumeration => HasText && !IsMissing && ReasonLead.IsEnumeration(Text);
+
+    /// <summary>原因文字自带引语（以“主要原因”“原因是”“主要是”等开头）：模板不再加引语</summary>
+    public bool HasOwnLead => HasText && !IsMissing && ReasonLead.IsOwnLead(Text);
+}
+
+/// <summary>How a user's reason text begins, so a template can splice it into its sentence without doubling words.</summary>
+public static class ReasonLead
+{
+    private static readonly string[] Enumerations = ["一是", "一、", "（一）", "(一)", "1.", "1、", "1．", "（1）", "(1)", "①"];
+    private static readonly string[] OwnLeads = ["主要原因", "主要变动原因", "原因是", "原因为", "主要是"];
+
+    public static bool IsEnumeration(string text)
+    {
+        var start = text.TrimStart();
+        // "1.5万元…" is a figure, not item 1.
+        return Enumerations.Any(e => start.StartsWith(e, StringComparison.Ordinal) && !(start.Length > e.Length && char.IsAsciiDigit(start[e.Length])));
+    }
+
+    public static bool IsOwnLead(string text) => OwnLeads.Any(l => text.TrimStart().StartsWith(l, StringComparison.Ordinal));
+}
 
 /// <summary>
 /// This year against last year. Amount is the absolute difference (text never shows a negative
@@ -125,10 +152,28 @@ public static class Round
 {
     public static decimal Half(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
-    public static Money Money(decimal value, IEnumerable<string>? sources = null)
+    /// <summary>A workbook figure (the model holds 万元) in the report's unit, rounded once.</summary>
+    public static Money Money(decimal wanYuan, IEnumerable<string>? sources = null) => Figure(wanYuan * (Factor.Value ?? 1m), sources);
+
+    /// <summary>
+    /// A figure already in the report's unit — a sum or difference of figures rounded once — made printable. Never converted
+    /// again: calling <see cref="Money(decimal, IEnumerable{string}?)"/> with it would multiply a 元 figure by 10 000 twice.
+    /// </summary>
+    public static Money Figure(decimal value, IEnumerable<string>? sources = null)
     {
         var rounded = Half(value);
         return new Money(rounded, TextOf(rounded), TableOf(rounded), rounded == 0, (sources ?? []).Distinct().ToList());
+    }
+
+    /// <summary>How many of the report's unit one 万元 is (1, or 10 000 for 元), for the calculation on this flow.</summary>
+    private static readonly AsyncLocal<decimal?> Factor = new();
+
+    /// <summary>Sets the unit (settings' moneyUnit: 万元 or 元) for the calculation in progress; dispose to restore.</summary>
+    public static IDisposable MoneyIn(string unit)
+    {
+        var before = Factor.Value;
+        Factor.Value = unit == "元" ? 10000m : 1m;
+        return new Restore(() => Factor.Value = before);
     }
 
     /// <summary>A figure the workbook did not give: the placeholder stands where the number would be.</summary>

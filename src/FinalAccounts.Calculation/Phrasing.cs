@@ -39,7 +39,7 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
         }
         var difference = current.Value - prior.Value;   // both already rounded: the printed difference is exact
         static string Term(Money m) => m.Sources.Count > 1 && !m.Origin().Contains('−') ? $"({m.Origin()})" : m.Origin();
-        var amount = Round.Money(Math.Abs(difference), current.Sources.Concat(prior.Sources))
+        var amount = Round.Figure(Math.Abs(difference), current.Sources.Concat(prior.Sources))
             .WithFormula(difference >= 0 ? $"{Term(current)} − {Term(prior)}" : $"{Term(prior)} − {Term(current)}");
         var baseIsZero = prior.Value == 0;
         Percent? rate = baseIsZero ? null : Round.Percent(Math.Abs(difference) / prior.Value * 100m).Of(amount, prior);
@@ -98,14 +98,15 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
         if (_marks.Any(m => m.Placeholder == placeholder && m.Finding.Id == id && Equals(m.Finding.Location, at)))
             return placeholder;
         var finding = new Diagnostic(id, Severity.Warning, message, at);
-        warnings.Add(finding);
+        if (!onlyWhenShown)   // the other kind joins the findings only once the filled report shows its mark (ReportMarks)
+            warnings.Add(finding);
         _marks.Add(new Mark(placeholder, finding) { OnlyWhenShown = onlyWhenShown });
         return placeholder;
     }
 
     /// <summary>A blank amount the report needs, as a missing <see cref="Money"/>.</summary>
-    public Money MissingMoney(string id, string message, CellRef at, string what) =>
-        Round.Missing(Missing(id, message, at, what), [at.ToString()]);
+    public Money MissingMoney(string id, string message, CellRef at, string what, bool onlyWhenShown = false) =>
+        Round.Missing(Missing(id, message, at, what, onlyWhenShown), [at.ToString()]);
 
     public void Warn(string id, string message, CellRef? source) => warnings.Add(new Diagnostic(id, Severity.Warning, message, source));
 
@@ -123,7 +124,7 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
     {
         var list = parts.ToList();
         var percents = Calculation.Shares.Of(list.Select(p => p.Amount.Value).ToList());
-        var whole = Round.Money(list.Sum(p => p.Amount.Value), []);
+        var whole = Round.Figure(list.Sum(p => p.Amount.Value), []);
         return list.Select((p, i) => new Share(p.Name, p.Code, p.Amount, Round.Percent(percents[i]).Of(p.Amount, whole))).ToList();
     }
 }
@@ -132,8 +133,9 @@ public sealed class Phrasing(CalculationSettings settings, List<Diagnostic> warn
 public sealed record Mark(string Placeholder, Diagnostic Finding)
 {
     /// <summary>
-    /// The finding exists only because the template asked (a named text or user table it names): when the
-    /// filled report shows no mark for it (the tag sat in a branch not taken), nothing is missing and it is dropped.
+    /// The finding exists only if the filled report shows its mark (a named text or user table the template names,
+    /// an optional prior-year figure): it is kept out of the calculation's findings, and the report adds it where
+    /// its mark appears; when none does (the tag sat in a branch not taken, or no template uses it), nothing is missing.
     /// </summary>
     public bool OnlyWhenShown { get; init; }
 }

@@ -20,7 +20,7 @@ public sealed partial class ReportCalculator
         // 项 lacks its budget the sum is unknown, so the rate is a placeholder, never a rate of the others alone.
         var budgets = items.Select(i => i.Completion.Budget).ToList();
         var totalBudget = budgets.FirstOrDefault(b => b.IsMissing)
-            ?? Round.Money(budgets.Sum(b => b.Value), budgets.SelectMany(b => b.Sources));
+            ?? Round.Figure(budgets.Sum(b => b.Value), budgets.SelectMany(b => b.Sources));
         var completion = _p.Completion(total, totalBudget, "一般公共预算财政拨款支出", NoReason);
         return new GeneralBudgetSection(change, share, Cell(table?.TotalRow, table?.ColumnIndex("基本支出") ?? -1),
             Cell(table?.TotalRow, table?.ColumnIndex("项目支出") ?? -1), categories, items, completion);
@@ -56,7 +56,7 @@ public sealed partial class ReportCalculator
         var @public = MoneyOf(detail?.PublicTotal);
         var personnelItems = ItemsOf(EconomicDetailTable.PersonnelGroups);
         var publicItems = ItemsOf(EconomicDetailTable.PublicGroups);
-        var total = Round.Money(personnel.Value + @public.Value, personnel.Sources.Concat(@public.Sources));
+        var total = Round.Figure(personnel.Value + @public.Value, personnel.Sources.Concat(@public.Sources));
         return new BasicSection(total, personnel, personnelItems, personnelItems.Select(i => i.Name).ToList(),
             @public, publicItems, publicItems.Select(i => i.Name).ToList(),
             _p.Change(personnel, Prior("人员经费"), "人员经费", NoReason), _p.Change(@public, Prior("公用经费"), "公用经费", NoReason),

@@ -118,7 +118,7 @@ public sealed partial class ReportCalculator
         var projectFunds = unknownFunds is not null ? Round.Missing(unknownFunds)
             : fundTotal.FirstOrDefault(f => f.Executed.IsMissing)?.Executed
             ?? (unknownKind is not null ? Round.Missing(Cell(funds, unknownKind, "资金类别", $"项目“{Col(funds, unknownKind, "项目名称")}”“”资金"))
-                : Round.Money(fundTotal.Sum(f => f.Executed.Value), fundTotal.SelectMany(f => f.Executed.Sources)));
+                : Round.Figure(fundTotal.Sum(f => f.Executed.Value), fundTotal.SelectMany(f => f.Executed.Sources)));
         return new PerformanceSection(InputText(sheet, "部门整体支出绩效自评得分"), Paragraphs("预算绩效管理工作开展情况"),
             Paragraphs("部门整体支出绩效自评报告"), evaluations.Count, projectFunds, evaluations);
     }

@@ -89,12 +89,15 @@ public sealed partial class ReportCalculator
         if (table.Rows.Count == 0)   // a Word table needs a row: an empty sheet is a table still to fill
             return new UserTableView(table.Name, table.UnitText, true, _p.Missing(Phrasing.MissingUserTableId,
                 $"表格“{table.Name}”是空的，请填写。", new CellRef(sheet.Name, 1, 1), $"表格“{table.Name}”"), 0, [], []);
+        // 序号, 编码 … columns hold numbers that are no amounts: "1", not "1.00" in a 元 table.
+        var rawColumns = Enumerable.Range(1, table.ColumnCount)
+            .Where(c => table.Rows.Take(table.HeaderRowCount).Any(r => AppendixBuilder.IsRawHeader(sheet.MergedText(r, c)))).ToHashSet();
         TableRowView Row(int row, bool header) => new(AppendixBuilder.Cells(sheet, row, table.ColumnCount, c =>
         {
             var cell = sheet.Get(row, c);
             if (cell is null)
                 return ("", false);
-            if (header || cell.Number is not { } n)
+            if (header || cell.Number is not { } n || rawColumns.Contains(c))
                 return (cell.Text.Trim(), false);
             return (NumberText((decimal)n, cell.Text, table.Unit), true);
         }));

@@ -70,7 +70,7 @@ public sealed partial class ReportCalculator
     {
         var purchase = Prior("公务用车购置费");
         var running = Prior("公务用车运行维护费");
-        var prior = purchase.IsMissing ? purchase : running.IsMissing ? running : Round.Money(purchase.Value + running.Value, purchase.Sources.Concat(running.Sources));
+        var prior = purchase.IsMissing ? purchase : running.IsMissing ? running : Round.Figure(purchase.Value + running.Value, purchase.Sources.Concat(running.Sources));
         return _p.Change(actual, prior, "公务用车购置及运行维护费", NoReason);
     }
 }

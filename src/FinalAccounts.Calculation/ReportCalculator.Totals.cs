@@ -48,6 +48,10 @@ public sealed partial class ReportCalculator
         var expenditureFunds = Phrasing.Shares(expenditure.Columns.Select((c, i) => (c, i)).Where(x => x.i != totalColumn && spent is not null)
             .Select(x => (x.c.Leaf, "", Round.Money(spent!.Values[x.i]))));
         var change = _p.Change(grand, Prior("财政拨款收支总计"), "财政拨款收支总计", ReasonFrom("财政拨款收支总计变动原因"));
-        return new FiscalSection(change, incomeTotal, expenditureTotal, incomeFunds, expenditureFunds);
+        // Most outlines compare only the 总计; these two exist for those that compare income and expenditure
+        // separately (Sichuan 2020), so a blank prior figure is a finding only where a template prints it.
+        var incomeChange = _p.Change(incomeTotal, PriorIfShown("财政拨款收入"), "财政拨款收入", NoReason);
+        var expenditureChange = _p.Change(expenditureTotal, PriorIfShown("财政拨款支出"), "财政拨款支出", NoReason);
+        return new FiscalSection(change, incomeTotal, expenditureTotal, incomeFunds, expenditureFunds, incomeChange, expenditureChange);
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class ReportCalculator
     {
         var warnings = new List<Diagnostic>();
         using var zeros = Round.ZeroReadsAs(settings.ZeroAmount);
+        using var unit = Round.MoneyIn(settings.MoneyUnit);
         var calculator = new ReportCalculator(workbook, new Phrasing(settings, warnings));
         var model = calculator.WithTextsAndTables(calculator.Build(), needs ?? TemplateNeeds.None);
         return new CalculationResult(model, warnings, calculator._p.Marks);
@@ -43,12 +44,15 @@ public sealed partial class ReportCalculator
         var general = GeneralBudget();
         var threePublic = ThreePublic();
         return new ReportModel(
-            Department(), overview, income, expenditure, fiscal, general, Basic(), threePublic,
+            Department() with { Staff = Staff() }, overview, income, expenditure, fiscal, general, Basic(), threePublic,
             Fund(_w.Tables.GovernmentFund, "本年支出", "政府性基金预算财政拨款支出"),
             Fund(_w.Tables.StateCapital, "合计", "国有资本经营预算财政拨款支出"),
             Other(), Glossary(), Performance(),
             Charts(overview, income, expenditure, fiscal, general, threePublic),
-            AppendixBuilder.Build(_w));
+            AppendixBuilder.Build(_w))
+        {
+            BudgetSide = BudgetSide(expenditure),
+        };
     }
 
     private static Reason NoReason(bool _) => new("", false, false, false, "");
@@ -62,6 +66,15 @@ public sealed partial class ReportCalculator
             return Round.Money(amount);
         return _p.MissingMoney(Phrasing.MissingPriorId, $"缺少上年数“{label}”，无法计算与上年相比的增减变动。",
             _prior.Find(label)?.Cell ?? new CellRef(_prior.Sheet, 1, 1), $"上年{label}");
+    }
+
+    /// <summary>An optional prior-year figure: like <see cref="Prior"/>, but its finding stands only when the report shows its placeholder.</summary>
+    private Money PriorIfShown(string label)
+    {
+        if (_prior.Amount(label) is { } amount)
+            return Round.Money(amount);
+        return _p.MissingMoney(Phrasing.MissingPriorId, $"缺少上年数“{label}”，无法计算与上年相比的增减变动。",
+            _prior.Find(label)?.Cell ?? new CellRef(_prior.Sheet, 1, 1), $"上年{label}", onlyWhenShown: true);
     }
 
     /// <summary>A supplementary amount; missing (placeholder and warning) when blank, never 0.</summary>

@@ -42,6 +42,9 @@ public sealed record ReportModel(
     /// <summary>名称以“表格”开头的工作表（每张一项），模板用 {{userTable "名称"}} 引用</summary>
     public IReadOnlyList<UserTableView> UserTables { get; init; } = [];
 
+    /// <summary>预算与决算对照：各项收入、各类支出的年初预算、追加、全年（调整后）预算和决算（“收入预算”“支出预算”表）</summary>
+    public BudgetSideSection BudgetSide { get; init; } = null!;
+
     /// <summary>工作簿有“文字”表（按新格式填写）：模板据此决定是否引用文字和表格；早先的工作簿没有这张表，报告不变</summary>
     public bool HasTextSheet { get; init; }
 }
@@ -67,6 +70,9 @@ public sealed record Unit(int Number, string Name, string Kind, string Note);
 public sealed record DepartmentSection(
     string Name, int Year, int PriorYear, string UnitType, IReadOnlyList<Numbered> Duties, string OrganisationIntro, IReadOnlyList<Unit> Units)
 {
+    /// <summary>人员概况：实有人数、行政编制数、事业编制数、编外人员数（基本信息表）</summary>
+    public StaffCounts Staff { get; init; } = null!;
+
     /// <summary>部门职责表一行也没有时的待填写标记，否则为空</summary>
     public string DutiesMissing { get; init; } = "";
 
@@ -98,8 +104,11 @@ public sealed record ExpenditureSection(Change Total, IReadOnlyList<Share> Kinds
 /// <param name="IncomeTotal">财政拨款收入合计</param>
 /// <param name="ExpenditureTotal">财政拨款支出合计</param>
 /// <param name="IncomeFunds">财政拨款收入按资金来源（一般公共预算、政府性基金、国有资本经营）</param>
+/// <param name="IncomeChange">财政拨款收入合计与上年相比（上年数取自“上年数”表的“财政拨款收入”；模板用到而未填写时才提示）</param>
+/// <param name="ExpenditureChange">财政拨款支出合计与上年相比（上年数取自“上年数”表的“财政拨款支出”；模板用到而未填写时才提示）</param>
 /// <param name="ExpenditureFunds">财政拨款支出按资金来源</param>
-public sealed record FiscalSection(Change Total, Money IncomeTotal, Money ExpenditureTotal, IReadOnlyList<Share> IncomeFunds, IReadOnlyList<Share> ExpenditureFunds);
+public sealed record FiscalSection(Change Total, Money IncomeTotal, Money ExpenditureTotal, IReadOnlyList<Share> IncomeFunds, IReadOnlyList<Share> ExpenditureFunds,
+    Change IncomeChange, Change ExpenditureChange);
 
 /// <summary>One numbered paragraph of 五(三): a 项 with its 类 and 款 names and its budget completion.</summary>
 /// <param name="Number">序号</param>

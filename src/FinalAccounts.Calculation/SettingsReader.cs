@@ -36,6 +36,12 @@ internal static class SettingsReader
             null => s,
             var other => Refuse(s, problem, $"应为“0”（0万元，占0%）或“0.00”（0.00万元，占0.00%），现为“{other}”"),
         },
+        ["moneyUnit"] = (s, v, problem) => Text(v, "文字“万元”或“元”", problem) switch
+        {
+            var unit when unit is "万元" or "元" => s with { MoneyUnit = unit },
+            null => s,
+            var other => Refuse(s, problem, $"应为“万元”或“元”，现为“{other}”"),
+        },
         ["placeholderStyle"] = (s, v, problem) => Text(v, "文字（模板中字符样式的名称）", problem) switch
         {
             null => s,

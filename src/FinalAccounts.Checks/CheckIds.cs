@@ -87,6 +87,10 @@ public static class CheckIds
     public const string CapitalIncomeVsFiscalSummary = "CHK109";
     public const string CapitalIncomeVsCapitalTable = "CHK110";
 
+    // the budget side (收入预算, 支出预算)
+    public const string BudgetRowAdjusted = "CHK120";
+    public const string BudgetBasicParts = "CHK121";
+
     /// <summary>A line or column a rule needs is not in the table (renamed or deleted).</summary>
     public const string LineMissing = "CHK090";
 }

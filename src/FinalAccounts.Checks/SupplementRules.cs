@@ -41,6 +41,29 @@ internal static class SupplementRules
         if (workbook.Tables.GeneralBudget is { } general)
             BudgetCoverage(workbook.List(WorkbookLayout.ItemBudgets), general, r);
         ThreePublicDetails(workbook, r);
+        ExpenditureBudgets(workbook.List(WorkbookLayout.ExpenditureBudgets), r);
+    }
+
+    /// <summary>
+    /// The budget side's own arithmetic: each kind's 调整后预算数 = 年初预算数 + 追加（减）; 人员经费 + 公用经费 = 基本支出 in every
+    /// budget column (the report prints them one under the other).
+    /// </summary>
+    private static void ExpenditureBudgets(ListSheet sheet, Reconciler r)
+    {
+        if (sheet.Rows.Count == 0)
+            return;
+        int kind = sheet.ColumnOf("支出类别"), opening = sheet.ColumnOf("年初预算数"), added = sheet.ColumnOf("追加（减）"), adjusted = sheet.ColumnOf("调整后预算数");
+        Amount? At(ListRow row, int column) => row.Number(column) is { } n ? new Amount(n, row.CellAt(column)) : null;
+        foreach (var row in sheet.Rows.Where(row => row[kind].Length > 0))
+            if (At(row, adjusted) is { } total && At(row, opening) is { } start && At(row, added) is { } change)
+                r.SumEquals(CheckIds.BudgetRowAdjusted, $"{row[kind]}调整后预算数", total, "年初预算数+追加（减）", [start, change]);
+
+        ListRow? Row(string name) => sheet.Rows.FirstOrDefault(row => LabelText.Key(row[kind]) == name);
+        if (Row("基本支出") is not { } basic || Row("人员经费") is not { } personnel || Row("公用经费") is not { } @public)
+            return;
+        foreach (var column in new[] { opening, added, adjusted })
+            if (At(basic, column) is { } whole && At(personnel, column) is { } p && At(@public, column) is { } q)
+                r.SumEquals(CheckIds.BudgetBasicParts, $"基本支出{sheet.Headers[column]}", whole, "人员经费+公用经费", [p, q]);
     }
 
     /// <summary>

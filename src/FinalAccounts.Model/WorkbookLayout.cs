@@ -49,6 +49,10 @@ public static class WorkbookLayout
         new("机构设置说明", FieldType.LongText, "第一部分“二、机构设置”的说明文字"),
         new("机关运行经费", FieldType.Amount, "本年机关运行经费（万元）；行政单位和参公单位应等于公开06表公用经费合计"),
         new("报告日期", FieldType.Text, "封面上的日期，如：2025年9月；不填则为生成报告的年月"),
+        new("实有人数", FieldType.Integer, "人员概况：年末实有人数（报告写人员概况时填写）"),
+        new("行政编制数", FieldType.Integer, "人员概况：行政编制（个）"),
+        new("事业编制数", FieldType.Integer, "人员概况：事业编制（个）"),
+        new("编外人员数", FieldType.Integer, "人员概况：编外聘用人员（人）"),
     ]);
 
     public static readonly SheetSpec Duties = new("部门职责", true, "第一部分“一、部门职责”，一行一条", [
@@ -68,6 +72,8 @@ public static class WorkbookLayout
         new("本年收入合计", FieldType.Amount, "上年公开01表本年收入合计", true),
         new("本年支出合计", FieldType.Amount, "上年公开01表本年支出合计", true),
         new("财政拨款收支总计", FieldType.Amount, "上年公开04表总计", true),
+        new("财政拨款收入", FieldType.Amount, "上年公开04表本年收入合计（报告分别比较财政拨款收入和支出时填写）"),
+        new("财政拨款支出", FieldType.Amount, "上年公开04表本年支出合计（同上）"),
         new("一般公共预算财政拨款支出", FieldType.Amount, "上年公开05表合计", true),
         new("一般公共预算财政拨款基本支出", FieldType.Amount),
         new("人员经费", FieldType.Amount),
@@ -89,6 +95,23 @@ public static class WorkbookLayout
         new("调整预算数", FieldType.Amount, "万元"),
         new("决算与预算差异原因", FieldType.LongText, "决算数大于或小于预算数时必填"),
     ]);
+
+    /// <summary>
+    /// The budget beside the 决算 (收入表/支出表 of the 部门整体支出自评报告). Optional: workbooks made before it
+    /// validate as they did. The 决算 column comes from the public tables, never typed here.
+    /// </summary>
+    public static readonly SheetSpec IncomeBudgets = new("收入预算", true, "各项收入的年初预算数和全年预算数（万元）；决算数取自公开01表", [
+        new("收入类别", FieldType.Text, "与公开01表收入方的行名一致，如：一般公共预算财政拨款收入", true),
+        new("年初预算数", FieldType.Amount, "万元"),
+        new("全年预算数", FieldType.Amount, "调整后的全年预算（万元）"),
+    ]) { Optional = true };
+
+    public static readonly SheetSpec ExpenditureBudgets = new("支出预算", true, "各类支出的年初预算数、追加（减）和调整后预算数（万元）；决算数取自公开表", [
+        new("支出类别", FieldType.Text, "基本支出、人员经费、公用经费、项目支出，或公开01表支出方的行名（如结余分配、年末结转和结余）", true),
+        new("年初预算数", FieldType.Amount, "万元"),
+        new("追加（减）", FieldType.Amount, "年中追加（减少填负数）"),
+        new("调整后预算数", FieldType.Amount, "年初预算数 + 追加（减）"),
+    ]) { Optional = true };
 
     public static readonly SheetSpec Reasons = new("变动原因", false, "只有本单位知道的原因（报告中的【主要变动原因】）", [
         new("收支总计变动原因", FieldType.LongText),
@@ -219,7 +242,7 @@ public static class WorkbookLayout
 
     public static readonly IReadOnlyList<SheetSpec> Supplements =
     [
-        BasicInfo, Duties, Organisation, PriorYear, ItemBudgets, Reasons, ThreePublicCounts, VehicleTypes,
+        BasicInfo, Duties, Organisation, PriorYear, ItemBudgets, IncomeBudgets, ExpenditureBudgets, Reasons, ThreePublicCounts, VehicleTypes,
         Procurement, Assets, Glossary, Performance, Projects, ProjectFunds, ProjectIndicators,
         NamedTexts,
     ];

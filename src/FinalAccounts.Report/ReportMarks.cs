@@ -68,12 +68,18 @@ public static class ReportMarks
         // A finding that exists only because the template named a text or table it then did not print is no finding;
         // any other finding whose mark the report does not show is information, not a warning.
         var unshown = marks.Where(m => m.OnlyWhenShown && where[m.Finding].Count == 0).Select(m => m.Finding).ToHashSet(ReferenceEqualityComparer.Instance);
-        IReadOnlyList<Diagnostic> updated = findings.Where(f => !unshown.Contains(f)).Select(f => !where.TryGetValue(f, out var at) ? f
-            : at.Count > 0 ? f with { Message = f.Message + $"报告“{string.Join("”“", at)}”中显示待填写标记。" }
-            : f with { Severity = f.Severity == Severity.Warning ? Severity.Info : f.Severity, Message = f.Message + "本报告不需要此项，报告中无标记。" }).ToList();
+        var listed = findings.ToHashSet(ReferenceEqualityComparer.Instance);
+        var shownOnly = marks.Where(m => m.OnlyWhenShown && where[m.Finding].Count > 0 && !listed.Contains(m.Finding)).Select(m => m.Finding)
+            .Distinct(ReferenceEqualityComparer.Instance).Cast<Diagnostic>();
+        var kept = findings.Where(f => !unshown.Contains(f)).Concat(shownOnly).ToList();
+        var byFinding = new Dictionary<Diagnostic, Diagnostic>(ReferenceEqualityComparer.Instance);
+        foreach (var f in kept)
+            byFinding[f] = !where.TryGetValue(f, out var at) ? f
+                : at.Count > 0 ? f with { Message = f.Message + $"报告“{string.Join("”“", at)}”中显示待填写标记。" }
+                : f with { Severity = f.Severity == Severity.Warning ? Severity.Info : f.Severity, Message = f.Message + "本报告不需要此项，报告中无标记。" };
 
-        var comments = review ? AddComments(main, body, placed, narrative, marks, findings, updated, probe) : 0;
-        return (updated, comments);
+        var comments = review ? AddComments(main, body, placed, narrative, marks, kept, byFinding, probe) : 0;
+        return (kept.Select(f => byFinding[f]).ToList(), comments);
     }
 
     /// <summary>"【待填写：{0}】" → a pattern matching any placeholder of that form.</summary>
@@ -168,7 +174,7 @@ public static class ReportMarks
     }
 
     private static int AddComments(MainDocumentPart main, Body body, List<(Run Run, string Text, string Heading)> placed, List<Paragraph> narrative,
-        IReadOnlyList<Mark> marks, IReadOnlyList<Diagnostic> original, IReadOnlyList<Diagnostic> updated, Probe? probe)
+        IReadOnlyList<Mark> marks, IReadOnlyList<Diagnostic> original, Dictionary<Diagnostic, Diagnostic> byFinding, Probe? probe)
     {
         var part = main.WordprocessingCommentsPart ?? main.AddNewPart<WordprocessingCommentsPart>();
         part.Comments ??= new Comments();
@@ -185,9 +191,6 @@ public static class ReportMarks
             return id;
         }
         static Run Reference(string id) => new(new CommentReference { Id = id });
-        var byFinding = new Dictionary<Diagnostic, Diagnostic>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < original.Count; i++)
-            byFinding[original[i]] = updated[i];
         string Explain(Diagnostic finding)
         {
             var shown = byFinding.GetValueOrDefault(finding, finding);

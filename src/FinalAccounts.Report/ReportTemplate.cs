@@ -54,6 +54,8 @@ public static class ReportTemplate
         }
         if (source is null)
             return new LoadedTemplate(null, null, Path.GetFileName(templatePath), problems, new HashSet<string>());
+        if (settings is not null)
+            ReportHelpers.RegisterFigures(options, settings.MissingReasonPlaceholder);   // before compiling: compiled options are frozen
         var compiled = DocxTemplate.Compile(source.Package, source.Name, options);
         problems = [.. problems, .. compiled.Problems];
         return new LoadedTemplate(problems.Count == 0 ? compiled.Template : null, settings, source.Name, problems, compiled.UsedFields)

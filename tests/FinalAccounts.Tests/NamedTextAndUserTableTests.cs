@@ -209,6 +209,24 @@ public class NamedTextAndUserTableTests
         Assert.Contains(read.Diagnostics, f => f.Id == InputIds.NameTwice && f.Location!.Sheet == "表格-评分表");
     }
 
+    [Fact]
+    public void ASerialNumberColumnPrintsAsTypedInAMoneyTable()
+    {
+        // 002's 收入表 in 元: 序号 1 is "1", the amount 7047418.83 is "7,047,418.83" — the old extra-table path printed "1.00".
+        using var temp = new TempFolder();
+        var editor = WorkbookEditor.Load(Repo.SampleXlsx);
+        var sheet = new SheetContent("表格 收入表");
+        sheet.Set(1, 1, "单位：元");
+        sheet.Row(2, 1, "序号", "类别", "年初预算数");
+        sheet.Row(3, 1, 1, "一般公共预算财政拨款收入", 7047418.83m);
+        sheet.Row(4, 1, 2, "政府性基金预算财政拨款收入", 0m);
+        editor.Sheets.Add(sheet);
+        var (model, _) = Calculate(editor.Save(temp.File("serial.xlsx")));
+        var table = model.UserTables.Single(t => t.Name == "收入表");
+        Assert.Equal(["1", "一般公共预算财政拨款收入", "7,047,418.83"], table.Rows[0].Cells.Select(c => c.Text));
+        Assert.Equal(["2", "政府性基金预算财政拨款收入", "0.00"], table.Rows[1].Cells.Select(c => c.Text));
+    }
+
     private static (UserTableView View, IReadOnlyList<Diagnostic> Findings) OneTable(string? unitLine, decimal number)
     {
         using var temp = new TempFolder();

@@ -321,6 +321,36 @@ public class TemplateEngineTests
     }
 
     [Fact]
+    public void SumTotalsAColumnAndAnUnknownFigureMakesTheTotalUnknown()
+    {
+        var data = Tree("""{ "rows": [ { "name": "甲", "amount": "3.20", "money": { "value": 1.25, "isMissing": false } }, { "name": "乙", "amount": "42.79", "money": { "value": 0, "isMissing": false } } ], "gaps": [ { "name": "甲", "amount": "3.20", "money": { "value": 1.25, "isMissing": false } }, { "name": "乙", "amount": "", "money": { "value": 0, "isMissing": true } } ] }""");
+        string RenderWithoutSchema(DocxBuilder builder, object tree)
+        {
+            var compiled = DocxTemplate.Compile(builder.Build(), "t.docx", Options(withSchema: false));
+            Assert.Empty(compiled.Problems.Select(p => p.Format("t.docx")));
+            return DocxText.Of(compiled.Template!.Render(tree));
+        }
+        // 3.20 + 42.79 = 45.99; a value object counts by its value: 1.25 + 0 = 1.25.
+        Assert.Equal("45.99|1.25", RenderWithoutSchema(new DocxBuilder().Paragraph("{{sum rows \"amount\"}}|{{sum rows \"money\"}}"), data).Trim());
+        // 合计 of a column with a blank (a text that is no number, or a figure marked missing) is unknown, not the sum of the rest.
+        Assert.Equal("|", RenderWithoutSchema(new DocxBuilder().Paragraph("{{sum gaps \"amount\"}}|{{sum gaps \"money\"}}"), data).Trim());
+        Assert.Equal("无", RenderWithoutSchema(new DocxBuilder().Paragraph("{{#if (sum gaps \"money\")}}有{{else}}无{{/if}}"), data).Trim());
+        // Over the items where keeps.
+        Assert.Equal("42.79", RenderWithoutSchema(new DocxBuilder().Paragraph("{{sum (where rows \"amount\" \"gt\" 10) \"amount\"}}"), data).Trim());
+    }
+
+    [Theory]
+    [InlineData("{{sum rows \"amout\"}}", "TPL005", "没有字段“amout”")]
+    [InlineData("{{sum rows}}", "TPL", "sum 的写法")]
+    [InlineData("{{sum name \"amount\"}}", "TPL", "第一个参数须是列表")]
+    public void AMisusedSumIsATemplateDiagnostic(string tag, string id, string words)
+    {
+        var problem = Assert.Single(Problems(new DocxBuilder().Paragraph(tag)));
+        Assert.StartsWith(id, problem.Id);
+        Assert.Contains(words, problem.Message);
+    }
+
+    [Fact]
     public void ComparisonsDoNotDependOnTheMachinesCulture()
     {
         var data = Tree("""{ "rate": 1.5, "flag": true }""");

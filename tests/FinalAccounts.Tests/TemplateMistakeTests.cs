@@ -145,6 +145,7 @@ public class TemplateMistakeTests
         { """{ "words": { "fall": 1 } }""", "TPL035", "$.words", "words.fall 应为非空文字，现为数字 1" },
         { """{ "words": "上升" }""", "TPL035", "$.words", "应为对象" },
         { """{ "zeroAmount": "零" }""", "TPL036", "$.zeroAmount", "应为“0”（0万元，占0%）或“0.00”（0.00万元，占0.00%），现为“零”" },
+        { """{ "moneyUnit": "千元" }""", "TPL036", "$.moneyUnit", "应为“万元”或“元”，现为“千元”" },
     };
 
     /// <summary>Issue 16: a zero amount reads one way everywhere, chosen by the template ("0万元，占0%" or "0.00万元，占0.00%").</summary>

@@ -56,6 +56,7 @@ internal static class Reference000Supplements
             ("预算绩效管理工作开展情况", string.Join("\n", PerformanceManagement)),
             ("部门整体支出绩效自评报告", string.Join("\n", PerformanceReport))),
         "项目绩效" or "项目资金" or "绩效指标" or "文字" => List(),
+        "收入预算" or "支出预算" => List(),
         _ => throw new InvalidOperationException($"No reference 000 values for sheet {spec.Name}"),
     };
 
