@@ -97,9 +97,18 @@ public sealed partial class ReportCalculator
                 return new ProjectIndicator(Ind("一级指标"), Ind("二级指标"), Ind("三级指标"), Ind("指标性质"), Ind("指标值"),
                     Col(indicators, r, "度量单位"), Ind("完成值"), Ind("权重"), Ind("得分"), Col(indicators, r, "未完成原因"));
             }).ToList();
+            // A template that prints one kind (总额, 财政资金) by name gets a mark where its row is absent; the
+            // finding is raised only when the report shows that mark (a template listing every row needs none).
+            ProjectFund Kind(string kind) => fundRows.FirstOrDefault(f => f.Kind == kind) ?? MissingFund(kind);
+            ProjectFund MissingFund(string kind)
+            {
+                var missing = _p.MissingMoney(Phrasing.MissingInputId, $"“项目资金”表中没有{what}的“{kind}”一行。",
+                    new CellRef(WorkbookLayout.ProjectFunds.Name, 1, 1), $"{what}的{kind}", onlyWhenShown: true);
+                return new ProjectFund(kind, missing, missing, missing, null, false, "", "", "");
+            }
             return new ProjectEvaluation(i + 1, name.Length > 0 ? name : Text("项目名称"), Text("主管部门"), Text("实施单位"), Text("项目负责人"),
                 Text("财务负责人"), Text("年度目标"), Text("实际完成情况"), Text("自评得分"),
-                Text("评价结论"), Text("存在问题"), Text("改进措施"), fundRows, indicatorRows);
+                Text("评价结论"), Text("存在问题"), Text("改进措施"), fundRows, Kind("总额"), Kind("财政资金"), indicatorRows);
         }).ToList();
         // Rows of 项目资金/绩效指标 that belong to no project cannot be printed: each is a finding, and the 涉及资金 sum is unknown.
         var names = projects.Rows.Select(p => Col(projects, p, "项目名称")).Where(n => n.Length > 0).ToHashSet();

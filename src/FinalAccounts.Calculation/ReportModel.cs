@@ -247,6 +247,9 @@ public sealed record ProcurementSection(
 
     /// <summary>可以逐项列出：总额大于 0，或总额为 0 且各分项都填写了 0（如“政府采购支出总额0万元，其中：政府采购货物支出0万元、…”）</summary>
     public bool HasBreakdown { get; init; }
+
+    /// <summary>政府采购主要用途（如“购买日常工作所需办公设备”；未填写时为待填写标记，模板用到时才提示）</summary>
+    public string Purpose { get; init; } = "";
 }
 
 /// <param name="Name">类别名称</param>
@@ -321,11 +324,13 @@ public sealed record ProjectIndicator(string Level1, string Level2, string Level
 /// <param name="Problems">存在的问题</param>
 /// <param name="Improvements">改进措施</param>
 /// <param name="Funds">项目资金（各资金类别一项）</param>
+/// <param name="Total">项目资金中“总额”一行：如 {{total.adjustedBudget.text}}（没有这一行时金额为待填写标记）</param>
+/// <param name="Fiscal">项目资金中“财政资金”一行：如“其中－财政拨款”（没有这一行时金额为待填写标记）</param>
 /// <param name="Indicators">绩效指标（每个一项）</param>
 public sealed record ProjectEvaluation(
     int Number, string Name, string Department, string Implementer, string Leader, string FinanceLeader,
     string Goal, string Result, string Score, string Conclusion, string Problems, string Improvements,
-    IReadOnlyList<ProjectFund> Funds, IReadOnlyList<ProjectIndicator> Indicators)
+    IReadOnlyList<ProjectFund> Funds, ProjectFund Total, ProjectFund Fiscal, IReadOnlyList<ProjectIndicator> Indicators)
 {
     /// <summary>“文字”表中项目名称为本项目的文字（每段文字一项），在项目循环中用 {{text "名称"}} 引用</summary>
     public IReadOnlyList<NamedTextView> Texts { get; init; } = [];

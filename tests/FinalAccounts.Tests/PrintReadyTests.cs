@@ -115,6 +115,7 @@ public class ChartThatSaysNothingTests
     [Theory]
     [InlineData("default")]
     [InlineData("hubei")]
+    [InlineData("sichuan-2020")]
     public void AThreePublicPieOfOneSliceIsASentence(string templateName)
     {
         using var temp = new TempFolder();
@@ -192,6 +193,7 @@ public class RepeatedFigureTests
     [Theory]
     [InlineData("default")]
     [InlineData("hubei")]
+    [InlineData("sichuan-2020")]
     public void AChartRepeatingThePreviousFigureIsASentence(string templateName)
     {
         var template = CompiledReportTemplate.Load(Path.Combine(Repo.Root, "templates", templateName)).Template!;
@@ -232,6 +234,7 @@ public class TableTextStyleTests
     [Theory]
     [InlineData("default")]
     [InlineData("hubei")]
+    [InlineData("sichuan-2020")]
     public void TableTextIsInTheBodysFamilyAtItsStylesSize(string templateName)
     {
         using var temp = new TempFolder();
