@@ -156,8 +156,11 @@ internal sealed class ElementHelperNode(string helper, Expression argument, stri
 /// run's text, whole paragraphs, tables and figures, or table rows. {{else if x}} is a block of its
 /// own in <see cref="Else"/>.
 /// </summary>
-internal sealed class BlockNode(string helper, Expression? argument, bool restartNumbering, bool pageBreak) : Node
+internal sealed class BlockNode(string helper, Expression? argument, bool restartNumbering, bool pageBreak, int mergeRepeats = 0) : Node
 {
+    /// <summary>mergeRepeats=N of a table row block: the first N columns' repeated cells merge (see <see cref="RepeatMerging"/>).</summary>
+    public int MergeRepeats { get; } = mergeRepeats;
+
     public string Helper { get; } = helper;
     public Expression? Argument { get; } = argument;
     public bool RestartNumbering { get; } = restartNumbering;
@@ -197,6 +200,7 @@ internal sealed class BlockNode(string helper, Expression? argument, bool restar
                     return;
                 }
                 var path = scope.Path;
+                var blockStart = output.Mark;
                 for (var i = 0; i < items.Count; i++)
                 {
                     var start = output.Mark;
@@ -204,6 +208,8 @@ internal sealed class BlockNode(string helper, Expression? argument, bool restar
                     if (i > 0 && output.Elements is { } elements)
                         Separate(context, elements, start);
                 }
+                if (MergeRepeats > 0 && output.Elements is { } rows)
+                    RepeatMerging.Apply(rows, blockStart, MergeRepeats);
                 return;
             case "with":
                 if (context.TryEvaluate(Argument!, scope, lenient: true, Location, Tag, out var target) && DataTree.IsTruthy(target))

@@ -13,7 +13,7 @@ namespace DocxTemplating;
 /// </summary>
 internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDiagnostic> problems)
 {
-    private static readonly HashSet<string> BlockOptions = ["pageBreak", "restartNumbering"];
+    private static readonly HashSet<string> BlockOptions = ["pageBreak", "restartNumbering", "mergeRepeats"];
 
     private string _part = "";
     private int _paragraph;
@@ -111,8 +111,12 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         foreach (var tag in tags.Where(t => t.Error is not null))
             Problem(tag.Closed ? TemplateErrors.SyntaxError : TemplateErrors.UnterminatedTag, tag.Closed ? $"标签写法有误：{tag.Error}" : tag.Error!, tag.Text);
         foreach (var tag in tags.Where(t => t.Error is null && t.Kind == TagKind.Open))
+        {
             foreach (var option in tag.Options.Keys.Where(o => !BlockOptions.Contains(o)))
                 Problem(TemplateErrors.UnknownBlockOption, $"不认识的块选项“{option}”；可用：{string.Join("、", BlockOptions)}。", tag.Text);
+            if (tag.Options.ContainsKey("mergeRepeats"))
+                Problem(TemplateErrors.UnknownBlockOption, "mergeRepeats 只能用于表格行块（写在表格某行第一格开头的 {{#each}}）。", tag.Text);
+        }
     }
 
     private void ReportUnclosed(BlockStack blocks)
@@ -167,7 +171,8 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     private BlockNode NewBlock(TagToken tag, TemplateLocation where)
     {
         bool Option(string key) => tag.Options.TryGetValue(key, out var value) && value is LiteralExpression { Value: true or "true" };
-        return new BlockNode(tag.Helper, tag.Expression, Option("restartNumbering"), Option("pageBreak")) { Location = where, Tag = tag.Text, Broken = tag.Error is not null };
+        var merge = tag.Options.TryGetValue("mergeRepeats", out var columns) && columns is LiteralExpression { Value: decimal n } && n == decimal.Truncate(n) && n is >= 1 and <= 63 ? (int)n : 0;
+        return new BlockNode(tag.Helper, tag.Expression, Option("restartNumbering"), Option("pageBreak"), merge) { Location = where, Tag = tag.Text, Broken = tag.Error is not null };
     }
 
     /// <summary>{{chart x}} or {{chart x "图例"}} alone in its paragraph: the host makes the elements.</summary>
@@ -277,6 +282,12 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 if (opening.Options.ContainsKey("pageBreak"))
                     problems.Add(new TemplateDiagnostic(TemplateErrors.UnknownBlockOption,
                         "pageBreak 不能用于表格行块（表格中的行不能从新页开始）；请把整张表放进段落级的块中。", firstCell, opening.Text));
+                foreach (var option in opening.Options.Keys.Where(o => !BlockOptions.Contains(o)))
+                    problems.Add(new TemplateDiagnostic(TemplateErrors.UnknownBlockOption, $"不认识的块选项“{option}”；可用：{string.Join("、", BlockOptions)}。", firstCell, opening.Text));
+                if (opening.Options.TryGetValue("mergeRepeats", out var merge) && !(opening.Helper == "each" && merge is LiteralExpression { Value: decimal n }
+                        && n == decimal.Truncate(n) && n >= 1 && n <= row.Elements<TableCell>().Count()))
+                    problems.Add(new TemplateDiagnostic(TemplateErrors.UnknownBlockOption,
+                        $"mergeRepeats 须用于 {{{{#each}}}}，值为 1 到本行格数（{row.Elements<TableCell>().Count()}）之间的整数，如 mergeRepeats=2。", firstCell, opening.Text));
             }
             var cells = new List<ContainerNode>();
             var cellNumber = 0;

@@ -47,8 +47,19 @@ public sealed partial class ReportCalculator
         // Asked for only by a template that says what the purchases were for (reference 001); a finding only then.
         var purpose = sheet.Text("政府采购主要用途")
             ?? _p.Missing(Phrasing.MissingInputId, "“政府采购主要用途”未填写。", CellOf(sheet, "政府采购主要用途"), "政府采购主要用途", onlyWhenShown: true);
+        // By kind only for outlines that say it (Hubei): a blank is a finding only where the report prints its placeholder.
+        var byKind = new[] { "货物", "工程", "服务" }.Select((kind, i) =>
+        {
+            var label = $"{kind}授予中小企业合同金额";
+            var amount = sheet.Amount(label) is { } a ? Round.Money(a)
+                : _p.MissingMoney(Phrasing.MissingInputId, $"“{label}”未填写。", CellOf(sheet, label), label, onlyWhenShown: true);
+            var whole = parts[i].Amount;
+            var share = amount.IsMissing || whole.IsMissing ? Round.MissingPercent
+                : whole.IsZero ? Round.Percent(0) : Round.Percent(amount.Value / whole.Value * 100m).Of(amount, whole);
+            return new ProcurementKindShare(kind, whole, amount, share);
+        }).ToList();
         return new ProcurementSection(total, parts[0].Amount, parts[1].Amount, parts[2].Amount, parts[0].Percent, parts[1].Percent, parts[2].Percent,
-            small, Of(small), micro, Of(micro), !total.IsZero) { HasBreakdown = true, Purpose = purpose };
+            small, Of(small), micro, Of(micro), !total.IsZero) { HasBreakdown = true, SmallAndMediumByKind = byKind, Purpose = purpose };
     }
 
     private AssetsSection Assets()

@@ -35,7 +35,11 @@ public sealed partial class ReportCalculator
             return texts;
         }
 
-        var projects = model.Performance.Projects.Select(p => p with { Texts = TextsOf(p.Name, needs.ProjectTexts, $"（项目“{p.Name}”）") }).ToList();
+        var projects = model.Performance.Projects.Select(p => p with
+        {
+            Texts = TextsOf(p.Name, needs.ProjectTexts, $"（项目“{p.Name}”）"),
+            HasTexts = rows.Any(r => LabelText.Key(r[project]) == LabelText.Key(p.Name)),
+        }).ToList();
         var tables = _w.UserTables.Select(UserTableOf).ToList();
         foreach (var wanted in needs.Tables.Where(n => !tables.Any(t => LabelText.Key(t.Name) == LabelText.Key(n))))
             tables.Add(new UserTableView(wanted, "", true, _p.Missing(Phrasing.MissingUserTableId,

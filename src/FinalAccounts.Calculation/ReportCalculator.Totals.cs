@@ -20,7 +20,12 @@ public sealed partial class ReportCalculator
     {
         var total = MoneyOf(SummaryIncome.Find("本年收入合计")?.Amount);
         var sources = Phrasing.Shares(SummaryIncome.LinesBefore("本年收入合计").Select(l => (l.Name, "", Round.Money(l.Amount))));
-        return new IncomeSection(_p.Change(total, Prior("本年收入合计"), "本年收入合计", NoReason), sources);
+        // 一般公共预算财政拨款收入 against last year: only some outlines say it (Hubei), so its prior figure is asked for only where shown.
+        var general = sources.FirstOrDefault(s => s.Name.Contains("一般公共预算财政拨款", StringComparison.Ordinal))?.Amount ?? Zero;
+        return new IncomeSection(_p.Change(total, Prior("本年收入合计"), "本年收入合计", NoReason), sources)
+        {
+            GeneralBudgetChange = _p.Change(general, PriorIfShown("一般公共预算财政拨款收入"), "一般公共预算财政拨款收入", NoReason),
+        };
     }
 
     private ExpenditureSection Expenditure()

@@ -92,7 +92,11 @@ public sealed record OverviewSection(Change Total, Money IncomeGrandTotal, Money
 /// <summary>二、收入决算情况: every source listed, zeros included.</summary>
 /// <param name="Total">本年收入合计与上年相比</param>
 /// <param name="Sources">各项收入来源（含为 0 的）及占比</param>
-public sealed record IncomeSection(Change Total, IReadOnlyList<Share> Sources);
+public sealed record IncomeSection(Change Total, IReadOnlyList<Share> Sources)
+{
+    /// <summary>一般公共预算财政拨款收入与上年相比（上年数取自“上年数”表的“一般公共预算财政拨款收入”；模板用到而未填写时才提示）</summary>
+    public Change GeneralBudgetChange { get; init; } = null!;
+}
 
 /// <summary>三、支出决算情况: 基本/项目/上缴上级/经营/对附属单位补助.</summary>
 /// <param name="Total">本年支出合计与上年相比</param>
@@ -245,6 +249,9 @@ public sealed record ProcurementSection(
     /// <summary>政府采购支出总额未填写（Total.Text 为待填写标记）</summary>
     public bool IsMissing { get; init; }
 
+    /// <summary>货物、工程、服务各自授予中小企业的合同金额及其占该类采购的比例（湖北等地区分类写出；模板用到而未填写时才提示）</summary>
+    public IReadOnlyList<ProcurementKindShare> SmallAndMediumByKind { get; init; } = [];
+
     /// <summary>可以逐项列出：总额大于 0，或总额为 0 且各分项都填写了 0（如“政府采购支出总额0万元，其中：政府采购货物支出0万元、…”）</summary>
     public bool HasBreakdown { get; init; }
 
@@ -255,6 +262,13 @@ public sealed record ProcurementSection(
 /// <param name="Name">类别名称</param>
 /// <param name="Count">数量</param>
 public sealed record NamedCount(string Name, Count Count);
+
+/// <summary>One kind of procurement (货物/工程/服务) and what of it went to small and medium enterprises.</summary>
+/// <param name="Name">采购类别（货物、工程、服务）</param>
+/// <param name="Total">该类政府采购支出</param>
+/// <param name="SmallAndMedium">该类授予中小企业合同金额</param>
+/// <param name="Share">占该类政府采购支出的比例（该类支出为 0 时为 0）</param>
+public sealed record ProcurementKindShare(string Name, Money Total, Money SmallAndMedium, Percent Share);
 
 /// <param name="Vehicles">车辆总数<unit>辆</unit></param>
 /// <param name="VehicleCategories">各类车辆，按“国有资产”表中填写的类别和顺序（如领导干部用车、一般公务用车……，或主要领导干部用车、机要通信用车……）</param>
@@ -296,7 +310,11 @@ public sealed record GlossaryEntry(
 /// <param name="Weight">分值</param>
 /// <param name="Score">得分</param>
 /// <param name="Reason">偏差原因</param>
-public sealed record ProjectFund(string Kind, Money OpeningBudget, Money AdjustedBudget, Money Executed, Percent? Rate, bool HasRate, string Weight, string Score, string Reason);
+public sealed record ProjectFund(string Kind, Money OpeningBudget, Money AdjustedBudget, Money Executed, Percent? Rate, bool HasRate, string Weight, string Score, string Reason)
+{
+    /// <summary>“总额”一行：有权重和得分（得分未填时 = 权重 × 执行率，不超过权重）；其他资金类别的权重、得分不适用（自评表印“/”）</summary>
+    public bool IsScored { get; init; }
+}
 
 /// <param name="Level1">一级指标</param>
 /// <param name="Level2">二级指标</param>
@@ -319,21 +337,46 @@ public sealed record ProjectIndicator(string Level1, string Level2, string Level
 /// <param name="FinanceLeader">财务负责人</param>
 /// <param name="Goal">年度总体目标</param>
 /// <param name="Result">总体目标完成情况</param>
-/// <param name="Score">自评总分</param>
+/// <param name="Score">自评总分（“自评得分”未填时为合计行的得分）</param>
 /// <param name="Conclusion">自评结论</param>
 /// <param name="Problems">存在的问题</param>
 /// <param name="Improvements">改进措施</param>
 /// <param name="Funds">项目资金（各资金类别一项）</param>
-/// <param name="Total">项目资金中“总额”一行：如 {{total.adjustedBudget.text}}（没有这一行时金额为待填写标记）</param>
-/// <param name="Fiscal">项目资金中“财政资金”一行：如“其中－财政拨款”（没有这一行时金额为待填写标记）</param>
 /// <param name="Indicators">绩效指标（每个一项）</param>
 public sealed record ProjectEvaluation(
     int Number, string Name, string Department, string Implementer, string Leader, string FinanceLeader,
     string Goal, string Result, string Score, string Conclusion, string Problems, string Improvements,
-    IReadOnlyList<ProjectFund> Funds, ProjectFund Total, ProjectFund Fiscal, IReadOnlyList<ProjectIndicator> Indicators)
+    IReadOnlyList<ProjectFund> Funds, IReadOnlyList<ProjectIndicator> Indicators)
 {
     /// <summary>“文字”表中项目名称为本项目的文字（每段文字一项），在项目循环中用 {{text "名称"}} 引用</summary>
     public IReadOnlyList<NamedTextView> Texts { get; init; } = [];
+
+    /// <summary>项目资金中“总额”一行：如 {{total.adjustedBudget.text}}（没有这一行时金额为待填写标记）</summary>
+    public ProjectFund Total { get; init; } = null!;
+
+    /// <summary>项目资金中“财政资金”一行：如“其中－财政拨款”（没有这一行时金额为待填写标记）</summary>
+    public ProjectFund Fiscal { get; init; } = null!;
+
+    /// <summary>“文字”表中有本项目的文字（项目名称为本项目的行）</summary>
+    public bool HasTexts { get; init; }
+
+    /// <summary>“自评得分”是填写的（未填时 score 为合计行的得分）</summary>
+    public bool ScoreTyped { get; init; }
+
+    /// <summary>项目实施内容及过程概述（未填为空）</summary>
+    public string Summary { get; init; } = "";
+
+    /// <summary>预算执行情况的分值：“总额”一行的权重（如 10，印在“预算执行情况（10分）”中）；没有“总额”一行时为待填写标记<unit>分</unit></summary>
+    public string BudgetPoints { get; init; } = "";
+
+    /// <summary>绩效指标的分值：各指标权重之和（如 90）；没有指标时为待填写标记<unit>分</unit></summary>
+    public string IndicatorPoints { get; init; } = "";
+
+    /// <summary>合计行的权重：“总额”的权重与各指标权重之和（某项未填时为其待填写标记）<unit>分</unit></summary>
+    public string WeightTotal { get; init; } = "";
+
+    /// <summary>合计行的得分：“总额”的得分与各指标得分之和（某项未填时为其待填写标记）<unit>分</unit></summary>
+    public string ScoreTotal { get; init; } = "";
 }
 
 /// <summary>(四) 预算绩效管理 and 第四部分 附件.</summary>
@@ -345,7 +388,11 @@ public sealed record ProjectEvaluation(
 /// <param name="Projects">项目支出绩效自评表（每个项目一项）</param>
 public sealed record PerformanceSection(
     string DepartmentScore, IReadOnlyList<string> ManagementParagraphs, IReadOnlyList<string> ReportParagraphs,
-    int ProjectCount, Money ProjectFunds, IReadOnlyList<ProjectEvaluation> Projects);
+    int ProjectCount, Money ProjectFunds, IReadOnlyList<ProjectEvaluation> Projects)
+{
+    /// <summary>部门（单位）整体支出绩效目标申报表（工作簿有“整体绩效目标”表时 isGiven 为真）</summary>
+    public DepartmentTargets Targets { get; init; } = DepartmentTargets.None;
+}
 
 /// <param name="Label">类别（图中的标签，如 2024年）</param>
 /// <param name="Value">数值<unit>万元</unit></param>

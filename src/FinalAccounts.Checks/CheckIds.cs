@@ -69,6 +69,7 @@ public static class CheckIds
     public const string BudgetMissing = "CHK085";
     public const string ReceptionSplit = "CHK088";
     public const string VehicleTypes = "CHK089";
+    public const string TargetWeights = "CHK111";
 
     // the workbook's identity: 基本信息 against what the tables say of themselves
     public const string YearVsTableTitle = "CHK086";
@@ -90,6 +91,9 @@ public static class CheckIds
     // the budget side (收入预算, 支出预算)
     public const string BudgetRowAdjusted = "CHK120";
     public const string BudgetBasicParts = "CHK121";
+
+    // 政府采购 by kind (货物/工程/服务 授予中小企业合同金额)
+    public const string ProcurementSmallByKind = "CHK122";
 
     /// <summary>A line or column a rule needs is not in the table (renamed or deleted).</summary>
     public const string LineMissing = "CHK090";

@@ -22,6 +22,14 @@ internal static class SupplementRules
                 r.AtMost(CheckIds.ProcurementSmallBusiness, "授予小微企业合同金额", micro, "授予中小企业合同金额", small);
             if (small is not null)
                 r.AtMost(CheckIds.ProcurementSmallBusiness, "授予中小企业合同金额", small, "政府采购支出总额", total);
+            // By kind: each within its kind's total, and together the whole 授予中小企业合同金额.
+            var byKind = new[] { "货物", "工程", "服务" }.Select(kind => (Kind: kind, Small: procurement.Amount($"{kind}授予中小企业合同金额"),
+                Whole: procurement.Amount($"政府采购{kind}支出"))).ToList();
+            foreach (var (kind, part, whole) in byKind)
+                if (part is not null && whole is not null)
+                    r.AtMost(CheckIds.ProcurementSmallByKind, $"{kind}授予中小企业合同金额", part, $"政府采购{kind}支出", whole);
+            if (small is not null && byKind.All(k => k.Small is not null))
+                r.SumEquals(CheckIds.ProcurementSmallByKind, "授予中小企业合同金额", small, "货物+工程+服务授予中小企业合同金额", byKind.Select(k => k.Small!));
         }
 
         var assets = workbook.KeyValue(WorkbookLayout.Assets);
@@ -42,6 +50,7 @@ internal static class SupplementRules
             BudgetCoverage(workbook.List(WorkbookLayout.ItemBudgets), general, r);
         ThreePublicDetails(workbook, r);
         ExpenditureBudgets(workbook.List(WorkbookLayout.ExpenditureBudgets), r);
+        TargetWeights(workbook.List(WorkbookLayout.DepartmentIndicators), r);
     }
 
     /// <summary>
@@ -64,6 +73,22 @@ internal static class SupplementRules
         foreach (var column in new[] { opening, added, adjusted })
             if (At(basic, column) is { } whole && At(personnel, column) is { } p && At(@public, column) is { } q)
                 r.SumEquals(CheckIds.BudgetBasicParts, $"基本支出{sheet.Headers[column]}", whole, "人员经费+公用经费", [p, q]);
+    }
+
+    /// <summary>
+    /// The 整体绩效指标's weights share out 100 points (reference 000's 申报表: 10+10+10+5+…=100). Only when every
+    /// weight is given: a blank one is a placeholder of the calculation, not a second finding here.
+    /// </summary>
+    private static void TargetWeights(ListSheet indicators, Reconciler r)
+    {
+        var column = indicators.ColumnOf("权重");
+        if (indicators.Rows.Count == 0 || indicators.Rows.Any(row => row.Number(column) is null))
+            return;
+        var sum = indicators.Rows.Sum(row => row.Number(column)!.Value);
+        if (sum != 100m)
+            r.Add(new Diagnostic(CheckIds.TargetWeights, Severity.Warning,
+                $"“{indicators.Sheet}”各指标权重之和为 {sum.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}，应为 100（{indicators.Rows[0].CellAt(column)} 起共 {indicators.Rows.Count} 行）。",
+                indicators.Rows[0].CellAt(column)));
     }
 
     /// <summary>

@@ -74,6 +74,7 @@ public static class WorkbookLayout
         new("财政拨款收支总计", FieldType.Amount, "上年公开04表总计", true),
         new("财政拨款收入", FieldType.Amount, "上年公开04表本年收入合计（报告分别比较财政拨款收入和支出时填写）"),
         new("财政拨款支出", FieldType.Amount, "上年公开04表本年支出合计（同上）"),
+        new("一般公共预算财政拨款收入", FieldType.Amount, "上年公开01表一般公共预算财政拨款收入（报告比较这项收入时填写，如湖北）"),
         new("一般公共预算财政拨款支出", FieldType.Amount, "上年公开05表合计", true),
         new("一般公共预算财政拨款基本支出", FieldType.Amount),
         new("人员经费", FieldType.Amount),
@@ -158,6 +159,9 @@ public static class WorkbookLayout
         new("政府采购服务支出", FieldType.Amount),
         new("授予中小企业合同金额", FieldType.Amount),
         new("授予小微企业合同金额", FieldType.Amount),
+        new("货物授予中小企业合同金额", FieldType.Amount, "报告分货物、工程、服务写中小企业合同时填写（如湖北）"),
+        new("工程授予中小企业合同金额", FieldType.Amount, "同上"),
+        new("服务授予中小企业合同金额", FieldType.Amount, "同上"),
         new("政府采购主要用途", FieldType.LongText, "采购的用途，如：购买日常工作所需办公设备（报告写作“主要用于……”；模板用到时才需填写）"),
     ]);
 
@@ -199,7 +203,11 @@ public static class WorkbookLayout
         new("评价结论", FieldType.LongText),
         new("存在问题", FieldType.LongText),
         new("改进措施", FieldType.LongText),
+        new("项目实施内容及过程概述", FieldType.LongText, "自评表“2.项目实施内容及过程概述”；可不填（空白印为空白）"),
     ]);
+
+    /// <summary>指标性质; ＜ and ＞ as reference 000's forms use them (系统故障处理时限 ＜ 24 小时).</summary>
+    public static readonly IReadOnlyList<string> IndicatorNatures = ["=", "≥", "≤", "<", ">", "定性"];
 
     public static readonly IReadOnlyList<string> FundKinds = ["总额", "财政资金", "财政专户管理资金", "单位资金", "其他资金"];
 
@@ -209,8 +217,8 @@ public static class WorkbookLayout
         new("年初预算数", FieldType.Amount),
         new("调整后预算数", FieldType.Amount),
         new("执行数", FieldType.Amount),
-        new("权重", FieldType.Amount),
-        new("得分", FieldType.Amount),
+        new("权重", FieldType.Amount, "只填“总额”一行：预算执行率的分值（如10）"),
+        new("得分", FieldType.Amount, "只填“总额”一行；不填则按 权重×执行率 计算（不超过权重）"),
         new("偏差原因", FieldType.LongText),
     ]);
 
@@ -219,7 +227,7 @@ public static class WorkbookLayout
         new("一级指标", FieldType.Text),
         new("二级指标", FieldType.Text),
         new("三级指标", FieldType.Text, "", true),
-        new("指标性质", FieldType.Choice, "", false, ["=", "≥", "≤", "定性"]),
+        new("指标性质", FieldType.Choice, "", false, IndicatorNatures),
         new("指标值", FieldType.Text),
         new("度量单位", FieldType.Text),
         new("完成值", FieldType.Text),
@@ -227,6 +235,39 @@ public static class WorkbookLayout
         new("得分", FieldType.Amount),
         new("未完成原因", FieldType.LongText),
     ]);
+
+    /// <summary>
+    /// The 部门（单位）整体支出绩效目标申报表 (reference 000's 附件): its goal text and funds. Optional (added after
+    /// workbooks were in use); the 合计 columns are computed, never typed.
+    /// </summary>
+    public static readonly SheetSpec DepartmentTargets = new("整体绩效目标", false, "部门（单位）整体支出绩效目标申报表（万元；合计由程序计算）", [
+        new("预算单位名称", FieldType.Text, "申报表的“预算（单位）名称”，如：402-医疗保障部门"),
+        new("基本支出财政拨款", FieldType.Amount, "万元"),
+        new("基本支出专户资金", FieldType.Amount, "万元"),
+        new("基本支出单位资金", FieldType.Amount, "万元"),
+        new("项目支出财政拨款", FieldType.Amount, "万元"),
+        new("项目支出专户资金", FieldType.Amount, "万元"),
+        new("项目支出单位资金", FieldType.Amount, "万元"),
+        new("整体绩效目标", FieldType.LongText, "可分段，如：目标一：……"),
+        new("其他说明", FieldType.LongText),
+    ]) { Optional = true };
+
+    /// <summary>The 申报表's 年度主要任务 rows.</summary>
+    public static readonly SheetSpec DepartmentTasks = new("年度主要任务", true, "部门整体支出绩效目标申报表的年度主要任务，一行一项", [
+        new("任务名称", FieldType.Text, "", true),
+        new("主要内容", FieldType.LongText),
+    ]) { Optional = true };
+
+    /// <summary>The 申报表's 年度绩效指标 rows; their weights add up to 100 (CHK111).</summary>
+    public static readonly SheetSpec DepartmentIndicators = new("整体绩效指标", true, "部门整体支出绩效目标申报表的年度绩效指标，一行一个", [
+        new("一级指标", FieldType.Text),
+        new("二级指标", FieldType.Text),
+        new("三级指标", FieldType.Text, "", true),
+        new("指标性质", FieldType.Choice, "", false, IndicatorNatures),
+        new("指标值", FieldType.Text),
+        new("度量单位", FieldType.Text),
+        new("权重", FieldType.Amount, "各指标权重之和应为100"),
+    ]) { Optional = true };
 
     /// <summary>
     /// Named text a template places whole ({{text "名称"}}): narrative pasted from Word. Optional, so a
@@ -245,6 +286,6 @@ public static class WorkbookLayout
     [
         BasicInfo, Duties, Organisation, PriorYear, ItemBudgets, IncomeBudgets, ExpenditureBudgets, Reasons, ThreePublicCounts, VehicleTypes,
         Procurement, Assets, Glossary, Performance, Projects, ProjectFunds, ProjectIndicators,
-        NamedTexts,
+        NamedTexts, DepartmentTargets, DepartmentTasks, DepartmentIndicators,
     ];
 }

@@ -136,7 +136,7 @@ public class BadInputCorpusTests
             new("vehicle count in words", "IN032", Edit(Set("国有资产", "B2", "六"))),
             new("fractional 人次", "IN032", Edit(Set("三公经费", "B7", 12.5m))),
             new("unknown fund kind", "IN033", Edit(Set("项目资金", "B2", "自筹"))),
-            new("unknown indicator nature", "IN033", Edit(Set("绩效指标", "E2", ">"))),
+            new("unknown indicator nature", "IN033", Edit(Set("绩效指标", "E2", "≠"))),
         };
         var data = new TheoryData<Case>();
         foreach (var c in cases)

@@ -23,7 +23,14 @@ public class EveryInputClearedTests
         [("项目资金", "偏差原因")] = "published 自评表 explain only some deviations; an empty cell claims nothing",
         [("绩效指标", "未完成原因")] = "published 自评表 give a reason for some shortfalls only; an empty cell claims nothing",
         [("绩效指标", "度量单位")] = "qualitative indicators (e.g. 好/优) have no unit",
+        [("项目资金", "得分")] = "a blank 总额 得分 is computed, 权重 × 执行率 (docs/输入工作簿格式.md): a figure of the workbook's, not a claim",
+        [("项目绩效", "自评得分")] = "a blank 自评得分 is the 合计 row's 得分, computed from the workbook's scores",
+        [("整体绩效指标", "度量单位")] = "qualitative indicators (高中低, 优良中低差) have no unit",
     };
+
+    /// <summary>The sheets the county sample has no use for (the 目标申报表's) are cleared in reference 000, which fills them.</summary>
+    private static string BaseFor(SheetSpec sheet) =>
+        WorkbookEditor.Load(Repo.SampleXlsx).Sheets.Any(s => s.Name == sheet.Name) ? Repo.SampleXlsx : Repo.Reference000Xlsx;
 
     public static IEnumerable<(SheetSpec Sheet, FieldSpec Field)> Inputs() =>
         WorkbookLayout.Supplements.SelectMany(sheet => sheet.Fields.Select(field => (sheet, field)));
@@ -36,9 +43,17 @@ public class EveryInputClearedTests
     {
         var (template, problems) = CompiledReportTemplate.Load(Path.Combine(Repo.Root, "templates", templateName));
         Assert.Empty(problems);
-        var baseline = ReportWriter.Build(Repo.SampleXlsx, template!);
-        Assert.NotNull(baseline.Document);
-        var before = DocxText.Of(baseline.Document!).Split('\n').ToHashSet();
+        var baselines = new Dictionary<string, HashSet<string>>();
+        HashSet<string> Before(string workbook)
+        {
+            if (!baselines.TryGetValue(workbook, out var lines))
+            {
+                var baseline = ReportWriter.Build(workbook, template!);
+                Assert.NotNull(baseline.Document);
+                baselines[workbook] = lines = DocxText.Of(baseline.Document!).Split('\n').ToHashSet();
+            }
+            return lines;
+        }
         // The template's own mark, e.g. 【待填写：X】 or 【请补充：X】.
         var parts = template!.Settings.MissingReasonPlaceholder.Split("{0}");
         var mark = new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(parts[0]) + ".+?" + System.Text.RegularExpressions.Regex.Escape(parts[1]));
@@ -48,7 +63,9 @@ public class EveryInputClearedTests
         int cleared = 0, changed = 0, refused = 0;
         foreach (var (sheet, field) in Inputs())
         {
-            var editor = WorkbookEditor.Load(Repo.SampleXlsx);
+            var source = BaseFor(sheet);
+            var before = Before(source);
+            var editor = WorkbookEditor.Load(source);
             if (!Clear(editor, sheet, field))
                 continue;   // blank in the sample already: nothing to clear
             cleared++;
@@ -82,7 +99,8 @@ public class EveryInputClearedTests
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         // The sample fills almost everything, so the test really exercises the layout.
         Assert.True(cleared >= Inputs().Count() * 3 / 4, $"only {cleared} of {Inputs().Count()} inputs were cleared");
-        Assert.True(changed >= cleared / 2, $"only {changed} of {cleared} cleared inputs changed the report");
+        // At least two in five: an outline narrower than the sample (sichuan-2020, reference 001's: no 自评表 or 目标申报表) uses fewer.
+        Assert.True(changed * 5 >= cleared * 2, $"only {changed} of {cleared} cleared inputs changed the report");
         Assert.True(refused >= 2, "clearing 部门名称 and 决算年度 must refuse the workbook");
     }
 

@@ -66,7 +66,8 @@ public class MissingInputTests
     {
         using var temp = new TempFolder();
         var editor = WorkbookEditor.Load(Repo.SampleXlsx);
-        foreach (var label in new[] { "政府采购支出总额", "政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额" })
+        foreach (var label in new[] { "政府采购支出总额", "政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额",
+                     "货物授予中小企业合同金额", "工程授予中小企业合同金额", "服务授予中小企业合同金额" })
             editor.Set("政府采购", "B" + WorkbookEditor.Parse(editor.Find("政府采购", label)).Row, 0m);
         var report = Generated.From(editor.Save(temp.File("zero.xlsx")), temp.File("r.docx"));
         Assert.Equal(ExitCodes.Clean, report.Exit);
@@ -121,8 +122,9 @@ public class MissingInputTests
         var editor = WorkbookEditor.Load(Repo.SampleXlsx);
         editor.Set("项目资金", "E2", null);   // 高标准农田建设项目 总额 执行数
         var report = Generated.From(editor.Save(temp.File("funds.xlsx")), temp.File("r.docx"));
-        var row = Assert.Single(report.Lines, l => l.StartsWith("总额\t2,000.00\t2,480.00", StringComparison.Ordinal));
-        Assert.StartsWith("总额\t2,000.00\t2,480.00\t【待填写：项目“高标准农田建设项目”“总额”资金的执行数】\t\t", row);   // no 0.00, and no rate
+        // The row's first cell is the merged “预算执行情况（10分）” label, empty in every row but the header.
+        var row = Assert.Single(report.Lines, l => l.StartsWith("\t总额\t2,000.00\t2,480.00", StringComparison.Ordinal));
+        Assert.StartsWith("\t总额\t2,000.00\t2,480.00\t【待填写：项目“高标准农田建设项目”“总额”资金的执行数】\t\t", row);   // no 0.00, and no rate
         Assert.Contains("[项目资金!E2]: warning CALC006:", report.Output);
         // The 涉及资金 sum cannot be known either.
         Snapshot.VerifyChangedLines("missing-project-execution", County, report.Text);

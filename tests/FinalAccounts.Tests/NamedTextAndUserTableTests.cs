@@ -311,7 +311,7 @@ public class NamedTextAndUserTableTests
     public void TheTemplateTellsWhichNamesItPlacesAndWhere()
     {
         var loaded = ReportTemplate.Load(Path.Combine(Repo.Root, "templates", "default"), ReportTemplate.Options(ReportTemplate.ViewModelSchema));
-        Assert.Equal(["重点工作完成情况"], loaded.Needs.Texts);
+        Assert.Equal(["部门整体绩效评价报告", "部门整体绩效评价报告（续）", "重点工作完成情况"], loaded.Needs.Texts.Order(StringComparer.Ordinal));
         Assert.Equal(["项目绩效评价报告"], loaded.Needs.ProjectTexts);
         Assert.Equal([ScoreTable], loaded.Needs.Tables);
     }

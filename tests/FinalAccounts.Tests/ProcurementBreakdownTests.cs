@@ -8,7 +8,8 @@ namespace FinalAccounts.Tests;
 /// </summary>
 public class ProcurementBreakdownTests
 {
-    private static readonly string[] Parts = ["政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额"];
+    private static readonly string[] Parts = ["政府采购货物支出", "政府采购工程支出", "政府采购服务支出", "授予中小企业合同金额", "授予小微企业合同金额",
+        "货物授予中小企业合同金额", "工程授予中小企业合同金额", "服务授予中小企业合同金额"];
 
     private static Generated Report(TempFolder temp, string name, decimal? parts)
     {

@@ -55,8 +55,14 @@ internal static class Reference000Supplements
             ("部门整体支出绩效自评得分", 97m),
             ("预算绩效管理工作开展情况", string.Join("\n", PerformanceManagement)),
             ("部门整体支出绩效自评报告", string.Join("\n", PerformanceReport))),
-        "项目绩效" or "项目资金" or "绩效指标" or "文字" => List(),
         "收入预算" or "支出预算" => List(),
+        "项目绩效" => List(Reference000Performance.Projects),
+        "项目资金" => List(Reference000Performance.Funds),
+        "绩效指标" => List(Reference000Performance.ProjectIndicators),
+        "文字" => List(Reference000Performance.Texts),
+        "整体绩效目标" => KeyValues(Reference000Performance.Targets),
+        "年度主要任务" => List(Reference000Performance.Tasks),
+        "整体绩效指标" => List(Reference000Performance.Indicators),
         _ => throw new InvalidOperationException($"No reference 000 values for sheet {spec.Name}"),
     };
 
