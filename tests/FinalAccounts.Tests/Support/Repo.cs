@@ -14,6 +14,9 @@ public static class Repo
 
     public static string Reference000Xlsx => Path.Combine(Root, "input-samples", "reference-000-quxian-2022.xlsx");
 
+    /// <summary>Reference 001 (盐边县医疗保障局 2020, 14 tables) rebuilt from its text (<see cref="Samples.Reference001Data"/>).</summary>
+    public static string Reference001Xlsx => Path.Combine(Root, "input-samples", "reference-001-yanbian-2020.xlsx");
+
     public static string SampleXls => Path.Combine(Root, "input-samples", "sample-county-agriculture-2024.xls");
 
     private static string FindRoot()
