@@ -30,7 +30,7 @@ Task("Sample-Regenerate")
 {
     DotNetTest("tests/FinalAccounts.Tests", new DotNetTestSettings
     {
-        Filter = "FullyQualifiedName~CommittedSampleIsWhatTheBuilderMakes|FullyQualifiedName~CommittedSichuanSampleIsWhatTheBuilderMakes|FullyQualifiedName~CommittedReference000IsWhatTheBuilderMakes",
+        Filter = "FullyQualifiedName~CommittedSampleIsWhatTheBuilderMakes|FullyQualifiedName~CommittedSichuanSampleIsWhatTheBuilderMakes|FullyQualifiedName~CommittedReference000IsWhatTheBuilderMakes|FullyQualifiedName~CommittedReference001IsWhatTheBuilderMakes",
         EnvironmentVariables = new Dictionary<string, string> { ["APPROVE_SAMPLE"] = "1" },
     });
     var profile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lo-sample-" + System.Guid.NewGuid().ToString("N"));

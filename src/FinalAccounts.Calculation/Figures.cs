@@ -82,8 +82,9 @@ public static class ReasonLead
     public static bool IsEnumeration(string text)
     {
         var start = text.TrimStart();
-        // "1.5万元…" is a figure, not item 1.
-        return Enumerations.Any(e => start.StartsWith(e, StringComparison.Ordinal) && !(start.Length > e.Length && char.IsAsciiDigit(start[e.Length])));
+        // "1.5万元…" is a figure, not item 1; "一是2020年…" and "1、2020年…" are items whatever follows.
+        return Enumerations.Any(e => start.StartsWith(e, StringComparison.Ordinal)
+            && !(e[^1] is '.' or '．' && start.Length > e.Length && char.IsAsciiDigit(start[e.Length])));
     }
 
     public static bool IsOwnLead(string text) => OwnLeads.Any(l => text.TrimStart().StartsWith(l, StringComparison.Ordinal));

@@ -44,6 +44,9 @@ public sealed partial class ReportCalculator
         var small = Input(sheet, "授予中小企业合同金额");
         var micro = Input(sheet, "授予小微企业合同金额");
         Percent Of(Money m) => m.IsMissing ? Round.MissingPercent : total.IsZero ? Round.Percent(0) : Round.Percent(m.Value / total.Value * 100m).Of(m, total);
+        // Asked for only by a template that says what the purchases were for (reference 001); a finding only then.
+        var purpose = sheet.Text("政府采购主要用途")
+            ?? _p.Missing(Phrasing.MissingInputId, "“政府采购主要用途”未填写。", CellOf(sheet, "政府采购主要用途"), "政府采购主要用途", onlyWhenShown: true);
         // By kind only for outlines that say it (Hubei): a blank is a finding only where the report prints its placeholder.
         var byKind = new[] { "货物", "工程", "服务" }.Select((kind, i) =>
         {
@@ -56,7 +59,7 @@ public sealed partial class ReportCalculator
             return new ProcurementKindShare(kind, whole, amount, share);
         }).ToList();
         return new ProcurementSection(total, parts[0].Amount, parts[1].Amount, parts[2].Amount, parts[0].Percent, parts[1].Percent, parts[2].Percent,
-            small, Of(small), micro, Of(micro), !total.IsZero) { HasBreakdown = true, SmallAndMediumByKind = byKind };
+            small, Of(small), micro, Of(micro), !total.IsZero) { HasBreakdown = true, SmallAndMediumByKind = byKind, Purpose = purpose };
     }
 
     private AssetsSection Assets()

@@ -68,10 +68,21 @@ public sealed partial class ReportCalculator
             var (weightTotal, scoreTotal) = (Points.Sum(all.Select(x => x.Weight)), Points.Sum(all.Select(x => x.Score)));
             // The 自评得分 is the user's; left blank, it is the 合计 row's 得分.
             var total = Col(projects, p, "自评得分").Length == 0 && !scoreTotal.IsMissing ? scoreTotal.Text : Text("自评得分");
+            // A template that prints one kind (总额, 财政资金) by name gets a mark where its row is absent; the
+            // finding is raised only when the report shows that mark (a template listing every row needs none).
+            ProjectFund Kind(string kind) => fundRows.FirstOrDefault(f => f.Kind == kind) ?? MissingFund(kind);
+            ProjectFund MissingFund(string kind)
+            {
+                var missing = _p.MissingMoney(Phrasing.MissingInputId, $"“{funds.Sheet}”表中没有{what}的“{kind}”一行。",
+                    new CellRef(WorkbookLayout.ProjectFunds.Name, 1, 1), $"{what}的{kind}", onlyWhenShown: true);
+                return new ProjectFund(kind, missing, missing, missing, null, false, "", "", "");
+            }
             return new ProjectEvaluation(i + 1, name.Length > 0 ? name : Text("项目名称"), Text("主管部门"), Text("实施单位"), Text("项目负责人"),
                 Text("财务负责人"), Text("年度目标"), Text("实际完成情况"), total,
                 Text("评价结论"), Text("存在问题"), Text("改进措施"), fundRows, indicatorRows)
             {
+                Total = Kind("总额"),
+                Fiscal = Kind("财政资金"),
                 ScoreTyped = Col(projects, p, "自评得分").Length > 0,
                 Summary = Col(projects, p, "项目实施内容及过程概述"),
                 BudgetPoints = budgetPoints,

@@ -254,6 +254,9 @@ public sealed record ProcurementSection(
 
     /// <summary>可以逐项列出：总额大于 0，或总额为 0 且各分项都填写了 0（如“政府采购支出总额0万元，其中：政府采购货物支出0万元、…”）</summary>
     public bool HasBreakdown { get; init; }
+
+    /// <summary>政府采购主要用途（如“购买日常工作所需办公设备”；未填写时为待填写标记，模板用到时才提示）</summary>
+    public string Purpose { get; init; } = "";
 }
 
 /// <param name="Name">类别名称</param>
@@ -347,6 +350,12 @@ public sealed record ProjectEvaluation(
 {
     /// <summary>“文字”表中项目名称为本项目的文字（每段文字一项），在项目循环中用 {{text "名称"}} 引用</summary>
     public IReadOnlyList<NamedTextView> Texts { get; init; } = [];
+
+    /// <summary>项目资金中“总额”一行：如 {{total.adjustedBudget.text}}（没有这一行时金额为待填写标记）</summary>
+    public ProjectFund Total { get; init; } = null!;
+
+    /// <summary>项目资金中“财政资金”一行：如“其中－财政拨款”（没有这一行时金额为待填写标记）</summary>
+    public ProjectFund Fiscal { get; init; } = null!;
 
     /// <summary>“文字”表中有本项目的文字（项目名称为本项目的行）</summary>
     public bool HasTexts { get; init; }

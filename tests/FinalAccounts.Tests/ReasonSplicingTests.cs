@@ -66,6 +66,8 @@ public class ReasonSplicingTests
     [InlineData("系统升级费用增加", false, false)]
     [InlineData("10.5万元用于培训", false, false)]
     [InlineData("1.5万元用于培训", false, false)]
+    [InlineData("一是2020年无结转资金，二是增加项目", true, false)]   // reference 001's 一: a year after 一是 is no figure
+    [InlineData("1、2020年结转资金已用完", true, false)]
     public void TheLeadInIsReadFromHowTheTextBegins(string text, bool enumeration, bool ownLead)
     {
         var reason = new Reason(text, true, false, false, "变动原因!B2");

@@ -263,7 +263,8 @@ internal static class SampleWorkbook
                 foreach (var record in values.Rows)
                     sheet.Row(row++, 1, record);
             }
-            else if (spec.OtherRows is not null && values.Fields.Any(f => !HasLabel(sheet, f.Label)))
+            // A region's own rows (renamed, or fewer: 001 states only 车辆合计) replace the blank sheet's.
+            else if (spec.OtherRows is not null && (values.Fields.Any(f => !HasLabel(sheet, f.Label)) || values.Fields.Count < spec.Fields.Count))
                 Rows(sheet, values.Fields);
             else
             {

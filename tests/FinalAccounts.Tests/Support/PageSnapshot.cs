@@ -27,8 +27,9 @@ public static class PageSnapshot
             Review.Pass(report, "pages");
             return;
         }
+        // In page order: p100 comes after p99 (not after p10, as the names sort).
         var approved = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "p*.png").Order(StringComparer.Ordinal).Select(f => GreyImage.ReadPng(File.ReadAllBytes(f))).ToList()
+            ? Directory.GetFiles(folder, "p*.png").OrderBy(f => int.Parse(Path.GetFileNameWithoutExtension(f)[1..], System.Globalization.CultureInfo.InvariantCulture)).Select(f => GreyImage.ReadPng(File.ReadAllBytes(f))).ToList()
             : [];
         var changed = new List<(int Page, double Share)>();
         for (var i = 0; i < Math.Max(approved.Count, received.Count); i++)

@@ -9,9 +9,9 @@ public static class Repo
 
     public static string SichuanSampleXlsx => Path.Combine(Root, "input-samples", "sample-sichuan-13-tables-2024.xlsx");
 
-    /// <summary>Reference 000 (渠县医疗保障局 2022) rebuilt from its text (<see cref="Samples.Reference000Data"/>).</summary>
     public static string HubeiSampleXlsx => Path.Combine(Root, "input-samples", "sample-hubei-county-agriculture-2024.xlsx");
 
+    /// <summary>Reference 000 (渠县医疗保障局 2022) rebuilt from its text (<see cref="Samples.Reference000Data"/>).</summary>
     public static string Reference000Xlsx => Path.Combine(Root, "input-samples", "reference-000-quxian-2022.xlsx");
 
     /// <summary>Reference 002 (大英县医疗保障局 2024 部门整体支出自评报告) rebuilt from its text (<see cref="Samples.Reference002Data"/>).</summary>
@@ -19,6 +19,9 @@ public static class Repo
 
     /// <summary>The template of the 部门整体支出自评报告 (reference 002's outline).</summary>
     public static string SelfEvaluationTemplate => Path.Combine(Root, "templates", "self-evaluation");
+
+    /// <summary>Reference 001 (盐边县医疗保障局 2020, 14 tables) rebuilt from its text (<see cref="Samples.Reference001Data"/>).</summary>
+    public static string Reference001Xlsx => Path.Combine(Root, "input-samples", "reference-001-yanbian-2020.xlsx");
 
     public static string SampleXls => Path.Combine(Root, "input-samples", "sample-county-agriculture-2024.xls");
 
