@@ -38,16 +38,5 @@ internal static class Reference000Notes
         ("项目资金", "原文“其他资金”一行空白，未录入；“总额”的得分未录入，由程序按 权重×执行率 计算", "原文第1、2张表“总额”的得分空白，合计行却是100。"),
     ];
 
-    public static SheetContent Sheet()
-    {
-        var sheet = new SheetContent("说明");
-        sheet.ColumnWidths[1] = 6;
-        sheet.ColumnWidths[2] = 28;
-        sheet.ColumnWidths[3] = 48;
-        sheet.ColumnWidths[4] = 72;
-        sheet.Row(1, 1, "序号", "项目", "取值", "依据");
-        for (var i = 0; i < Derivations.Length; i++)
-            sheet.Row(i + 2, 1, i + 1, Derivations[i].What, Derivations[i].Value, Derivations[i].Why);
-        return sheet;
-    }
+    public static SheetContent Sheet() => NotesSheet.Of(Derivations);
 }

@@ -42,18 +42,7 @@ internal static class Reference001Notes
 
     public static IEnumerable<SheetContent> Sheets() => [Sheet(), ScoreTable()];
 
-    private static SheetContent Sheet()
-    {
-        var sheet = new SheetContent(WorkbookLayout.Notes);
-        sheet.ColumnWidths[1] = 6;
-        sheet.ColumnWidths[2] = 28;
-        sheet.ColumnWidths[3] = 48;
-        sheet.ColumnWidths[4] = 72;
-        sheet.Row(1, 1, "序号", "项目", "取值", "依据");
-        for (var i = 0; i < Derivations.Length; i++)
-            sheet.Row(i + 2, 1, i + 1, Derivations[i].What, Derivations[i].Value, Derivations[i].Why);
-        return sheet;
-    }
+    private static SheetContent Sheet() => NotesSheet.Of(Derivations);
 
     /// <summary>附件1's 部门整体支出绩效评价评分表 as 001 prints it: 一/二级指标 merged down their rows, 计分标准 with its line breaks.</summary>
     private static SheetContent ScoreTable()

@@ -36,16 +36,5 @@ internal static class Reference002Notes
         ("附件：权重", "数量指标14、13、13，其余照原文", "原文各指标权重之和为85；三个数量指标共40分，使合计为100（CHK111）。"),
     ];
 
-    public static SheetContent Sheet()
-    {
-        var sheet = new SheetContent("说明");
-        sheet.ColumnWidths[1] = 6;
-        sheet.ColumnWidths[2] = 28;
-        sheet.ColumnWidths[3] = 48;
-        sheet.ColumnWidths[4] = 72;
-        sheet.Row(1, 1, "序号", "项目", "取值", "依据");
-        for (var i = 0; i < Derivations.Length; i++)
-            sheet.Row(i + 2, 1, i + 1, Derivations[i].What, Derivations[i].Value, Derivations[i].Why);
-        return sheet;
-    }
+    public static SheetContent Sheet() => NotesSheet.Of(Derivations);
 }
