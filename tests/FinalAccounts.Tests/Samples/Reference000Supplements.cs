@@ -120,14 +120,5 @@ internal static class Reference000Supplements
     ];
 
     /// <summary>第四部分 附件's 评价结论 section only (the whole 部门整体绩效评价报告 is not transcribed).</summary>
-    private static readonly string[] PerformanceReport =
-    [
-        "四、评价结论及建议",
-        "（一）评价结论",
-        "预算具有明确用途和目标，制定了较详细的执行计划，绩效目标的设置在数量、质量、时效、效益方面进行了量化，配置合理，符合客观实际；执行中严格按照财政有关规定使用，加强预算执行和财务管理，保障单位正常运转，如期完成；预算的安排、管理、执行等情况比较规范，能较好的满足工作需要，取得了良好的社会效益。",
-        "（二）存在问题",
-        "预算执行进度与目标进度还存在差距，预算执行进度、动态调整质量有待提高。",
-        "（三）改进建议",
-        "合理安排预算，加强绩效监控。一是严格实施项目绩效目标控制，将绩效目标作为编制预算的必要前提，提高预算编制准确性；二是加快项目实施进度，合理安排预算执行，加强绩效监控结果应用，强化预算执行进度考核，提高整体预算完成率。",
-    ];
+    private static readonly string[] PerformanceReport = Reference000Performance.Conclusions;
 }
