@@ -119,11 +119,16 @@ public class UnattendedFaultTests
         }
         AssertQueued(temp.Path, "dept.xlsx");
 
+        var work = Path.Combine(temp.Path, "work");
         using (var healed = WatchProcess.Start(temp.Path))
+        {
             Assert.True(Poll.Until(() => File.Exists(Path.Combine(temp.Path, "archive", "dept.xlsx")), 25), "not processed after the fault was gone");
+            // The claim's folder is cleared just after the workbook is archived: wait for that step rather than race it.
+            Poll.Until(() => Directory.GetFileSystemEntries(work).Length == 0, 10);
+        }
         Assert.Equal([Report], Names(Path.Combine(temp.Path, "out")));
         Assert.Empty(Names(Path.Combine(temp.Path, "failed")));
-        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(temp.Path, "work")));
+        Assert.Empty(Directory.GetFileSystemEntries(work));
     }
 
     [Fact]
