@@ -27,6 +27,7 @@ public sealed partial class ReportCalculator
             var name = Col(projects, p, "项目名称");
             var what = $"项目“{name}”";
             string Text(string header) => Cell(projects, p, header, what);
+            string TextIfShown(string header) => Cell(projects, p, header, what, onlyWhenShown: true);
             var points = new List<(Points Weight, Points Score)>();
             var fundRows = funds.Rows.Where(r => Col(funds, r, "项目名称") == name).Select(r =>
             {
@@ -85,6 +86,9 @@ public sealed partial class ReportCalculator
                 Fiscal = Kind("财政资金"),
                 ScoreTyped = Col(projects, p, "自评得分").Length > 0,
                 Summary = Col(projects, p, "项目实施内容及过程概述"),
+                Category = TextIfShown("项目类别"),
+                Attribute = TextIfShown("项目属性"),
+                ProjectType = TextIfShown("项目类型"),
                 BudgetPoints = budgetPoints,
                 IndicatorPoints = Points.Sum(indicatorPoints.Select(x => x.Weight)).Text,
                 WeightTotal = weightTotal.Text,

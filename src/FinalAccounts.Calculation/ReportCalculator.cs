@@ -103,12 +103,13 @@ public sealed partial class ReportCalculator
     private static CellRef CellOf(KeyValueSheet sheet, string label) => sheet.Find(label)?.Cell ?? new CellRef(sheet.Sheet, 1, 1);
 
     /// <summary>A list cell's text; the placeholder (with a warning) when blank.</summary>
-    private string Cell(ListSheet sheet, ListRow row, string header, string what)
+    /// <param name="onlyWhenShown">For a column only some templates print: its warning is raised only where the report shows the placeholder.</param>
+    private string Cell(ListSheet sheet, ListRow row, string header, string what, bool onlyWhenShown = false)
     {
         var column = sheet.ColumnOf(header);
         var text = row[column];
         return text.Length > 0 ? text
-            : _p.Missing(Phrasing.MissingInputId, $"{what}的“{header}”未填写。", row.CellAt(column), $"{what}的{header}");
+            : _p.Missing(Phrasing.MissingInputId, $"{what}的“{header}”未填写。", row.CellAt(column), $"{what}的{header}", onlyWhenShown);
     }
 
     /// <summary>A list cell's amount; missing (placeholder and warning) when blank, never 0.</summary>

@@ -366,6 +366,15 @@ public sealed record ProjectEvaluation(
     /// <summary>项目实施内容及过程概述（未填为空）</summary>
     public string Summary { get; init; } = "";
 
+    /// <summary>项目类别（湖北自评表，如“部门预算项目”；未填时为待填写标记，报告印出时才列入检查结果）</summary>
+    public string Category { get; init; } = "";
+
+    /// <summary>项目属性（湖北自评表，如“持续性项目”；未填时为待填写标记，报告印出时才列入检查结果）</summary>
+    public string Attribute { get; init; } = "";
+
+    /// <summary>项目类型（湖北自评表，如“常年性项目”；未填时为待填写标记，报告印出时才列入检查结果）</summary>
+    public string ProjectType { get; init; } = "";
+
     /// <summary>预算执行情况的分值：“总额”一行的权重（如 10，印在“预算执行情况（10分）”中）；没有“总额”一行时为待填写标记<unit>分</unit></summary>
     public string BudgetPoints { get; init; } = "";
 

@@ -204,6 +204,11 @@ public static class WorkbookLayout
         new("存在问题", FieldType.LongText),
         new("改进措施", FieldType.LongText),
         new("项目实施内容及过程概述", FieldType.LongText, "自评表“2.项目实施内容及过程概述”；可不填（空白印为空白）"),
+        // Hubei's 项目支出绩效自评表 heads the form with these three; other regions' forms do not, so they are asked
+        // for (a placeholder and a finding) only where a template prints them.
+        new("项目类别", FieldType.Text, "湖北自评表的“项目类别”，如“部门预算项目”；模板印出时才须填写"),
+        new("项目属性", FieldType.Text, "湖北自评表的“项目属性”，如“持续性项目”“新增性项目”；模板印出时才须填写"),
+        new("项目类型", FieldType.Text, "湖北自评表的“项目类型”，如“常年性项目”“延续性项目”“一次性项目”；模板印出时才须填写"),
     ]);
 
     /// <summary>指标性质; ＜ and ＞ as reference 000's forms use them (系统故障处理时限 ＜ 24 小时).</summary>

@@ -40,4 +40,29 @@ public class HubeiSampleTests
         Assert.True(expected.Paragraphs.Sum(p => p.Lines.Count) >= 30);
         Assert.DoesNotContain("【请补充：", report.Text);   // the Hubei template's placeholder: nothing is missing
     }
+
+    /// <summary>
+    /// 项目类别/属性/类型 are asked for only by a template that prints them: left blank, the Hubei form shows the mark
+    /// and the findings name the cell; the default template, which has no place for them, raises nothing.
+    /// </summary>
+    [Fact]
+    public void BlankProjectCategoryIsAMarkInTheHubeiFormAndNothingElsewhere()
+    {
+        using var temp = new TempFolder();
+        var editor = WorkbookEditor.Load(Repo.HubeiSampleXlsx);
+        var header = WorkbookEditor.Parse(editor.Find("项目绩效", "项目类别"));
+        var cell = $"{(char)('A' + header.Column - 1)}{header.Row + 2}";   // the second project, 农业生产发展项目
+        var blank = editor.Set("项目绩效", cell, null).Save(temp.File("blank.xlsx"));
+
+        var hubei = Generated.From(blank, temp.File("hubei.docx"), "hubei");
+        Assert.Equal(ExitCodes.Warnings, hubei.Exit);
+        var form = ReferenceExpectations.Compact(hubei.Text);
+        Assert.True(form.Contains("项目类别【请补充：项目“农业生产发展项目”的项目类别】项目属性持续性项目", StringComparison.Ordinal), form[form.IndexOf("项目名称农业生产发展项目", StringComparison.Ordinal)..][..200]);
+        Assert.Contains($"[项目绩效!{cell}]: warning CALC006: 项目“农业生产发展项目”的“项目类别”未填写。", hubei.Output);
+
+        var other = Generated.From(blank, temp.File("default.docx"));
+        Assert.NotNull(other.Docx);
+        Assert.DoesNotContain("项目类别", other.Output);
+        Assert.DoesNotContain("项目类别", other.Text);
+    }
 }

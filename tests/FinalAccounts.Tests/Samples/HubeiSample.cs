@@ -6,7 +6,8 @@ namespace FinalAccounts.Tests.Samples;
 /// <summary>
 /// A fictional Hubei department for templates/hubei: the county sample's tables and most of its sheets, with what a Hubei
 /// report says that the Sichuan outline does not — 人员构成, the region's vehicle categories and 100万元以上设备（不含车辆）,
-/// and the texts of 十三(三), 十四 and 第四部分. Every figure of its tables is the county sample's (Samples/SampleData.cs).
+/// the texts of 十三(三), 十四 and 第四部分, and Hubei's 项目支出绩效自评表 (项目类别/属性/类型, 预算执行情况 worth 20 points,
+/// indicators 80). Every figure of its tables is the county sample's (Samples/SampleData.cs).
 /// </summary>
 internal static class HubeiSample
 {
@@ -37,9 +38,41 @@ internal static class HubeiSample
                     ["其他需要说明的情况", null, "本部门无其他需要说明的情况。"],
                 ],
             },
+            // Hubei's 项目支出绩效自评表: 项目类别/属性/类型 head the form; 预算执行情况 is worth 20 points (得分 = 20 × 执行率, left to
+            // the product), the indicators 80; 自评得分 is left blank so the form's 总分 is the sum of what it lists.
+            "项目绩效" => county with
+            {
+                Rows = county.Rows.Select((row, i) => (object?[])[.. row.Take(7), null, .. row.Skip(8).Take(3), null, .. ProjectHeads[i]]).ToList(),
+            },
+            "项目资金" => county with
+            {
+                Rows = county.Rows.Select(row => (object?)row[1] is "总额" ? (object?[])[.. row.Take(5), 20m, null, .. row.Skip(7)] : row).ToList(),
+            },
+            "绩效指标" => county with { Rows = Indicators },
             _ => county,
         };
     }
+
+    /// <summary>项目类别, 项目属性, 项目类型 of the county sample's three projects, in its order.</summary>
+    private static readonly string[][] ProjectHeads =
+    [
+        ["部门预算项目", "持续性项目", "延续性项目"],
+        ["部门预算项目", "持续性项目", "常年性项目"],
+        ["部门预算项目", "新增性项目", "一次性项目"],
+    ];
+
+    /// <summary>The county sample's indicators reweighted to 80 points a project (Hubei gives 预算执行情况 the other 20).</summary>
+    private static readonly IReadOnlyList<object?[]> Indicators =
+    [
+        ["高标准农田建设项目", "产出指标", "数量指标", "新建高标准农田面积", "≥", "1.2", "万亩", "1.25", 25m, 25m, null],
+        ["高标准农田建设项目", "产出指标", "质量指标", "工程验收合格率", "=", "100", "%", "100", 15m, 15m, null],
+        ["高标准农田建设项目", "效益指标", "经济效益指标", "亩均粮食产能提高", "≥", "100", "斤", "90", 25m, 20m, "部分片区当年建成，效益尚未完全显现。"],
+        ["高标准农田建设项目", "满意度指标", "服务对象满意度指标", "受益农户满意度", "≥", "90", "%", "94", 15m, 15m, null],
+        ["农业生产发展项目", "产出指标", "数量指标", "粮食播种面积", "≥", "28", "万亩", "28.6", 40m, 40m, null],
+        ["农业生产发展项目", "效益指标", "社会效益指标", "带动农户增收", "定性", "明显", null, "明显", 40m, 33m, null],
+        ["农作物病虫害防治项目", "产出指标", "数量指标", "统防统治覆盖率", "≥", "45", "%", "47", 40m, 40m, null],
+        ["农作物病虫害防治项目", "满意度指标", "服务对象满意度指标", "种植户满意度", "≥", "90", "%", "92", 40m, 40m, null],
+    ];
 
     private static IEnumerable<SheetContent> Notes()
     {
