@@ -41,6 +41,23 @@ public class HubeiSampleTests
         Assert.DoesNotContain("【请补充：", report.Text);   // the Hubei template's placeholder: nothing is missing
     }
 
+    /// <summary>A 项 without a 年初预算 reads "年初预算为0", as Hubei reports write it, and the total budget leaves it out.</summary>
+    [Fact]
+    public void ZeroOpeningBudgetReadsAsZeroWithoutAmount()
+    {
+        using var temp = new TempFolder();
+        var editor = WorkbookEditor.Load(Repo.HubeiSampleXlsx);
+        var item = WorkbookEditor.Parse(editor.Find("项目预算", "2101101"));
+        var budget = WorkbookEditor.Parse(editor.Find("项目预算", "年初预算数"));
+        var zero = editor.Set("项目预算", $"{(char)('A' + budget.Column - 1)}{item.Row}", 0m).Save(temp.File("zero.xlsx"));
+
+        var report = Generated.From(zero, temp.File("hubei.docx"), "hubei");
+        var body = ReferenceExpectations.Compact(report.Text);
+        Assert.Contains("行政单位医疗（项）：年初预算为0，支出决算为68.35万元，", body);
+        // 6412.35 − 68.35 = 6344.00; 7218.00 / 6344.00 = 113.777…%
+        Assert.Contains("年初预算为6344.00万元，支出决算为7218.00万元，完成年初预算113.78%。", body);
+    }
+
     /// <summary>
     /// 项目类别/属性/类型 are asked for only by a template that prints them: left blank, the Hubei form shows the mark
     /// and the findings name the cell; the default template, which has no place for them, raises nothing.
