@@ -48,7 +48,10 @@ internal static class HubeiSample
             {
                 Rows = county.Rows.Select(row => (object?)row[1] is "总额" ? (object?[])[.. row.Take(5), 20m, null, .. row.Skip(7)] : row).ToList(),
             },
-            "绩效指标" => county with { Rows = Indicators },
+            "绩效指标" => county with
+            {
+                Rows = county.Rows.Select((row, i) => (object?[])[.. row.Take(8), IndicatorPoints[i].Weight, IndicatorPoints[i].Score, .. row.Skip(10)]).ToList(),
+            },
             _ => county,
         };
     }
@@ -61,18 +64,8 @@ internal static class HubeiSample
         ["部门预算项目", "新增性项目", "一次性项目"],
     ];
 
-    /// <summary>The county sample's indicators reweighted to 80 points a project (Hubei gives 预算执行情况 the other 20).</summary>
-    private static readonly IReadOnlyList<object?[]> Indicators =
-    [
-        ["高标准农田建设项目", "产出指标", "数量指标", "新建高标准农田面积", "≥", "1.2", "万亩", "1.25", 25m, 25m, null],
-        ["高标准农田建设项目", "产出指标", "质量指标", "工程验收合格率", "=", "100", "%", "100", 15m, 15m, null],
-        ["高标准农田建设项目", "效益指标", "经济效益指标", "亩均粮食产能提高", "≥", "100", "斤", "90", 25m, 20m, "部分片区当年建成，效益尚未完全显现。"],
-        ["高标准农田建设项目", "满意度指标", "服务对象满意度指标", "受益农户满意度", "≥", "90", "%", "94", 15m, 15m, null],
-        ["农业生产发展项目", "产出指标", "数量指标", "粮食播种面积", "≥", "28", "万亩", "28.6", 40m, 40m, null],
-        ["农业生产发展项目", "效益指标", "社会效益指标", "带动农户增收", "定性", "明显", null, "明显", 40m, 33m, null],
-        ["农作物病虫害防治项目", "产出指标", "数量指标", "统防统治覆盖率", "≥", "45", "%", "47", 40m, 40m, null],
-        ["农作物病虫害防治项目", "满意度指标", "服务对象满意度指标", "种植户满意度", "≥", "90", "%", "92", 40m, 40m, null],
-    ];
+    /// <summary>权重 and 得分 of the county sample's eight indicators, in its order, reweighted to 80 points a project (Hubei gives 预算执行情况 the other 20).</summary>
+    private static readonly (decimal Weight, decimal Score)[] IndicatorPoints = [(25, 25), (15, 15), (25, 20), (15, 15), (40, 40), (40, 33), (40, 40), (40, 40)];
 
     private static IEnumerable<SheetContent> Notes()
     {
