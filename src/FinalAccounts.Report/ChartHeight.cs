@@ -23,7 +23,7 @@ public static class ChartHeight
     {
         var main = document.MainDocumentPart!;
         var body = main.Document.Body!;
-        foreach (var inline in body.Descendants<DW.Inline>().ToList())
+        foreach (var inline in FilledBody.Descendants<DW.Inline>(body).ToList())
         {
             if (inline.Extent is not { } extent || inline.Descendants<C.ChartReference>().FirstOrDefault()?.Id?.Value is not { } id
                 || main.GetPartById(id) is not ChartPart chart)

@@ -37,7 +37,7 @@ public static class ReportMarks
         var narrative = new List<Paragraph>();
         var headings = new string[10];
         var deepest = 0;
-        foreach (var paragraph in body.Descendants<Paragraph>().ToList())
+        foreach (var paragraph in FilledBody.Descendants<Paragraph>(body).ToList())
         {
             var level = HeadingLevel(paragraph);
             if (level > 0)
