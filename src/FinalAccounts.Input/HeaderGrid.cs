@@ -43,14 +43,24 @@ internal static class HeaderGrid
         return numbers.Count >= 3 && numbers.Zip(numbers.Skip(1)).All(p => p.Second == p.First + 1) && numbers[0] <= 1;
     }
 
-    /// <summary>The header path of a column: distinct texts top to bottom over the header rows.</summary>
-    public static IReadOnlyList<string> PathOf(RawSheet sheet, int column, int fromRow, int toRowExclusive)
+    /// <summary>
+    /// The header path of each column, in the order given: its distinct texts top to bottom over the
+    /// header rows. The header rows (without the 栏次 row) are found once for the whole table.
+    /// </summary>
+    public static List<(int Column, IReadOnlyList<string> Path)> PathsOf(RawSheet sheet, IEnumerable<int> columns, int fromRow, int toRowExclusive)
+    {
+        var rows = HeaderRows(sheet, fromRow, toRowExclusive);
+        return columns.Select(c => (c, PathOf(sheet, c, rows))).ToList();
+    }
+
+    private static List<int> HeaderRows(RawSheet sheet, int fromRow, int toRowExclusive) =>
+        sheet.RowsBetween(fromRow, toRowExclusive).Where(row => !IsColumnNumberRow(sheet, row)).ToList();
+
+    private static IReadOnlyList<string> PathOf(RawSheet sheet, int column, List<int> headerRows)
     {
         var path = new List<string>();
-        foreach (var row in sheet.RowsBetween(fromRow, toRowExclusive))
+        foreach (var row in headerRows)
         {
-            if (IsColumnNumberRow(sheet, row))
-                continue;
             var text = LabelText.Normalise(sheet.MergedText(row, column));
             if (text.Length > 0 && (path.Count == 0 || path[^1] != text))
                 path.Add(text);

@@ -54,26 +54,30 @@ internal sealed class CellGuard
     private long _chars;
     private int _cells;
 
-    /// <summary>Counts text read outside cells (the shared-strings part) against the workbook's total.</summary>
-    public void CountText(int length, string where)
+    /// <summary>Counts a shared string (text read outside cells) against the workbook's total; named only when it is the one past the limit.</summary>
+    public void CountSharedString(int length, int index)
     {
         _chars += length;
         if (_chars > InputLimits.MaxWorkbookChars)
-            throw new InputLimitException(InputIds.Error(InputIds.TooMuchText,
-                $"工作簿中的文字超过 {InputLimits.MaxWorkbookChars:N0} 个字符（在{where}处超出），远超决算工作簿的正常大小，疑似损坏或被构造的文件，未读取。"));
+            throw TooMuchText($"共享字符串第{index}项");
     }
+
+    private static InputLimitException TooMuchText(string where) =>
+        new(InputIds.Error(InputIds.TooMuchText,
+            $"工作簿中的文字超过 {InputLimits.MaxWorkbookChars:N0} 个字符（在{where}处超出），远超决算工作簿的正常大小，疑似损坏或被构造的文件，未读取。"));
 
     public void Add(RawSheet sheet, int row, int column, string text, double? number, bool countText = true)
     {
         if (row < 1 || row > InputLimits.MaxRow || column < 1 || column > InputLimits.MaxColumn)
             throw new InputLimitException(InputIds.Error(InputIds.ReferenceOutOfGrid,
                 $"工作表“{Printable.Escape(sheet.Name)}”中有超出Excel表格范围的单元格引用（第{row}行第{column}列），文件已损坏，未读取。", new CellRef(sheet.Name, 1, 1)));
+        // Where the cell is, formatted only for a finding: every cell of every workbook passes here.
         var at = new CellRef(sheet.Name, row, column);
         if (++_cells > InputLimits.MaxCells)
             throw new InputLimitException(InputIds.Error(InputIds.TooManyCells,
                 $"工作簿中有内容的单元格超过 {InputLimits.MaxCells:N0} 个（在 {at} 处超出），远超决算工作簿的正常大小，未读取。请删除无关的工作表或内容。", at));
-        if (countText)
-            CountText(text.Length, at.ToString());
+        if (countText && (_chars += text.Length) > InputLimits.MaxWorkbookChars)
+            throw TooMuchText(at.ToString());
         if (text.Length > InputLimits.MaxCellChars)
         {
             sheet.ReadFindings.Add(InputIds.Error(InputIds.TextTooLong,

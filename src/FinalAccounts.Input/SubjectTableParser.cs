@@ -22,7 +22,7 @@ internal static partial class SubjectTableParser
         if (dataRow < 0)
             dataRow = sheet.RowCount + 1;   // header only: an empty table, which is allowed; its columns still count
 
-        var paths = sheet.Columns.ToDictionary(c => c, c => HeaderGrid.PathOf(sheet, c, headerRow, dataRow));
+        var paths = HeaderGrid.PathsOf(sheet, sheet.Columns, headerRow, dataRow).ToDictionary(c => c.Column, c => c.Path);
         var codeColumns = paths.Where(p => p.Value.Any(t => t.Contains("编码") || t.Contains("代码")) || p.Value.LastOrDefault() is "类" or "款" or "项")
             .Select(p => p.Key).OrderBy(c => c).ToList();
         var nameColumn = paths.Where(p => p.Value.Any(t => t.Contains("名称"))).Select(p => p.Key).DefaultIfEmpty(-1).First();

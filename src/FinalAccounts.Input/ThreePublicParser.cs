@@ -17,8 +17,8 @@ internal static class ThreePublicParser
             return null;
         }
         var dataRow = sheet.RowsFrom(headerRow + 1).Where(r => IsDataRow(sheet, r)).DefaultIfEmpty(sheet.RowCount + 1).First();
-        var columns = sheet.Columns
-            .Select(c => new TableColumn(c, HeaderGrid.PathOf(sheet, c, headerRow, dataRow)))
+        var columns = HeaderGrid.PathsOf(sheet, sheet.Columns, headerRow, dataRow)
+            .Select(c => new TableColumn(c.Column, c.Path))
             .Where(c => c.Path.Count > 0 && (c.Path[0].Contains("预算数") || c.Path[0].Contains("决算数")))
             .ToList();
         if (dataRow > sheet.RowCount)

@@ -45,8 +45,8 @@ internal static class TwoSidedTableParser
 
     private static TableSide ReadSide(RawSheet sheet, AmountCells amounts, int headerRow, int dataRow, int itemColumn, int lastColumn)
     {
-        var columns = sheet.Columns.Where(c => c > itemColumn && c <= lastColumn)
-            .Select(c => new TableColumn(c, HeaderGrid.PathOf(sheet, c, headerRow, dataRow)))
+        var columns = HeaderGrid.PathsOf(sheet, sheet.Columns.Where(c => c > itemColumn && c <= lastColumn), headerRow, dataRow)
+            .Select(c => new TableColumn(c.Column, c.Path))
             .Where(c => c.Path.Count > 0 && !c.Path.Any(t => t.Contains("行次")))
             .Select(c => c with { Path = c.Path.Where(t => t is not ("收入" or "支出")).DefaultIfEmpty("金额").ToList() })
             .ToList();

@@ -72,10 +72,11 @@ internal static partial class XlsxGridReader
         /// <summary>The first thing in a sheet the fast reader does not understand (an unknown cell type).</summary>
         public string? NotUnderstood { get; set; }
 
-        public void Measure(string text, int runs, string where)
+        /// <summary>Notes where the first oversized string is; <paramref name="where"/> is asked only for that one.</summary>
+        public void Measure(string text, int runs, Func<string> where)
         {
             if (Oversized is null && (runs > MaxRuns || text.Length > InputLimits.MaxCellChars))
-                Oversized = where;
+                Oversized = where();
         }
     }
 
@@ -156,9 +157,9 @@ internal static partial class XlsxGridReader
             if (IsElement(reader, "si", names))
             {
                 var text = RichText(reader, names, out var runs);
-                guard.CountText(text.Length, $"共享字符串第{strings.Count + 1}项");
+                guard.CountSharedString(text.Length, strings.Count + 1);
                 strings.Add(text);
-                state.Measure(text, runs, $"共享字符串第{strings.Count}项");
+                state.Measure(text, runs, () => $"共享字符串第{strings.Count}项");
             }
         return strings;
     }
@@ -366,7 +367,7 @@ internal static partial class XlsxGridReader
             else if (IsElement(reader, "is", names))
             {
                 inline = RichText(reader, names, out var runs);
-                state.Measure(inline, runs, new CellRef(sheet.Name, row, column).ToString());
+                state.Measure(inline, runs, () => new CellRef(sheet.Name, row, column).ToString());
                 reader.Read();
             }
             else

@@ -23,32 +23,49 @@ public static class ChartHeight
     {
         var main = document.MainDocumentPart!;
         var body = main.Document.Body!;
-        foreach (var inline in FilledBody.Descendants<DW.Inline>(body).ToList())
+        var charts = FilledBody.Descendants<DW.Inline>(body).ToList();
+        if (charts.Count == 0)
+            return;
+        var sections = Sections(body);
+        var caption = CaptionTwips(main.StyleDefinitionsPart?.Styles);
+        foreach (var inline in charts)
         {
             if (inline.Extent is not { } extent || inline.Descendants<C.ChartReference>().FirstOrDefault()?.Id?.Value is not { } id
                 || main.GetPartById(id) is not ChartPart chart)
                 continue;
-            var height = Of(SectionOf(inline, body), main.StyleDefinitionsPart?.Styles);
+            var top = inline.Ancestors().FirstOrDefault(a => a.Parent == body) ?? inline;
+            var height = Of(sections.GetValueOrDefault(top) ?? body.GetFirstChild<SectionProperties>(), caption);
             extent.Cy = height;
             if (PieLabels.Place(chart.ChartSpace, extent.Cx!.Value, height))
                 chart.ChartSpace.Save();
         }
     }
 
-    /// <summary>The section a body element is in: the first section break after it, else the body's last section.</summary>
-    private static SectionProperties? SectionOf(DocumentFormat.OpenXml.OpenXmlElement element, Body body)
+    /// <summary>
+    /// The section each body element is in: the first section break after it, else none (the body's
+    /// last section). One walk from the end, not one per chart.
+    /// </summary>
+    private static Dictionary<DocumentFormat.OpenXml.OpenXmlElement, SectionProperties?> Sections(Body body)
     {
-        var top = element.Ancestors().FirstOrDefault(a => a.Parent == body) ?? element;
-        return top.ElementsAfter().OfType<Paragraph>().Select(p => p.ParagraphProperties?.SectionProperties).FirstOrDefault(s => s is not null)
-               ?? body.GetFirstChild<SectionProperties>();
+        var sections = new Dictionary<DocumentFormat.OpenXml.OpenXmlElement, SectionProperties?>();
+        SectionProperties? next = null;
+        for (var element = body.LastChild; element is not null; element = element.PreviousSibling())
+        {
+            sections[element] = next;
+            if (element is Paragraph { ParagraphProperties.SectionProperties: { } own })
+                next = own;
+        }
+        return sections;
     }
 
-    public static long Of(SectionProperties? section, Styles? styles)
+    public static long Of(SectionProperties? section, Styles? styles) => Of(section, CaptionTwips(styles));
+
+    private static long Of(SectionProperties? section, long captionTwips)
     {
         if (section?.GetFirstChild<PageSize>()?.Height?.Value is not { } page || section.GetFirstChild<PageMargin>() is not { } margin)
             return Largest;
         var body = (long)page - Math.Abs(margin.Top?.Value ?? 0) - Math.Abs(margin.Bottom?.Value ?? 0);
-        var height = (body / 4 - CaptionTwips(styles)) * EmuPerTwip;
+        var height = (body / 4 - captionTwips) * EmuPerTwip;
         return Math.Clamp(height, Smallest, Largest);
     }
 

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocxTemplating;
+using FinalAccounts.Report;
+using FinalAccounts.Tests.Support;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace FinalAccounts.Tests;
+
+/// <summary>
+/// The 附表 are written as WordprocessingML text, not through an XmlWriter: whatever a cell holds must
+/// come out as the same text in a valid document — markup characters escaped, line ends kept, and
+/// characters XML cannot hold dropped rather than breaking the report.
+/// </summary>
+public class PublicTableTextTests
+{
+    private static byte[] Render(string cellText)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["t"] = new Dictionary<string, object?>
+            {
+                ["columnCount"] = 2m,
+                ["headerRows"] = new List<object?> { Row(("项目<名称>", null), ("金额", null)) },
+                ["rows"] = new List<object?> { Row((cellText, null), ("1,234.50", true)) },
+            },
+        };
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{publicTable t}}").Build(), "t.docx", ReportTemplate.Options(null));
+        Assert.Empty(compiled.Problems.Select(p => p.Format("t.docx")));
+        return compiled.Template!.Render(data);
+    }
+
+    private static Dictionary<string, object?> Row(params (string Text, bool? IsNumber)[] cells) => new()
+    {
+        ["cells"] = cells.Select(c => (object?)new Dictionary<string, object?> { ["text"] = c.Text, ["isNumber"] = c.IsNumber ?? false }).ToList(),
+    };
+
+    /// <summary>The cells' texts as a reader of the saved document finds them (the SDK parses the table here).</summary>
+    private static List<string> CellTexts(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return document.MainDocumentPart!.Document.Body!.Descendants<W.TableCell>().Select(c => c.InnerText).ToList();
+    }
+
+    [Fact]
+    public void MarkupCharactersInACellAreTextNotMarkup()
+    {
+        var docx = Render("A&B <C> \"D\" 'E' &amp;");
+        Assert.Empty(DocxText.ValidationErrors(docx));
+        Assert.Equal(["项目<名称>", "金额", "A&B <C> \"D\" 'E' &amp;", "1,234.50"], CellTexts(docx));
+    }
+
+    [Fact]
+    public void CharactersXmlCannotHoldAreDroppedAndTheRestKept()
+    {
+        // \u0001 and \u001b are not XML characters, nor is a lone high surrogate; 𠀀 (U+20000) is a pair and stays.
+        var docx = Render("一\u0001二\u001b三\uD800四𠀀五\t六");
+        Assert.Empty(DocxText.ValidationErrors(docx));
+        Assert.Equal("一二三四𠀀五\t六", CellTexts(docx)[2]);
+    }
+
+    [Fact]
+    public void LineEndsInACellAreKeptAsLineFeeds()
+    {
+        var docx = Render("第一行\r\n第二行\r第三行\n第四行");
+        Assert.Empty(DocxText.ValidationErrors(docx));
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var text = document.MainDocumentPart!.Document.Body!.Descendants<W.TableCell>().ElementAt(2).Descendants<W.Text>().Single().Text;
+        Assert.Equal("第一行\n第二行\n第三行\n第四行", text);
+    }
+}
