@@ -27,7 +27,7 @@ public static class ChartHeight
         if (charts.Count == 0)
             return;
         var sections = Sections(body);
-        var caption = CaptionTwips(main.StyleDefinitionsPart?.Styles);
+        var caption = CaptionTwips(ReportStyles.Of(main));
         foreach (var inline in charts)
         {
             if (inline.Extent is not { } extent || inline.Descendants<C.ChartReference>().FirstOrDefault()?.Id?.Value is not { } id

@@ -7,7 +7,9 @@ namespace FinalAccounts.Report;
 /// <summary>
 /// The workbook embedded in a chart: categories in column A, values in column B, so Word's "Edit
 /// Data" opens them. Written as a minimal SpreadsheetML package directly (one per chart per report:
-/// building it through the SDK cost more than the chart itself).
+/// building it through the SDK cost more than the chart itself). Its parts are stored, not deflated:
+/// the report's package deflates the whole workbook again, and a deflater per part (five per chart)
+/// cost more than the chart's XML.
 /// </summary>
 internal static class EmbeddedWorkbook
 {
@@ -25,7 +27,7 @@ internal static class EmbeddedWorkbook
             Text(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
             Text(zip, "xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
             Text(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
-            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.NoCompression).Open();
             using var w = XmlWriter.Create(sheet, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
             w.WriteStartElement("worksheet", Main);
             w.WriteStartElement("sheetData", Main);
@@ -68,7 +70,7 @@ internal static class EmbeddedWorkbook
 
     private static void Text(ZipArchive zip, string name, string content)
     {
-        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new System.Text.UTF8Encoding(false));
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.NoCompression).Open(), new System.Text.UTF8Encoding(false));
         writer.Write(content);
     }
 }

@@ -30,7 +30,7 @@ public static class NamedTextBuilder
     public static IEnumerable<OpenXmlElement> Build(object? argument, string? label, RenderServices services)
     {
         var text = Named(argument, label, "文字");
-        var styles = services.MainPart.StyleDefinitionsPart?.Styles?.Elements<Style>().Select(s => s.StyleId?.Value).OfType<string>().ToHashSet() ?? [];
+        var styles = ReportStyles.Of(services.MainPart)?.Elements<Style>().Select(s => s.StyleId?.Value).OfType<string>().ToHashSet() ?? [];
         foreach (var item in text.Field("paragraphs") as IEnumerable ?? Array.Empty<object>())
         {
             var paragraph = item as IDictionary<string, object?> ?? throw new ElementArgumentException("文字的某一段不是含 text 的对象。");

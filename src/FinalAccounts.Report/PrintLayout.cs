@@ -16,7 +16,7 @@ public static class PrintLayout
     {
         var main = document.MainDocumentPart!;
         var body = main.Document.Body!;
-        var sizes = new FontSizes(main.StyleDefinitionsPart?.Styles);
+        var sizes = new FontSizes(ReportStyles.Of(main));
         foreach (var table in body.Elements<Table>().ToList())
         {
             // The 附表 are written unparsed (PublicTableBuilder); their text is read without parsing them,
@@ -89,7 +89,7 @@ public static class PrintLayout
         var last = body.GetFirstChild<SectionProperties>();
         if (last?.GetFirstChild<PageSize>() is not { Width: not null, Height: not null } || last.GetFirstChild<PageMargin>() is null)
             return;
-        var styles = body.Ancestors<Document>().First().MainDocumentPart?.StyleDefinitionsPart?.Styles;
+        var styles = body.Ancestors<Document>().First().MainDocumentPart is { } main ? ReportStyles.Of(main) : null;
         var first = table.ElementsBefore().Reverse().OfType<Paragraph>().FirstOrDefault(p => StartsPage(p, styles));
         var next = table.ElementsAfter().OfType<Paragraph>().FirstOrDefault(p => StartsPage(p, styles) || p.ParagraphProperties?.SectionProperties is not null);
         if (first is null || first.PreviousSibling() is null)

@@ -92,11 +92,11 @@ public static class ReportMarks
     /// <summary>The id of the template's character style named <paramref name="name"/>; added with the default look when the template has none.</summary>
     public static string PlaceholderStyleId(MainDocumentPart main, string name)
     {
-        var stylesPart = main.StyleDefinitionsPart ?? main.AddNewPart<StyleDefinitionsPart>();
-        stylesPart.Styles ??= new Styles();
-        var existing = stylesPart.Styles.Elements<Style>().FirstOrDefault(s => s.Type?.Value == StyleValues.Character && s.StyleName?.Val?.Value == name);
+        var existing = ReportStyles.Of(main)?.Elements<Style>().FirstOrDefault(s => s.Type?.Value == StyleValues.Character && s.StyleName?.Val?.Value == name);
         if (existing?.StyleId?.Value is { } id)
             return id;
+        var stylesPart = main.StyleDefinitionsPart ?? main.AddNewPart<StyleDefinitionsPart>();
+        stylesPart.Styles ??= new Styles();
         stylesPart.Styles.Append(new Style(
             new StyleName { Val = name },
             new StyleRunProperties(new Bold(), new BoldComplexScript(), new Color { Val = "FF0000" },

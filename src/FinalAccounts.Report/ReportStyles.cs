@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace FinalAccounts.Report;
+
+/// <summary>
+/// The report's styles, for reading only (style ids, font sizes, spacing, page breaks). Every report of a
+/// template starts from the same styles part, so it is parsed once per distinct content and shared by
+/// the reports, instead of parsed again for each one. Once something in the report has loaded the part
+/// (to add a style), that is what is read.
+/// </summary>
+internal static class ReportStyles
+{
+    /// <summary>Templates in use are few; past this many distinct styles parts the cache starts over.</summary>
+    private const int MaxCached = 32;
+
+    private static readonly ConcurrentDictionary<string, Styles> Parsed = new();
+
+    /// <remarks>Never change what this returns: unless the part was already loaded, it is shared by every report of the template.</remarks>
+    public static Styles? Of(MainDocumentPart main)
+    {
+        var part = main.StyleDefinitionsPart;
+        if (part is null)
+            return null;
+        if (part.IsRootElementLoaded)
+            return part.Styles;
+        byte[] content;
+        using (var stream = part.GetStream(FileMode.Open, FileAccess.Read))
+        using (var copy = new MemoryStream())
+        {
+            stream.CopyTo(copy);
+            content = copy.ToArray();
+        }
+        var key = Convert.ToHexString(SHA256.HashData(content));
+        if (Parsed.TryGetValue(key, out var styles))
+            return styles;
+        if (Parsed.Count >= MaxCached)
+            Parsed.Clear();
+        return Parsed.GetOrAdd(key, _ => Parse(content));
+    }
+
+    private static Styles Parse(byte[] content)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        using var reader = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        reader.MoveToContent();
+        var styles = new Styles(reader.ReadOuterXml());
+        // Parsed whole before it is shared: reports read it from several threads at once.
+        _ = styles.Descendants().Count();
+        return styles;
+    }
+}
