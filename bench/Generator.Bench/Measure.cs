@@ -25,7 +25,7 @@ internal static class Measure
     /// steady time (27 → 22 → 17.5 → 15 → 13.7 → 12.6 ms in rounds of 40), so a fixed count timed
     /// half-optimised code for some rows and optimised code for others (the floor is mostly precompiled
     /// SDK code). Rounds of 20 runs go on until three rounds in a row bring no new best round median
-    /// (within 3 %), at least <paramref name="minimum"/> runs, at most 2 000 runs or 30 s.
+    /// (within 3 %): at least <paramref name="minimum"/> runs, beyond that at most 2 000 runs or 30 s.
     /// </summary>
     public static int WarmUntilSteady(int minimum, Action action)
     {
@@ -34,7 +34,7 @@ internal static class Measure
         var stale = 0;
         var done = 0;
         var clock = Stopwatch.StartNew();
-        while (done < 2_000 && clock.Elapsed.TotalSeconds < 30)
+        while (done < minimum || (done < 2_000 && clock.Elapsed.TotalSeconds < 30))
         {
             var times = new double[round];
             for (var i = 0; i < round; i++)

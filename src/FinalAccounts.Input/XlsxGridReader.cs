@@ -367,7 +367,7 @@ internal static partial class XlsxGridReader
             else if (IsElement(reader, "is", names))
             {
                 inline = RichText(reader, names, out var runs);
-                state.Measure(inline, runs, () => new CellRef(sheet.Name, row, column).ToString());
+                MeasureInline(state, inline, runs, sheet.Name, row, column);
                 reader.Read();
             }
             else
@@ -400,6 +400,10 @@ internal static partial class XlsxGridReader
         if (!string.IsNullOrEmpty(text))
             guard.Add(sheet, row, column, text, null, countText: type != "s");
     }
+
+    /// <summary>Measures an inline string; its own method so the location's closure is made only for inline strings, not for every cell.</summary>
+    private static void MeasureInline(ReadState state, string text, int runs, string sheet, int row, int column) =>
+        state.Measure(text, runs, () => new CellRef(sheet, row, column).ToString());
 
     /// <summary>
     /// A date serial as yyyy-MM-dd, the way ExcelDataReader converts it: 1900 system with Excel's

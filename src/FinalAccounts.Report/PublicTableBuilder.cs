@@ -67,7 +67,9 @@ public static class PublicTableBuilder
         var tableWidth = columns > PortraitColumns ? LandscapeWidth : TextWidth;
         var widths = ColumnWidths(headerRows, rows, columns, tableWidth, byContent);
 
-        var xml = new StringBuilder(1024 + 400 * columns * (headerRows.Count + rows.Count));
+        // Sized from the cells there are (not the column count, which a workbook can set to 16 384), at most 4 MB up front.
+        var cells = headerRows.Sum(r => (long)r.Count) + rows.Sum(r => (long)r.Count);
+        var xml = new StringBuilder((int)Math.Min(1024 + 200 * cells, 4L << 20));
         xml.Append("<w:tbl xmlns:w=\"").Append(Ns).Append("\"><w:tblPr><w:tblW w:w=\"").Append(tableWidth).Append("\" w:type=\"dxa\" /><w:tblBorders>");
         foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
             xml.Append("<w:").Append(side).Append(" w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\" />");
@@ -116,11 +118,14 @@ public static class PublicTableBuilder
     }
 
     /// <summary>
-    /// A cell's text as XML character data, as an XmlWriter writes it: markup characters escaped, line
-    /// ends as \n. Characters XML cannot hold (control characters, a lone surrogate) are dropped.
+    /// A cell's text as XML character data, as an XmlWriter writes it: characters XML cannot hold (control
+    /// characters) dropped first, then markup characters escaped and line ends written as \n. A lone
+    /// surrogate, which the XmlWriter refused, is dropped too.
     /// </summary>
     private static void AppendText(StringBuilder xml, string text)
     {
+        if (!text.All(XmlConvert.IsXmlChar))
+            text = new string(text.Where(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)).ToArray());
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -137,7 +142,7 @@ public static class PublicTableBuilder
                 default:
                     if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                         xml.Append(c).Append(text[++i]);
-                    else if (XmlConvert.IsXmlChar(c))
+                    else if (!char.IsSurrogate(c))
                         xml.Append(c);
                     break;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -26,6 +27,16 @@ internal static class ReportStyles
             return null;
         if (part.IsRootElementLoaded)
             return part.Styles;
+        // Asked once per {{text}} tag and per landscape table: the part is read and hashed once per report.
+        return ThisReport.TryGetValue(part, out var known) ? known.Styles : Remember(part);
+    }
+
+    private sealed record Known(Styles? Styles);
+
+    private static readonly ConditionalWeakTable<StyleDefinitionsPart, Known> ThisReport = new();
+
+    private static Styles? Remember(StyleDefinitionsPart part)
+    {
         byte[] content;
         using (var stream = part.GetStream(FileMode.Open, FileAccess.Read))
         using (var copy = new MemoryStream())
@@ -33,12 +44,30 @@ internal static class ReportStyles
             stream.CopyTo(copy);
             content = copy.ToArray();
         }
-        var key = Convert.ToHexString(SHA256.HashData(content));
-        if (Parsed.TryGetValue(key, out var styles))
-            return styles;
-        if (Parsed.Count >= MaxCached)
-            Parsed.Clear();
-        return Parsed.GetOrAdd(key, _ => Parse(content));
+        Styles? styles;
+        if (content.Length < 4)
+            styles = null;   // as the SDK reads a part this short: no styles (an empty styles.xml in a template)
+        else
+        {
+            var key = Convert.ToHexString(SHA256.HashData(content));
+            if (!Parsed.TryGetValue(key, out styles))
+            {
+                try
+                {
+                    styles = Parse(content);
+                }
+                catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or ArgumentException)
+                {
+                    // Whatever the SDK makes of a part this reader cannot take, as before this cache existed.
+                    return part.Styles;
+                }
+                if (Parsed.Count >= MaxCached)
+                    Parsed.Clear();
+                styles = Parsed.GetOrAdd(key, styles);
+            }
+        }
+        ThisReport.AddOrUpdate(part, new Known(styles));
+        return styles;
     }
 
     private static Styles Parse(byte[] content)

@@ -60,6 +60,36 @@ public class PublicTableTextTests
     }
 
     [Fact]
+    public void CharactersXmlCannotHoldGoBeforeLineEndsAndPairsAreRead()
+    {
+        // As the XmlWriter had it: "\r\u0001\n" is one line end once \u0001 is gone, and a pair split by a control character is a pair again.
+        var docx = Render("甲\r\u0001\n乙\uD840\u0001\uDC00丙");
+        Assert.Empty(DocxText.ValidationErrors(docx));
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        Assert.Equal("甲\n乙\uD840\uDC00丙", document.MainDocumentPart!.Document.Body!.Descendants<W.TableCell>().ElementAt(2).Descendants<W.Text>().Single().Text);
+    }
+
+    [Fact]
+    public void ATableAsWideAsExcelWithManyRowsRenders()
+    {
+        // A header merged to column XFD and hundreds of merged rows: the buffer follows the cells there are, not columns × rows.
+        var merged = new Dictionary<string, object?> { ["text"] = "合计", ["columnSpan"] = 16384m };
+        var data = new Dictionary<string, object?>
+        {
+            ["t"] = new Dictionary<string, object?>
+            {
+                ["columnCount"] = 16384m,
+                ["headerRows"] = new List<object?> { new Dictionary<string, object?> { ["cells"] = new List<object?> { merged } } },
+                ["rows"] = Enumerable.Range(0, 400).Select(_ => (object?)new Dictionary<string, object?> { ["cells"] = new List<object?> { merged } }).ToList(),
+            },
+        };
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{publicTable t}}").Build(), "t.docx", ReportTemplate.Options(null));
+        var docx = compiled.Template!.Render(data);
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        Assert.Equal(401, document.MainDocumentPart!.Document.Body!.Descendants<W.TableRow>().Count());
+    }
+
+    [Fact]
     public void LineEndsInACellAreKeptAsLineFeeds()
     {
         var docx = Render("第一行\r\n第二行\r第三行\n第四行");

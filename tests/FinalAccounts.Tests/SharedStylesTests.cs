@@ -51,6 +51,18 @@ public class SharedStylesTests
     }
 
     [Fact]
+    public void ATemplateWithAnEmptyStylesPartStillRenders()
+    {
+        // The SDK reads a styles part of under 4 bytes as no styles; so does the shared copy.
+        using var stream = new MemoryStream();
+        stream.Write(Template(withOutlineStyle: false));
+        using (var document = WordprocessingDocument.Open(stream, true))
+            document.MainDocumentPart!.StyleDefinitionsPart!.FeedData(new MemoryStream());
+        var template = DocxTemplate.Compile(stream.ToArray(), "empty-styles.docx", ReportTemplate.Options(null)).Template!;
+        Assert.NotEqual("TextHeading1", HeadingStyle(template));
+    }
+
+    [Fact]
     public void EachReportUsesItsOwnTemplatesStyles()
     {
         var with = DocxTemplate.Compile(Template(withOutlineStyle: true), "with.docx", ReportTemplate.Options(null)).Template!;
