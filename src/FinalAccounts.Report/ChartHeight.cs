@@ -58,8 +58,6 @@ public static class ChartHeight
         return sections;
     }
 
-    public static long Of(SectionProperties? section, Styles? styles) => Of(section, CaptionTwips(styles));
-
     private static long Of(SectionProperties? section, long captionTwips)
     {
         if (section?.GetFirstChild<PageSize>()?.Height?.Value is not { } page || section.GetFirstChild<PageMargin>() is not { } margin)
@@ -72,15 +70,13 @@ public static class ChartHeight
     /// <summary>The caption's one line and the space around it, from the Caption style's chain (else the document's defaults).</summary>
     private static long CaptionTwips(Styles? styles)
     {
-        var byId = styles?.Elements<Style>().Where(s => s.StyleId?.Value is not null).ToDictionary(s => s.StyleId!.Value!) ?? [];
         string? line = null, before = null, after = null;
-        for (var (id, depth) = ("Caption", 0); id is not null && byId.TryGetValue(id, out var style) && depth < 10; depth++)
+        foreach (var style in new StyleChains(styles).Of("Caption"))
         {
             var spacing = style.StyleParagraphProperties?.SpacingBetweenLines;
             line ??= spacing?.Line?.Value;
             before ??= spacing?.Before?.Value;
             after ??= spacing?.After?.Value;
-            id = style.BasedOn?.Val?.Value;
         }
         var defaults = styles?.DocDefaults?.ParagraphPropertiesDefault?.ParagraphPropertiesBaseStyle?.SpacingBetweenLines;
         line ??= defaults?.Line?.Value;

@@ -89,7 +89,7 @@ public static class PrintLayout
         var last = body.GetFirstChild<SectionProperties>();
         if (last?.GetFirstChild<PageSize>() is not { Width: not null, Height: not null } || last.GetFirstChild<PageMargin>() is null)
             return;
-        var styles = body.Ancestors<Document>().First().MainDocumentPart is { } main ? ReportStyles.Of(main) : null;
+        var styles = new StyleChains(body.Ancestors<Document>().First().MainDocumentPart is { } main ? ReportStyles.Of(main) : null);
         var first = table.ElementsBefore().Reverse().OfType<Paragraph>().FirstOrDefault(p => StartsPage(p, styles));
         var next = table.ElementsAfter().OfType<Paragraph>().FirstOrDefault(p => StartsPage(p, styles) || p.ParagraphProperties?.SectionProperties is not null);
         if (first is null || first.PreviousSibling() is null)
@@ -109,18 +109,13 @@ public static class PrintLayout
             last.Parent!.ReplaceChild(Section(original, landscape: true, type: false), last);
     }
 
-    private static bool StartsPage(Paragraph paragraph, Styles? styles)
+    private static bool StartsPage(Paragraph paragraph, StyleChains styles)
     {
         if (paragraph.ParagraphProperties?.PageBreakBefore is { } own)
             return own.Val?.Value ?? true;
-        var id = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
-        for (var depth = 0; id is not null && depth < 10; depth++)
-        {
-            var style = styles?.Elements<Style>().FirstOrDefault(s => s.StyleId?.Value == id);
-            if (style?.StyleParagraphProperties?.PageBreakBefore is { } inherited)
+        foreach (var style in styles.Of(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value))
+            if (style.StyleParagraphProperties?.PageBreakBefore is { } inherited)
                 return inherited.Val?.Value ?? true;
-            id = style?.BasedOn?.Val?.Value;
-        }
         return false;
     }
 
@@ -154,7 +149,7 @@ public static class PrintLayout
     /// <summary>A paragraph's font size in points: its runs', else its style chain's, else the document default.</summary>
     private sealed class FontSizes(Styles? styles)
     {
-        private readonly Dictionary<string, Style> byId = styles?.Elements<Style>().Where(s => s.StyleId?.Value is not null).ToDictionary(s => s.StyleId!.Value!) ?? [];
+        private readonly StyleChains chains = new(styles);
         private readonly double fallback = styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value is { } d
             ? double.Parse(d, CultureInfo.InvariantCulture) / 2 : 10.5;
 
@@ -164,15 +159,9 @@ public static class PrintLayout
                       ?? paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<FontSize>()?.Val?.Value;
             if (run is not null)
                 return double.Parse(run, CultureInfo.InvariantCulture) / 2;
-            var id = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "Normal";
-            for (var depth = 0; depth < 10 && byId.TryGetValue(id, out var style); depth++)
-            {
+            foreach (var style in chains.Of(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "Normal"))
                 if (style.StyleRunProperties?.FontSize?.Val?.Value is { } size)
                     return double.Parse(size, CultureInfo.InvariantCulture) / 2;
-                if (style.BasedOn?.Val?.Value is not { } basedOn)
-                    break;
-                id = basedOn;
-            }
             return fallback;
         }
     }

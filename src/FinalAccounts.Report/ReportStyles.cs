@@ -81,3 +81,28 @@ internal static class ReportStyles
         return styles;
     }
 }
+
+/// <summary>
+/// A style and those it is based on, nearest first, as Word resolves a property: at most ten deep, and
+/// where a hand-edited template defines an id twice, the first definition counts (never an exception).
+/// </summary>
+internal sealed class StyleChains
+{
+    private readonly Dictionary<string, Style> _byId = new();
+
+    public StyleChains(Styles? styles)
+    {
+        foreach (var style in styles?.Elements<Style>() ?? [])
+            if (style.StyleId?.Value is { } id)
+                _byId.TryAdd(id, style);
+    }
+
+    public IEnumerable<Style> Of(string? id)
+    {
+        for (var depth = 0; depth < 10 && id is not null && _byId.TryGetValue(id, out var style); depth++)
+        {
+            yield return style;
+            id = style.BasedOn?.Val?.Value;
+        }
+    }
+}

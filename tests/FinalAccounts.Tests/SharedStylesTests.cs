@@ -41,10 +41,15 @@ public class SharedStylesTests
         },
     };
 
-    private static string? HeadingStyle(DocxTemplate template)
+    /// <param name="templateStylesInvalid">The template's own styles.xml breaks the schema (and the report keeps it as it is); everything else must validate.</param>
+    private static string? HeadingStyle(DocxTemplate template, bool templateStylesInvalid = false)
     {
         var docx = template.Render(Data);
-        Assert.Empty(DocxText.ValidationErrors(docx));
+        var errors = DocxText.ValidationErrors(docx);
+        if (templateStylesInvalid)
+            Assert.All(errors, e => Assert.StartsWith("/word/styles.xml ", e));
+        else
+            Assert.Empty(errors);
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
         var paragraph = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "一、基本职能");
         return paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
@@ -60,6 +65,22 @@ public class SharedStylesTests
             document.MainDocumentPart!.StyleDefinitionsPart!.FeedData(new MemoryStream());
         var template = DocxTemplate.Compile(stream.ToArray(), "empty-styles.docx", ReportTemplate.Options(null)).Template!;
         Assert.NotEqual("TextHeading1", HeadingStyle(template));
+    }
+
+    [Fact]
+    public void TwoStylesWithOneIdAreReadAsWordReadsThemNotACrash()
+    {
+        // Hand-edited templates can define an id twice; the first definition counts (the level style here).
+        using var stream = new MemoryStream();
+        stream.Write(Template(withOutlineStyle: true));
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var styles = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!;
+            styles.Append(new Style(new StyleName { Val = "重复" }) { Type = StyleValues.Paragraph, StyleId = NamedTextBuilder.LevelStyles[0] });
+            styles.Save();
+        }
+        var template = DocxTemplate.Compile(stream.ToArray(), "duplicate-styles.docx", ReportTemplate.Options(null)).Template!;
+        Assert.Equal("TextHeading1", HeadingStyle(template, templateStylesInvalid: true));
     }
 
     [Fact]
