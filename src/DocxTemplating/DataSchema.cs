@@ -99,7 +99,7 @@ public sealed class DataSchema
 /// <summary>Turns JSON or any .NET object into the plain tree templates read: dictionaries, lists and scalars.</summary>
 public static class DataTree
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Getters = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ObjectShape> Shapes = new();
 
     /// <summary>
     /// The same tree JSON would give (camelCase names, numbers, lists), built straight from the
@@ -116,17 +116,17 @@ public static class DataTree
         Enum e => e.ToString(),
         IDictionary<string, object?> map => map,
         IEnumerable list => list.Cast<object?>().Select(FromObject).ToList(),
-        _ => GettersOf(value.GetType()).ToDictionary(g => g.Name, g => FromObject(g.Get(value))),
+        _ => new ObjectFields(value, ShapeOf(value.GetType())),
     };
 
     // Plain reflection, not compiled expressions: a report reads each property a handful of times, and
     // compiling a getter per property cost a whole process more (JIT of ~250 delegates) than it saved.
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "View-model assemblies are rooted in the native build (see FromType).")]
-    private static (string Name, Func<object, object?> Get)[] GettersOf(Type type) => Getters.GetOrAdd(type, t =>
+    private static ObjectShape ShapeOf(Type type) => Shapes.GetOrAdd(type, t => new ObjectShape(
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
             .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), (Func<object, object?>)p.GetValue))
-            .ToArray());
+            .ToArray()));
 
     public static object? FromJson(JsonElement json) => json.ValueKind switch
     {
@@ -149,4 +149,102 @@ public static class DataTree
         IEnumerable e => e.Cast<object?>().Any(),
         _ => true,
     };
+}
+
+/// <summary>A type's fields as the tree names them (camelCase), in declaration order, with their getters.</summary>
+internal sealed class ObjectShape
+{
+    public ObjectShape((string Name, Func<object, object?> Get)[] fields)
+    {
+        Fields = fields;
+        Index = new Dictionary<string, int>(fields.Length, StringComparer.Ordinal);
+        for (var i = 0; i < fields.Length; i++)
+            Index.TryAdd(fields[i].Name, i);
+    }
+
+    public (string Name, Func<object, object?> Get)[] Fields { get; }
+    public Dictionary<string, int> Index { get; }
+}
+
+/// <summary>
+/// An object of the view model as a tree node: a dictionary of its properties whose values are read
+/// and converted when first asked for. A template reads a fraction of a report's view model (each
+/// outline its own sections), so converting all of it up front was most of the data tree's cost.
+/// Reads and writes of the object's own fields stay lazy; anything else (enumerating, adding another
+/// key, removing) first turns the node into an ordinary dictionary, in declaration order, as before.
+/// </summary>
+internal sealed class ObjectFields : IDictionary<string, object?>
+{
+    private static readonly object NotRead = new();
+    private readonly object _source;
+    private readonly ObjectShape _shape;
+    private readonly object?[] _values;
+    private Dictionary<string, object?>? _all;
+
+    public ObjectFields(object source, ObjectShape shape)
+    {
+        _source = source;
+        _shape = shape;
+        _values = new object?[shape.Fields.Length];
+        Array.Fill(_values, NotRead);
+    }
+
+    private object? ValueAt(int i)
+    {
+        if (ReferenceEquals(_values[i], NotRead))
+            _values[i] = DataTree.FromObject(_shape.Fields[i].Get(_source));
+        return _values[i];
+    }
+
+    private Dictionary<string, object?> All()
+    {
+        if (_all is null)
+        {
+            var all = new Dictionary<string, object?>(_values.Length, StringComparer.Ordinal);
+            for (var i = 0; i < _values.Length; i++)
+                all.TryAdd(_shape.Fields[i].Name, ValueAt(i));
+            _all = all;
+        }
+        return _all;
+    }
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
+    {
+        if (_all is not null)
+            return _all.TryGetValue(key, out value);
+        if (_shape.Index.TryGetValue(key, out var i))
+        {
+            value = ValueAt(i);
+            return true;
+        }
+        value = null;
+        return false;
+    }
+
+    public object? this[string key]
+    {
+        get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+        set
+        {
+            if (_all is null && _shape.Index.TryGetValue(key, out var i))
+                _values[i] = value;
+            else
+                All()[key] = value;
+        }
+    }
+
+    public bool ContainsKey(string key) => _all?.ContainsKey(key) ?? _shape.Index.ContainsKey(key);
+    public int Count => _all?.Count ?? _shape.Index.Count;
+    public bool IsReadOnly => false;
+    public ICollection<string> Keys => All().Keys;
+    public ICollection<object?> Values => All().Values;
+    public void Add(string key, object? value) => All().Add(key, value);
+    public bool Remove(string key) => All().Remove(key);
+    public void Add(KeyValuePair<string, object?> item) => All().Add(item.Key, item.Value);
+    public void Clear() => All().Clear();
+    public bool Contains(KeyValuePair<string, object?> item) => ((ICollection<KeyValuePair<string, object?>>)All()).Contains(item);
+    public void CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex) => ((ICollection<KeyValuePair<string, object?>>)All()).CopyTo(array, arrayIndex);
+    public bool Remove(KeyValuePair<string, object?> item) => ((ICollection<KeyValuePair<string, object?>>)All()).Remove(item);
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => All().GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -150,6 +150,10 @@ public sealed class DocxTemplate
         // collect namespace declarations. Whatever else rendering changes is saved where it changes.
         using (var document = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false }))
         {
+            // Parts made while rendering (charts, their workbooks, custom properties) are deflated fast, as the
+            // template's own parts are (FlatOpc): a report is a few kB larger, and each new part's deflater
+            // no longer costs more than writing it.
+            document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
             var main = document.MainDocumentPart!;
             var context = new RenderContext(_options, new RenderServices(main));
             var scope = Frame<object?>.Root(tree);
