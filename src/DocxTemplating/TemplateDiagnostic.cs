@@ -27,6 +27,7 @@ public static class TemplateErrors
     public const string SettingsUnknownKey = "TPL034";
     public const string SettingsWrongType = "TPL035";
     public const string SettingsOutOfRange = "TPL036";
+    public const string DuplicateStyleId = "TPL037";
 }
 
 /// <summary>Where in a template something is: the part, the paragraph, the nearest heading, and the table cell if any.</summary>

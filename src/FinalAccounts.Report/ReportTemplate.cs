@@ -57,7 +57,7 @@ public static class ReportTemplate
         if (settings is not null)
             ReportHelpers.RegisterFigures(options, settings.MissingReasonPlaceholder);   // before compiling: compiled options are frozen
         var compiled = DocxTemplate.Compile(source.Package, source.Name, options);
-        problems = [.. problems, .. compiled.Problems];
+        problems = [.. problems, .. compiled.Problems, .. TemplateStyleCheck.Check(source.Package, source.File)];
         return new LoadedTemplate(problems.Count == 0 ? compiled.Template : null, settings, source.Name, problems, compiled.UsedFields)
         {
             Needs = NeedsOf(compiled.ElementUses),
@@ -118,7 +118,7 @@ public static class ReportTemplate
         _ => TemplateErrors.SettingsOutOfRange,
     };
 
-    private sealed record Source(string Name, byte[] Package);
+    private sealed record Source(string Name, byte[] Package, string File);
 
     /// <summary>The template file of a folder (template.xml, else template.docx) or the file itself, as a .docx package.</summary>
     private static (Source? Source, IReadOnlyList<TemplateDiagnostic> Problems) ReadSource(string templatePath)
@@ -144,10 +144,10 @@ public static class ReportTemplate
             return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateUnreadable, file, null, $"模板文件无法读取：{ex.Message}")]);
         }
         if (!file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
-            return (new Source(Path.GetFileName(file), bytes), []);
+            return (new Source(Path.GetFileName(file), bytes, file), []);
         try
         {
-            return (new Source(Path.GetFileName(file), FlatOpc.ToDocx(bytes)), []);
+            return (new Source(Path.GetFileName(file), FlatOpc.ToDocx(bytes), file), []);
         }
         catch (System.Xml.XmlException ex)
         {

@@ -298,6 +298,45 @@ public class TemplateMistakeTests
         Assert.Matches(damage == "truncated" ? $@"{Regex.Escape(file)}\[第\d+行第\d+列\]: error TPL032: " : $@"{Regex.Escape(file)}: error TPL032: ", output.ToString());
     }
 
+    [Fact]
+    public void StyleIdDefinedTwiceIsTpl037AndNoReportIsWritten()
+    {
+        using var temp = new TempFolder();
+        // A merge of two templates: a second paragraph style under the id of the default one.
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var normal = Regex.Match(xml, "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"(\\w+)\">");
+            Assert.True(normal.Success, "the default template defines a default paragraph style");
+            var copy = $"<w:style w:type=\"paragraph\" w:styleId=\"{normal.Groups[1].Value}\"><w:name w:val=\"合并来的正文\"/></w:style>";
+            return xml.Insert(xml.IndexOf("</w:styles>", StringComparison.Ordinal), copy);
+        });
+        var file = Path.Combine(template, "template.xml");
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("TPL037"));
+        Assert.StartsWith($"{file}[word/styles.xml]: error TPL037: 样式 ID“", line);
+        Assert.Contains("定义了2次", line);
+        Assert.Contains("“合并来的正文”", line);
+
+        var generate = new StringWriter();
+        var docx = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, docx, pdf: false, trace: false, generate));
+        Assert.Contains("TPL037", generate.ToString());
+        Assert.DoesNotContain("内部错误", generate.ToString());
+        Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void ShippedTemplatesDefineEachStyleIdOnce()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.Combine(Repo.Root, "templates")))
+        {
+            var package = ReportTemplate.Package(folder);
+            Assert.Empty(TemplateStyleCheck.Check(package, folder));
+        }
+    }
+
     /// <summary>The whole program, as a finance office runs it: the message and exit 2, not 内部错误 and 3.</summary>
     [Fact]
     public async Task GeneratorProcessGivenAMissingTemplateExits2WithTpl030()
