@@ -146,6 +146,8 @@ public static class DataTree
         string s => s.Length > 0,
         decimal d => d != 0,
         double d => d != 0,
+        // An object of the view model is truthy when it has fields, as an enumerated dictionary was; counted, not read.
+        IDictionary<string, object?> map => map.Count > 0,
         IEnumerable e => e.Cast<object?>().Any(),
         _ => true,
     };

@@ -230,6 +230,9 @@ internal static partial class XlsxGridReader
     [ThreadStatic]
     private static char[]? ChunkBuffer;
 
+    [ThreadStatic]
+    private static StringBuilder? ValueText;
+
     /// <summary>Which cell styles show a number as a date (ExcelDataReader returns those as dates).</summary>
     private static HashSet<int> DateStyles(ZipArchive zip, Names names)
     {
@@ -355,7 +358,9 @@ internal static partial class XlsxGridReader
         {
             if (IsElement(reader, "v", names))
             {
-                var content = new StringBuilder();
+                // One builder per thread for every cell's value, not one per cell.
+                var content = ValueText ??= new StringBuilder();
+                content.Clear();
                 AppendCapped(reader, content);
                 value = content.ToString();
             }
@@ -437,8 +442,13 @@ internal static partial class XlsxGridReader
     }
 
     /// <summary>Row number of a reference; 0 when it has none or it does not fit.</summary>
-    private static int RowOf(string reference) =>
-        int.TryParse(reference.AsSpan(reference.TakeWhile(char.IsAsciiLetter).Count()), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : 0;
+    private static int RowOf(string reference)
+    {
+        var letters = 0;
+        while (letters < reference.Length && char.IsAsciiLetter(reference[letters]))
+            letters++;
+        return int.TryParse(reference.AsSpan(letters), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : 0;
+    }
 
     private static void CheckReference(RawSheet sheet, int row, int column, string? reference)
     {

@@ -69,6 +69,16 @@ public static class LabelText
 
     public static string Normalise(string text)
     {
+        // Most labels are already plain (read for every row of every table): those are returned as they are.
+        var plain = true;
+        foreach (var ch in text)
+            if (char.IsWhiteSpace(ch) || ch is '\u3000' or '"' or '“' or '”' or '（' or '）' or '：' or '，' || ch is >= '\uFF01' and <= '\uFF5E')
+            {
+                plain = false;
+                break;
+            }
+        if (plain)
+            return text;
         var chars = new System.Text.StringBuilder(text.Length);
         foreach (var ch in text)
         {

@@ -23,7 +23,7 @@ public static class ChartHeight
     {
         var main = document.MainDocumentPart!;
         var body = main.Document.Body!;
-        var charts = FilledBody.Descendants<DW.Inline>(body).ToList();
+        var charts = FilledBody.Descendants<DW.Inline>(body);
         if (charts.Count == 0)
             return;
         var sections = Sections(body);
@@ -43,18 +43,28 @@ public static class ChartHeight
 
     /// <summary>
     /// The section each body element is in: the first section break after it, else none (the body's
-    /// last section). One walk from the end, not one per chart.
+    /// last section). One walk, not one per chart; forward, because the SDK finds an element's previous
+    /// sibling by walking from the first (stepping back through the body was quadratic in its length).
     /// </summary>
     private static Dictionary<DocumentFormat.OpenXml.OpenXmlElement, SectionProperties?> Sections(Body body)
     {
         var sections = new Dictionary<DocumentFormat.OpenXml.OpenXmlElement, SectionProperties?>();
-        SectionProperties? next = null;
-        for (var element = body.LastChild; element is not null; element = element.PreviousSibling())
+        var waiting = new List<DocumentFormat.OpenXml.OpenXmlElement>();
+        for (var element = body.FirstChild; element is not null; element = element.NextSibling())
         {
-            sections[element] = next;
+            waiting.Add(element);
             if (element is Paragraph { ParagraphProperties.SectionProperties: { } own })
-                next = own;
+            {
+                // This break ends the section of everything before it since the last break; it is itself in the next one.
+                waiting.RemoveAt(waiting.Count - 1);
+                foreach (var before in waiting)
+                    sections[before] = own;
+                waiting.Clear();
+                waiting.Add(element);
+            }
         }
+        foreach (var rest in waiting)
+            sections[rest] = null;
         return sections;
     }
 

@@ -11,17 +11,36 @@ namespace FinalAccounts.Report;
 /// </summary>
 internal static class FilledBody
 {
-    public static IEnumerable<T> Descendants<T>(OpenXmlElement root) where T : OpenXmlElement
+    /// <remarks>
+    /// One walk along the first-child, next-sibling and parent links, in document order: a nested
+    /// iterator per element made every element pass through each level above it and an object per level.
+    /// </remarks>
+    public static List<T> Descendants<T>(OpenXmlElement root) where T : OpenXmlElement
     {
-        for (var child = root.FirstChild; child is not null; child = child.NextSibling())
+        var found = new List<T>();
+        var node = root.FirstChild;
+        while (node is not null)
         {
-            if (child is W.Table table && PublicTableBuilder.IsPublicTable(table))
-                continue;
-            if (child is T match)
-                yield return match;
-            if (child.HasChildren)
-                foreach (var inner in Descendants<T>(child))
-                    yield return inner;
+            if (node is not W.Table table || !PublicTableBuilder.IsPublicTable(table))
+            {
+                if (node is T match)
+                    found.Add(match);
+                if (node.HasChildren)
+                {
+                    node = node.FirstChild;
+                    continue;
+                }
+            }
+            // Next in document order: the next sibling of this element, else of the nearest ancestor below the root that has one.
+            OpenXmlElement? next = null;
+            while (next is null && node is not null && !ReferenceEquals(node, root))
+            {
+                next = node.NextSibling();
+                if (next is null)
+                    node = node.Parent;
+            }
+            node = next;
         }
+        return found;
     }
 }

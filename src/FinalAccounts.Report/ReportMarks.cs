@@ -37,7 +37,7 @@ public static class ReportMarks
         var narrative = new List<Paragraph>();
         var headings = new string[10];
         var deepest = 0;
-        foreach (var paragraph in FilledBody.Descendants<Paragraph>(body).ToList())
+        foreach (var paragraph in FilledBody.Descendants<Paragraph>(body))   // a list made before any paragraph is changed
         {
             var level = HeadingLevel(paragraph);
             if (level > 0)
