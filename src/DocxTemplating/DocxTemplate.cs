@@ -171,6 +171,7 @@ public sealed class DocxTemplate
             foreach (var finisher in _options.Finishers)
                 finisher(document);
             finish?.Invoke(document);
+            context.Services.SavePending();
             foreach (var header in main.HeaderParts)
                 header.Header.Save();
             foreach (var footer in main.FooterParts)

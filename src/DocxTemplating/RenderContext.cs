@@ -15,6 +15,32 @@ public sealed class RenderServices(MainDocumentPart mainPart)
     public ParagraphProperties? TagParagraph { get; internal set; }
 
     public uint NextDrawingId() => _nextId++;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentFormat.OpenXml.OpenXmlPartRootElement, object> Pending = new();
+    private readonly List<DocumentFormat.OpenXml.OpenXmlPartRootElement> _pending = new();
+
+    /// <summary>
+    /// A part an element helper made (a chart): written once when rendering is done, after the finishers that
+    /// may still change it (a chart's labels placed for its height), instead of when made and again when changed.
+    /// </summary>
+    public void SaveWhenDone(DocumentFormat.OpenXml.OpenXmlPartRootElement root)
+    {
+        _pending.Add(root);
+        Pending.AddOrUpdate(root, this);
+    }
+
+    /// <summary>Whether this part will be written when rendering is done: a finisher that changes it need not write it.</summary>
+    public static bool WillSave(DocumentFormat.OpenXml.OpenXmlPartRootElement root) => Pending.TryGetValue(root, out _);
+
+    internal void SavePending()
+    {
+        foreach (var root in _pending)
+        {
+            root.Save();
+            Pending.Remove(root);
+        }
+        _pending.Clear();
+    }
 }
 
 /// <summary>One rendering: the output package, the compiled options, and the problems found on the way.</summary>

@@ -53,7 +53,8 @@ public static class ChartBuilder
             new C.ExternalData(new C.AutoUpdate { Val = false }) { Id = part.GetIdOfPart(workbook) });
         part.ChartSpace.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
         part.ChartSpace.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-        part.ChartSpace.Save();   // the engine renders without auto-save: a new part is written when made
+        // The engine renders without auto-save: the chart is written once rendering is done, after its labels are placed (ChartHeight).
+        services.SaveWhenDone(part.ChartSpace);
 
         var id = services.NextDrawingId();
         yield return new W.Paragraph(

@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DocxTemplating;
 using DocumentFormat.OpenXml.Wordprocessing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -36,7 +37,8 @@ public static class ChartHeight
             var top = inline.Ancestors().FirstOrDefault(a => a.Parent == body) ?? inline;
             var height = Of(sections.GetValueOrDefault(top) ?? body.GetFirstChild<SectionProperties>(), caption);
             extent.Cy = height;
-            if (PieLabels.Place(chart.ChartSpace, extent.Cx!.Value, height))
+            // A chart the report made is written once rendering is done; one of the template's is written here.
+            if (PieLabels.Place(chart.ChartSpace, extent.Cx!.Value, height) && !RenderServices.WillSave(chart.ChartSpace))
                 chart.ChartSpace.Save();
         }
     }

@@ -51,7 +51,8 @@ public static class PrintLayout
                     foreach (var paragraph in cell.Elements<Paragraph>())
                     {
                         var text = paragraph.InnerText.Trim();
-                        needed[column] = Math.Max(needed[column], TableFitting.NeededFor(text, sizes.Of(paragraph), margins));
+                        if (text.Length > 0)   // an empty paragraph needs nothing, whatever its size
+                            needed[column] = Math.Max(needed[column], TableFitting.NeededFor(text, sizes.Of(paragraph), margins));
                     }
                 column += span;
             }
@@ -153,13 +154,30 @@ public static class PrintLayout
         private readonly double fallback = styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value is { } d
             ? double.Parse(d, CultureInfo.InvariantCulture) / 2 : 10.5;
 
+        private readonly Dictionary<string, double> ofStyle = new(StringComparer.Ordinal);
+
         public double Of(Paragraph paragraph)
         {
-            var run = paragraph.Descendants<Run>().Select(r => r.RunProperties?.FontSize?.Val?.Value).FirstOrDefault(v => v is not null)
-                      ?? paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<FontSize>()?.Val?.Value;
+            string? run = null;
+            foreach (var r in paragraph.Descendants<Run>())
+                if (r.RunProperties?.FontSize?.Val?.Value is { } own)
+                {
+                    run = own;
+                    break;
+                }
+            run ??= paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<FontSize>()?.Val?.Value;
             if (run is not null)
                 return double.Parse(run, CultureInfo.InvariantCulture) / 2;
-            foreach (var style in chains.Of(paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "Normal"))
+            // Every cell of a filled table asks again for the few styles its rows were cloned from.
+            var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "Normal";
+            if (!ofStyle.TryGetValue(styleId, out var points))
+                ofStyle[styleId] = points = OfStyle(styleId);
+            return points;
+        }
+
+        private double OfStyle(string styleId)
+        {
+            foreach (var style in chains.Of(styleId))
                 if (style.StyleRunProperties?.FontSize?.Val?.Value is { } size)
                     return double.Parse(size, CultureInfo.InvariantCulture) / 2;
             return fallback;
