@@ -17,6 +17,8 @@ internal sealed class Reconciler
     public void SumEquals(string id, string totalName, Amount total, string partsName, IReadOnlyList<(Amount Amount, int Sign)> parts)
     {
         var sum = parts.Sum(p => p.Amount.Value * p.Sign);
+        if (total.Value == sum)
+            return;   // most checks hold: no message is formatted for them
         var tail = parts.Select(p => p.Amount.Tail).Append(total.Tail).Max();
         Compare(id, $"{totalName} {Money(total.Value)} ≠ {partsName} {Money(sum)}", total, sum, tail * Math.Max(1, parts.Count), parts.Select(p => p.Amount));
     }
@@ -24,8 +26,12 @@ internal sealed class Reconciler
     public void SumEquals(string id, string totalName, Amount total, string partsName, IEnumerable<Amount> parts) =>
         SumEquals(id, totalName, total, partsName, parts.Select(p => (p, 1)).ToList());
 
-    public void Equal(string id, string leftName, Amount left, string rightName, Amount right) =>
+    public void Equal(string id, string leftName, Amount left, string rightName, Amount right)
+    {
+        if (left.Value == right.Value)
+            return;
         Compare(id, $"{leftName} {Money(left.Value)} ≠ {rightName} {Money(right.Value)}", left, right.Value, Math.Max(left.Tail, right.Tail), [right]);
+    }
 
     /// <summary>small ≤ big, e.g. a 公开05表 cell cannot exceed the same cell of 公开03表.</summary>
     public void AtMost(string id, string smallName, Amount small, string bigName, Amount big)
