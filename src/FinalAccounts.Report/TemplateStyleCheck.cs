@@ -51,9 +51,10 @@ public static class TemplateStyleCheck
                 list.Add(name);
             }
         }
-        catch (Exception ex) when (ex is XmlException or OpenXmlPackageException or InvalidDataException or IOException)
+        catch (Exception ex) when (ex is XmlException or OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
         {
-            // A styles part this reader cannot read is not this check's finding: rendering falls back as Word does.
+            // A package or styles part this reader cannot read is not this check's finding: a package that does not open
+            // is TPL008 (compiling names it; FileFormatException is not an IOException), and rendering falls back as Word does.
             return [];
         }
         return order.Where(id => names[id].Count > 1)

@@ -298,6 +298,28 @@ public class TemplateMistakeTests
         Assert.Matches(damage == "truncated" ? $@"{Regex.Escape(file)}\[第\d+行第\d+列\]: error TPL032: " : $@"{Regex.Escape(file)}: error TPL032: ", output.ToString());
     }
 
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("not a package")]
+    public void DamagedDocxFileIsTpl008NotAnInternalError(string damage)
+    {
+        using var temp = new TempFolder();
+        var docx = ReportTemplate.Package(DefaultTemplate);
+        var folder = Directory.CreateDirectory(temp.File("tpl")).FullName;
+        var file = Path.Combine(folder, "template.docx");
+        File.WriteAllBytes(file, damage == "truncated" ? docx[..(docx.Length / 2)] : "不是 Word 文档"u8.ToArray());
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(folder, null, check));
+        Assert.Contains("error TPL008: 模板不是有效的 Word 文档（.docx）", check.ToString());
+
+        var generate = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, folder, report, pdf: false, trace: false, generate));
+        Assert.Contains("TPL008", generate.ToString());
+        Assert.False(File.Exists(report));
+    }
+
     [Fact]
     public void StyleIdDefinedTwiceIsTpl037AndNoReportIsWritten()
     {
