@@ -31,7 +31,9 @@ public static class TemplateStyleCheck
             {
                 if (reader.NodeType != XmlNodeType.Element || reader.Depth != 1 || reader.LocalName != "style" || reader.NamespaceURI != W)
                     continue;
-                var id = reader.GetAttribute("styleId", W) ?? "";
+                // A style without an id cannot be referred to, and Office's schema check lets any number of them be.
+                if (reader.GetAttribute("styleId", W) is not { Length: > 0 } id)
+                    continue;
                 var name = id;
                 if (!reader.IsEmptyElement)
                 {

@@ -350,6 +350,21 @@ public class TemplateMistakeTests
     }
 
     [Fact]
+    public void StylesWithoutAnIdAreNotTheSameIdTwice()
+    {
+        using var temp = new TempFolder();
+        // Hand-written styles without w:styleId (or an empty one): Office's schema check accepts them, and so did loading before TPL037.
+        var template = CopyOfDefault(temp, xml => xml.Insert(xml.IndexOf("</w:styles>", StringComparison.Ordinal),
+            "<w:style w:type=\"paragraph\"><w:name w:val=\"无编号甲\"/></w:style><w:style w:type=\"character\"><w:name w:val=\"无编号乙\"/></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"\"><w:name w:val=\"空编号甲\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"\"><w:name w:val=\"空编号乙\"/></w:style>"));
+
+        Assert.Empty(TemplateStyleCheck.Check(ReportTemplate.Package(template), template));
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Clean, TemplateCommands.RunCheck(template, null, check));
+        Assert.DoesNotContain("TPL037", check.ToString());
+    }
+
+    [Fact]
     public void ShippedTemplatesDefineEachStyleIdOnce()
     {
         foreach (var folder in Directory.GetDirectories(Path.Combine(Repo.Root, "templates")))
