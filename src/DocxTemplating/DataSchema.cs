@@ -194,7 +194,20 @@ internal sealed class ObjectFields : IDictionary<string, object?>
     private object? ValueAt(int i)
     {
         if (ReferenceEquals(_values[i], NotRead))
-            _values[i] = DataTree.FromObject(_shape.Fields[i].Get(_source));
+        {
+            object? raw;
+            try
+            {
+                raw = _shape.Fields[i].Get(_source);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is { } inner)
+            {
+                // Read at render time, a getter's failure is reported at the tag that asked for it: with its own message, not reflection's.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+                throw;
+            }
+            _values[i] = DataTree.FromObject(raw);
+        }
         return _values[i];
     }
 

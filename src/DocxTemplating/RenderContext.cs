@@ -117,6 +117,9 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
             // Only the main document's charts are copied: a chart repeated in a header or footer keeps its one part.
             if (reference.Id?.Value is not { } id || main.Parts.FirstOrDefault(p => p.RelationshipId == id)?.OpenXmlPart is not ChartPart chart)
                 continue;
+            // A chart a helper made for this item is its own already, and is not written yet: there is nothing to copy.
+            if (RenderServices.WillSave(chart.ChartSpace))
+                continue;
             var copy = main.AddNewPart<ChartPart>();
             using (var source = chart.GetStream())
                 copy.FeedData(source);

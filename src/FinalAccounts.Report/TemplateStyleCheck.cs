@@ -31,7 +31,9 @@ public static class TemplateStyleCheck
             {
                 if (reader.NodeType != XmlNodeType.Element || reader.Depth != 1 || reader.LocalName != "style" || reader.NamespaceURI != W)
                     continue;
-                var id = reader.GetAttribute("styleId", W) ?? "";
+                // A style without an id cannot be referred to, and Office's schema check lets any number of them be.
+                if (reader.GetAttribute("styleId", W) is not { Length: > 0 } id)
+                    continue;
                 var name = id;
                 if (!reader.IsEmptyElement)
                 {
@@ -51,9 +53,10 @@ public static class TemplateStyleCheck
                 list.Add(name);
             }
         }
-        catch (Exception ex) when (ex is XmlException or OpenXmlPackageException or InvalidDataException or IOException)
+        catch (Exception ex) when (ex is XmlException or OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
         {
-            // A styles part this reader cannot read is not this check's finding: rendering falls back as Word does.
+            // A package or styles part this reader cannot read is not this check's finding: a package that does not open
+            // is TPL008 (compiling names it; FileFormatException is not an IOException), and rendering falls back as Word does.
             return [];
         }
         return order.Where(id => names[id].Count > 1)

@@ -74,6 +74,18 @@ public class DataTreeTests
     }
 
     [Fact]
+    public void AGetterThatFailsIsTheTagsProblemInItsOwnWords()
+    {
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{detail.text}}").Build(), "t.docx", new TemplateOptions()).Template!;
+
+        var failure = Assert.Throws<TemplateRenderException>(() => compiled.Render(new Counted()));
+
+        var problem = Assert.Single(failure.Problems);
+        Assert.Equal(TemplateErrors.RenderFailed, problem.Id);
+        Assert.Equal("填充失败：a property no template asks for is never read", problem.Message);
+    }
+
+    [Fact]
     public void ATemplateReadsOnlyWhatItsTagsName()
     {
         var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{name}}年").Build(), "t.docx", new TemplateOptions()).Template!;

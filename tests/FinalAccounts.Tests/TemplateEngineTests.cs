@@ -479,6 +479,44 @@ public class RepeatedChartTests
         Assert.Equal(3, references.Distinct().Count());
         Assert.Equal(3, result.MainDocumentPart.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Id!.Value).Distinct().Count());
     }
+
+    [Fact]
+    public void ChartMadeByATagInALoopBesideTheTemplatesOwnChartIsWrittenWhole()
+    {
+        // A loop body holding one of the template's charts (so each item's charts are copied) and a {{chart}} tag:
+        // the tag's chart is made for its item and written when rendering is done, never copied before it is written.
+        var template = new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("图表位置").Paragraph("{{chart this.chart \"金额\"}}").Paragraph("{{/each}}").Build();
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var main = document.MainDocumentPart!;
+            var chart = FinalAccounts.Report.ChartBuilder.Build(new Dictionary<string, object?>
+            {
+                ["kind"] = "bar",
+                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
+            }, "模板自带", new RenderServices(main)).Single();
+            var placeholder = main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置");
+            placeholder.InsertAfterSelf(chart);
+            placeholder.Remove();
+        }
+        var data = DataTree.FromJson(JsonDocument.Parse("""
+            { "rows": [
+              { "chart": { "kind": "bar", "points": [ { "label": "甲", "value": 1 } ] } },
+              { "chart": { "kind": "pie", "points": [ { "label": "乙", "value": 2 }, { "label": "丙", "value": 3 } ] } } ] }
+            """).RootElement);
+        var output = DocxTemplate.Compile(stream.ToArray(), "chart.docx", FinalAccounts.Report.ReportTemplate.Options(null)).Template!.Render(data);
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var main2 = result.MainDocumentPart!;
+        var charts = main2.Document.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>()
+            .Select(r => (DocumentFormat.OpenXml.Packaging.ChartPart)main2.GetPartById(r.Id!.Value!)).ToList();
+        Assert.Equal(4, charts.Select(c => c.Uri).Distinct().Count());
+        // Each chart holds its own series name and labels: the template's, 甲, the template's again, 乙 and 丙 — none is an empty part.
+        var labels = charts.Select(c => string.Join("/", c.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Select(p => p.InnerText))).ToList();
+        Assert.Equal(["模板自带/2024年", "金额/甲", "模板自带/2024年", "金额/乙/丙"], labels);
+    }
 }
 
 /// <summary>

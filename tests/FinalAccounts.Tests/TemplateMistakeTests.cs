@@ -298,6 +298,28 @@ public class TemplateMistakeTests
         Assert.Matches(damage == "truncated" ? $@"{Regex.Escape(file)}\[第\d+行第\d+列\]: error TPL032: " : $@"{Regex.Escape(file)}: error TPL032: ", output.ToString());
     }
 
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("not a package")]
+    public void DamagedDocxFileIsTpl008NotAnInternalError(string damage)
+    {
+        using var temp = new TempFolder();
+        var docx = ReportTemplate.Package(DefaultTemplate);
+        var folder = Directory.CreateDirectory(temp.File("tpl")).FullName;
+        var file = Path.Combine(folder, "template.docx");
+        File.WriteAllBytes(file, damage == "truncated" ? docx[..(docx.Length / 2)] : "不是 Word 文档"u8.ToArray());
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(folder, null, check));
+        Assert.Contains("error TPL008: 模板不是有效的 Word 文档（.docx）", check.ToString());
+
+        var generate = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, folder, report, pdf: false, trace: false, generate));
+        Assert.Contains("TPL008", generate.ToString());
+        Assert.False(File.Exists(report));
+    }
+
     [Fact]
     public void StyleIdDefinedTwiceIsTpl037AndNoReportIsWritten()
     {
@@ -325,6 +347,21 @@ public class TemplateMistakeTests
         Assert.Contains("TPL037", generate.ToString());
         Assert.DoesNotContain("内部错误", generate.ToString());
         Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void StylesWithoutAnIdAreNotTheSameIdTwice()
+    {
+        using var temp = new TempFolder();
+        // Hand-written styles without w:styleId (or an empty one): Office's schema check accepts them, and so did loading before TPL037.
+        var template = CopyOfDefault(temp, xml => xml.Insert(xml.IndexOf("</w:styles>", StringComparison.Ordinal),
+            "<w:style w:type=\"paragraph\"><w:name w:val=\"无编号甲\"/></w:style><w:style w:type=\"character\"><w:name w:val=\"无编号乙\"/></w:style>"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"\"><w:name w:val=\"空编号甲\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"\"><w:name w:val=\"空编号乙\"/></w:style>"));
+
+        Assert.Empty(TemplateStyleCheck.Check(ReportTemplate.Package(template), template));
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Clean, TemplateCommands.RunCheck(template, null, check));
+        Assert.DoesNotContain("TPL037", check.ToString());
     }
 
     [Fact]
