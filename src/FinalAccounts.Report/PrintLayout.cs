@@ -151,36 +151,57 @@ public static class PrintLayout
     private sealed class FontSizes(Styles? styles)
     {
         private readonly StyleChains chains = new(styles);
-        private readonly double fallback = styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value is { } d
-            ? double.Parse(d, CultureInfo.InvariantCulture) / 2 : 10.5;
+        private readonly double fallback = Points(styles?.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle?.FontSize?.Val?.Value) ?? 10.5;
 
         private readonly Dictionary<string, double> ofStyle = new(StringComparer.Ordinal);
 
         public double Of(Paragraph paragraph)
         {
-            string? run = null;
+            double? run = null;
             foreach (var r in paragraph.Descendants<Run>())
-                if (r.RunProperties?.FontSize?.Val?.Value is { } own)
+                if (Points(r.RunProperties?.FontSize?.Val?.Value) is { } own)
                 {
                     run = own;
                     break;
                 }
-            run ??= paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<FontSize>()?.Val?.Value;
-            if (run is not null)
-                return double.Parse(run, CultureInfo.InvariantCulture) / 2;
+            run ??= Points(paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<FontSize>()?.Val?.Value);
+            if (run is { } points)
+                return points;
             // Every cell of a filled table asks again for the few styles its rows were cloned from.
             var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "Normal";
-            if (!ofStyle.TryGetValue(styleId, out var points))
-                ofStyle[styleId] = points = OfStyle(styleId);
-            return points;
+            if (!ofStyle.TryGetValue(styleId, out var ofItsStyle))
+                ofStyle[styleId] = ofItsStyle = OfStyle(styleId);
+            return ofItsStyle;
         }
 
         private double OfStyle(string styleId)
         {
             foreach (var style in chains.Of(styleId))
-                if (style.StyleRunProperties?.FontSize?.Val?.Value is { } size)
-                    return double.Parse(size, CultureInfo.InvariantCulture) / 2;
+                if (Points(style.StyleRunProperties?.FontSize?.Val?.Value) is { } size)
+                    return size;
             return fallback;
+        }
+
+        /// <summary>
+        /// A w:sz value in points: half-points as Word writes them ("21"), or a measure with its unit ("10.5pt",
+        /// "0.5cm"), which the schema allows as well; anything else counts as not given, never an exception.
+        /// </summary>
+        public static double? Points(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+                return null;
+            var text = value.Trim();
+            var (unit, perUnit) = text.Length > 2 ? text[^2..] switch
+            {
+                "pt" => (2, 1.0),
+                "pc" or "pi" => (2, 12.0),
+                "in" => (2, 72.0),
+                "cm" => (2, 72 / 2.54),
+                "mm" => (2, 72 / 25.4),
+                _ => (0, 0.5),
+            } : (0, 0.5);
+            return double.TryParse(text.AsSpan(0, text.Length - unit), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+                   && number > 0 && double.IsFinite(number) ? number * perUnit : null;
         }
     }
 }
