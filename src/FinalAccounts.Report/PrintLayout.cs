@@ -39,7 +39,11 @@ public static class PrintLayout
         var margins = table.GetFirstChild<TableProperties>()?.TableCellMarginDefault is { } m
             ? (int)((m.TableCellLeftMargin?.Width?.Value ?? 108) + (m.TableCellRightMargin?.Width?.Value ?? 108))
             : 216;
-        var widths = grid.Select(g => int.Parse(g.Width!.Value!, CultureInfo.InvariantCulture)).ToArray();
+        // A width written with a unit ("2.5cm", which the schema allows) is left to Word: the table keeps its grid.
+        var widths = new int[grid.Count];
+        for (var c = 0; c < grid.Count; c++)
+            if (!int.TryParse(grid[c].Width!.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out widths[c]))
+                return;
         var needed = new int[widths.Length];
         foreach (var row in table.Elements<TableRow>())
         {
