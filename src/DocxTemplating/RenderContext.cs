@@ -118,7 +118,7 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
             if (reference.Id?.Value is not { } id || main.Parts.FirstOrDefault(p => p.RelationshipId == id)?.OpenXmlPart is not ChartPart chart)
                 continue;
             // A chart a helper made for this item is its own already, and is not written yet: there is nothing to copy.
-            if (RenderServices.WillSave(chart.ChartSpace))
+            if (chart.IsRootElementLoaded && RenderServices.WillSave(chart.ChartSpace))   // loaded: no template chart parsed just to ask
                 continue;
             var copy = main.AddNewPart<ChartPart>();
             using (var source = chart.GetStream())
