@@ -59,7 +59,7 @@ public sealed record TemplateDiagnostic(string Id, string Message, TemplateLocat
 
     public string Format(string templateName)
     {
-        var where = File is not null ? File + (Path is null ? "" : $"[{Path}]") : $"{templateName}[{Location?.ToString() ?? "?"}]";
+        var where = File is not null ? File + (Path is null ? "" : $"[{Path}]") : Location is null ? templateName : $"{templateName}[{Location}]";
         return $"{where}: error {Id}: {Message}" + (Tag.Length > 0 ? $" 标签：{Tag}" : "");
     }
 }

@@ -72,9 +72,15 @@ public static class ChartHeight
 
     private static long Of(SectionProperties? section, long captionTwips)
     {
-        if (section?.GetFirstChild<PageSize>()?.Height?.Value is not { } page || section.GetFirstChild<PageMargin>() is not { } margin)
+        // Read as written, not through the SDK's typed values: a size with a unit ("29.7cm", which the schema allows)
+        // would make those throw. Such a page gets the largest chart, as a page without a size does.
+        var page = Twips(section?.GetFirstChild<PageSize>()?.Height?.InnerText, -1);
+        var margin = section?.GetFirstChild<PageMargin>();
+        var top = Twips(margin?.Top?.InnerText ?? "0", long.MinValue);
+        var bottom = Twips(margin?.Bottom?.InnerText ?? "0", long.MinValue);
+        if (page < 0 || margin is null || top == long.MinValue || bottom == long.MinValue)
             return Largest;
-        var body = (long)page - Math.Abs(margin.Top?.Value ?? 0) - Math.Abs(margin.Bottom?.Value ?? 0);
+        var body = page - Math.Abs(top) - Math.Abs(bottom);
         var height = (body / 4 - captionTwips) * EmuPerTwip;
         return Math.Clamp(height, Smallest, Largest);
     }

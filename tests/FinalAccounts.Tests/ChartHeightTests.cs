@@ -56,4 +56,20 @@ public class ChartHeightTests
         Assert.Equal([Expected(12000, 1000, 1000), Expected(10000, 500, 500), Expected(15000, 1000, 1000)], heights);
         Assert.All(heights, h => Assert.InRange(h, 1_080_000, ChartHeight.Largest));
     }
+
+    [Fact]
+    public void APageSizeWithAUnitGetsTheLargestChartNotAnException()
+    {
+        using var stream = new MemoryStream();
+        using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        var main = document.AddMainDocumentPart();
+        var section = Section(height: 16838, top: 1440, bottom: 1440);
+        section.GetFirstChild<PageSize>()!.SetAttribute(new OpenXmlAttribute("w", "h", "http://schemas.openxmlformats.org/wordprocessingml/2006/main", "29.7cm"));
+        var body = new Body(Chart(main, 1), section);
+        main.Document = new Document(body);
+
+        ChartHeight.Apply(document);
+
+        Assert.Equal(ChartHeight.Largest, body.Descendants<DW.Extent>().Single().Cy!.Value);
+    }
 }

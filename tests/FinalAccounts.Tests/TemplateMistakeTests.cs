@@ -365,6 +365,29 @@ public class TemplateMistakeTests
     }
 
     [Fact]
+    public void LayoutStepThatCannotReadTheTemplateIsTpl020NotAnInternalError()
+    {
+        using var temp = new TempFolder();
+        // A margin with its unit, as a hand edit may leave it: the landscape 附表 pages turn the margins round.
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var margin = new Regex("<w:pgMar w:top=\"\\d+\"");
+            Assert.Matches(margin, xml);
+            return margin.Replace(xml, "<w:pgMar w:top=\"3.7cm\"");
+        });
+        var output = new StringWriter();
+        var docx = temp.File("report.docx");
+
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, docx, pdf: false, trace: false, output));
+
+        var line = Assert.Single(output.ToString().Split('\n'), l => l.Contains("TPL020"));
+        Assert.StartsWith("template.xml: error TPL020: 填充后的排版步骤（PrintLayout.Apply）无法处理模板中的内容：", line);
+        Assert.Contains("3.7cm", line);
+        Assert.DoesNotContain("内部错误", output.ToString());
+        Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
     public void ShippedTemplatesDefineEachStyleIdOnce()
     {
         foreach (var folder in Directory.GetDirectories(Path.Combine(Repo.Root, "templates")))
