@@ -67,6 +67,18 @@ public class SharedStylesTests
         Assert.NotEqual("TextHeading1", HeadingStyle(template));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("不是 XML")]
+    public void TheStyleCheckFindsNothingInAStylesPartItCannotRead(string content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(Template(withOutlineStyle: false));
+        using (var document = WordprocessingDocument.Open(stream, true))
+            document.MainDocumentPart!.StyleDefinitionsPart!.FeedData(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)));
+        Assert.Empty(TemplateStyleCheck.Check(stream.ToArray(), "t.docx"));
+    }
+
     [Fact]
     public void TwoStylesWithOneIdAreReadAsWordReadsThemNotACrash()
     {
