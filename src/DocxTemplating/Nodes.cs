@@ -71,7 +71,12 @@ internal sealed class OutputNode(Expression expression) : Node
 
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
-        if (context.TryEvaluate(Expression, scope, lenient: false, Location, Tag, out var value))
+        if (!context.TryEvaluate(Expression, scope, lenient: false, Location, Tag, out var value))
+            return;
+        // Data without a schema (render from JSON) reaches here unchecked: an object is the same mistake as TPL015.
+        if (value is IDictionary<string, object?> || value is System.Collections.IEnumerable and not string && ((System.Collections.IEnumerable)value).Cast<object?>().Any(v => v is IDictionary<string, object?>))
+            context.Fail(Location, Tag, $"“{Expression.Text}”是{(value is IDictionary<string, object?> ? "一个对象" : "一个由对象组成的列表")}，不能直接印出；请写出它的字段。", TemplateErrors.PrintsObject);
+        else
             ValueText.Append(output.Text!, value);
     }
 }
@@ -295,6 +300,21 @@ internal sealed class RowNode(TableRow template, IReadOnlyList<ContainerNode> ce
 /// <summary>How a value is written into text: numbers without culture, nothing for null.</summary>
 internal static class ValueText
 {
+    /// <summary>Why a tag cannot print a value of this shape (TPL015), or null when it can: objects and lists of objects cannot.</summary>
+    public static string? NotPrintable(DataSchema printed, string text)
+    {
+        if (printed.Kind == "object")
+        {
+            var fields = printed.Fields.Keys.ToList();
+            var example = fields.Contains("text") ? "text" : fields.FirstOrDefault() ?? "字段";
+            return $"“{text}”是一个对象，不能直接印出；请写出它的一个字段，如 {{{{{text}.{example}}}}}"
+                + (fields.Count > 0 ? $"（它的字段：{string.Join("、", fields.Take(8))}{(fields.Count > 8 ? "…" : "")}）。" : "。");
+        }
+        if (printed.IsList && printed.Element?.Kind == "object")
+            return $"“{text}”是一个由对象组成的列表，不能直接印出；请用 {{{{#each {text}}}}}…{{{{/each}}}} 逐项写出它们的字段。";
+        return null;
+    }
+
     public static void Append(StringBuilder text, object? value)
     {
         switch (value)

@@ -102,8 +102,8 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
         public string Path { get; } = path;
     }
 
-    public void Fail(TemplateLocation? location, string tag, string message) =>
-        _problems.Add(new TemplateDiagnostic(TemplateErrors.RenderFailed, message, location, tag));
+    public void Fail(TemplateLocation? location, string tag, string message, string id = TemplateErrors.RenderFailed) =>
+        _problems.Add(new TemplateDiagnostic(id, message, location, tag));
 
     /// <summary>
     /// A chart repeated by a loop gets its own copy of the chart part (its embedded workbook is

@@ -24,7 +24,7 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
                     CheckBlock(block, frame);
                     break;
                 case OutputNode output:
-                    CheckExpression(output.Expression, frame, output);
+                    CheckOutput(output, frame);
                     break;
                 case ParagraphNode paragraph:
                     foreach (var program in paragraph.Texts.Values)
@@ -79,6 +79,20 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         };
         Walk(block.Body, inner);
         Walk(block.Else, frame);
+    }
+
+    /// <summary>
+    /// A tag in running text prints a value. An object or a list of objects has no text of its own: such a tag
+    /// would print nothing (or a type's name) where the maintainer meant one of its fields.
+    /// </summary>
+    private void CheckOutput(OutputNode output, Frame<DataSchema> frame)
+    {
+        var before = problems.Count;
+        CheckExpression(output.Expression, frame, output);
+        if (problems.Count != before || schema is null || SchemaOf(output.Expression, frame) is not { } printed)
+            return;
+        if (ValueText.NotPrintable(printed, output.Expression.Text) is { } problem)
+            Problem(output, TemplateErrors.PrintsObject, problem);
     }
 
     private void CheckElementHelper(ElementHelperNode element, Frame<DataSchema> frame)

@@ -17,6 +17,7 @@ public static class TemplateErrors
     public const string UnsupportedBlock = "TPL012";
     public const string WrongElementArgument = "TPL013";
     public const string UnknownBlockOption = "TPL014";
+    public const string PrintsObject = "TPL015";
     public const string RenderFailed = "TPL020";
 
     // Loading a template folder: what a maintainer can get wrong before any tag is read.

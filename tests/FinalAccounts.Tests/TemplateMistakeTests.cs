@@ -62,6 +62,63 @@ public class TemplateMistakeTests
         Assert.False(File.Exists(docx));
     }
 
+    [Fact]
+    public void ATagThatPrintsAnObjectOrAListOfObjectsIsTpl015NotABlankInTheReport()
+    {
+        using var temp = new TempFolder();
+        // The first year in the title and the first prior year in the text become tags that print a whole object and a list.
+        var template = CopyOfDefault(temp, xml => new Regex(Regex.Escape("{{department.priorYear}}")).Replace(
+            new Regex(Regex.Escape("{{department.year}}")).Replace(xml, "{{department}}", 1), "{{appendix}}", 1));
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var lines = check.ToString().Split('\n').Where(l => l.Contains("TPL015")).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("error TPL015: “department”是一个对象，不能直接印出；请写出它的一个字段，如 {{department.name}}（它的字段：name、year、", lines[0]);
+        Assert.EndsWith("标签：{{department}}", lines[0].TrimEnd());
+        Assert.Matches(@"\[正文 第\d+段（标题“[^”]+”下）\]: error TPL015: “appendix”是一个由对象组成的列表，不能直接印出；请用 \{\{#each appendix\}\}", lines[1]);
+
+        var generate = new StringWriter();
+        var docx = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, docx, pdf: false, trace: false, generate));
+        Assert.Contains("error TPL015", generate.ToString());
+        Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void AnAmountObjectPrintedWithoutItsTextIsTpl015NamingTheTextField()
+    {
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph("合计{{total}}万元，{{#each items}}{{name}}{{/each}}{{items}}"),
+            """{ "total": { "value": 12.5, "text": "12.50" }, "items": [ { "name": "甲" } ] }""");
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("t.docx[正文 第1段]: error TPL015: “total”是一个对象，不能直接印出；请写出它的一个字段，如 {{total.text}}（它的字段：value、text）。", output);
+        Assert.Contains("error TPL015: “items”是一个由对象组成的列表", output);
+        Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void WithoutASchemaAnObjectReachingAPrintingTagIsStillTpl015WhenFilling()
+    {
+        // No schema to check against at compile (a library caller's own data): the fill itself refuses, at the tag.
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("前{{x}}后").Paragraph("{{y}}").Build(), "t.docx", new TemplateOptions()).Template!;
+        var data = new Dictionary<string, object?>
+        {
+            ["x"] = new Dictionary<string, object?> { ["text"] = "1.00" },
+            ["y"] = new List<object?> { new Dictionary<string, object?> { ["name"] = "甲" } },
+        };
+
+        var problems = Assert.Throws<TemplateRenderException>(() => compiled.Render(data)).Problems;
+        Assert.Equal(["TPL015", "TPL015"], problems.Select(p => p.Id));
+        Assert.Equal("“x”是一个对象，不能直接印出；请写出它的字段。", problems[0].Message);
+        Assert.Equal(1, problems[0].Location?.Paragraph);
+        Assert.Equal("“y”是一个由对象组成的列表，不能直接印出；请写出它的字段。", problems[1].Message);
+        // A list of plain values still prints as before (joined), and so does a value.
+        var plain = compiled.Render(new Dictionary<string, object?> { ["x"] = "值", ["y"] = new List<object?> { "a", "b" } });
+        Assert.Equal("前值后\na,b", DocxText.Of(plain).Trim());
+    }
+
     private static string WriteTemplate(TempFolder temp, DocxBuilder builder)
     {
         var path = temp.File("t.docx");
