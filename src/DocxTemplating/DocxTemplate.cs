@@ -169,7 +169,7 @@ public sealed class DocxTemplate
             if (_repeatsIds)
                 UniqueIds.Assign(document);
             foreach (var finisher in _options.Finishers)
-                Finish(finisher, $"{finisher.Method.DeclaringType?.Name}.{finisher.Method.Name}", document, context);
+                Finish(finisher, StepName(finisher), document, context);
             if (finish is not null)
                 Finish(finish, "报告的标记与出处", document, context);
             context.Services.SavePending();
@@ -202,6 +202,15 @@ public sealed class DocxTemplate
                 + "请在 Word 中打开模板，重新设置该处（页面、表格、样式）后另存。");
         }
     }
+
+    /// <summary>
+    /// What a maintainer reads for a step: its [Description] (表格列宽与附表横向页, 目录…), else its C# name —  a
+    /// lambda's compiler-made name says nothing, so it is only called a layout step.
+    /// </summary>
+    private static string StepName(Action<WordprocessingDocument> step) =>
+        step.Method.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false) is [System.ComponentModel.DescriptionAttribute { Description: { Length: > 0 } description }, ..]
+            ? description
+            : step.Method.Name.Contains('<') ? "模板的排版步骤" : $"{step.Method.DeclaringType?.Name}.{step.Method.Name}";
 
     /// <summary>The document element with the namespaces it declares, then each child as it is (unparsed ones verbatim).</summary>
     private static void WriteMainPart(MainDocumentPart main)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using DocumentFormat.OpenXml.Packaging;
 using DocxTemplating;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -20,6 +21,7 @@ public static class ChartHeight
     private const long EmuPerTwip = 635;
 
     /// <summary>A finisher: every chart of the filled report drawn at the height its page allows, its pie labels placed for that size.</summary>
+    [Description("图表高度")]
     public static void Apply(WordprocessingDocument document)
     {
         var main = document.MainDocumentPart!;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -12,6 +13,7 @@ namespace FinalAccounts.Report;
 /// </summary>
 public static class PrintLayout
 {
+    [Description("表格列宽与附表横向页")]
     public static void Apply(WordprocessingDocument document)
     {
         var main = document.MainDocumentPart!;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using DocxTemplating;
@@ -162,6 +163,7 @@ public static class ReportTemplate
     }
 
     /// <summary>Word and WPS refresh the 目录 and page references when the document opens.</summary>
+    [Description("打开时更新目录的设置")]
     private static void UpdateFieldsOnOpen(WordprocessingDocument document)
     {
         var settingsPart = document.MainDocumentPart!.DocumentSettingsPart ?? document.MainDocumentPart.AddNewPart<DocumentSettingsPart>();

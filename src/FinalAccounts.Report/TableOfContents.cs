@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -14,6 +15,7 @@ public static class TableOfContents
 {
     private static readonly Dictionary<string, string> Levels = new() { ["Heading1"] = "TOC1", ["Heading2"] = "TOC2" };
 
+    [Description("目录")]
     public static void Fill(WordprocessingDocument document)
     {
         var body = document.MainDocumentPart!.Document.Body!;

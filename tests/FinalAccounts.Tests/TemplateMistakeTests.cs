@@ -438,10 +438,31 @@ public class TemplateMistakeTests
         Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, docx, pdf: false, trace: false, output));
 
         var line = Assert.Single(output.ToString().Split('\n'), l => l.Contains("TPL020"));
-        Assert.StartsWith("template.xml: error TPL020: 填充后的排版步骤（PrintLayout.Apply）无法处理模板中的内容：", line);
+        Assert.StartsWith("template.xml: error TPL020: 填充后的排版步骤（表格列宽与附表横向页）无法处理模板中的内容：", line);
         Assert.Contains("3.7cm", line);
         Assert.DoesNotContain("内部错误", output.ToString());
         Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void ALayoutStepIsNamedByItsDescriptionOrElseAsALayoutStep()
+    {
+        var options = new TemplateOptions();
+        options.Finishers.Add(document => throw new InvalidOperationException("读不懂"));
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("正文").Build(), "t.docx", options).Template!;
+
+        var problem = Assert.Single(Assert.Throws<TemplateRenderException>(() => compiled.Render(new Dictionary<string, object?>())).Problems);
+        Assert.Equal("TPL020", problem.Id);
+        // A lambda's compiler-made name (<…>b__0) would tell a maintainer nothing.
+        Assert.StartsWith("填充后的排版步骤（模板的排版步骤）无法处理模板中的内容：读不懂", problem.Message);
+
+        // The shipped steps carry the names a maintainer reads in the message.
+        var names = new (Action<WordprocessingDocument> Step, string Name)[]
+        {
+            (PrintLayout.Apply, "表格列宽与附表横向页"), (ChartHeight.Apply, "图表高度"), (TableOfContents.Fill, "目录"),
+        };
+        foreach (var (step, name) in names)
+            Assert.Equal(name, Assert.Single(step.Method.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).Cast<System.ComponentModel.DescriptionAttribute>()).Description);
     }
 
     [Fact]
