@@ -64,19 +64,35 @@ public sealed class RawSheet
 
     /// <summary>The cells of one row, left to right.</summary>
     public IEnumerable<RawCell> CellsInRow(int row) =>
-        _byRow.TryGetValue(row, out var cells) ? cells.OrderBy(c => c.Column) : [];
+        _byRow.TryGetValue(row, out var cells) ? cells : [];
 
+    /// <summary>
+    /// Adds or replaces the cell at its position. Each row's cells are kept in column order as they come (a sheet
+    /// lists them left to right, so this is an append), so that <see cref="CellsInRow"/> needs no sort per call.
+    /// </summary>
     public void Set(RawCell cell)
     {
-        if (_cells.TryGetValue((cell.Row, cell.Column), out var old))
-            _byRow[cell.Row].Remove(old);
-        _cells[(cell.Row, cell.Column)] = cell;
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_cells, (cell.Row, cell.Column), out var replaced);
+        var old = slot;
+        slot = cell;
         if (!_byRow.TryGetValue(cell.Row, out var row))
             _byRow[cell.Row] = row = new List<RawCell>();
-        row.Add(cell);
-        _rows.Add(cell.Row);
+        if (replaced)
+            row[row.IndexOf(old!)] = cell;
+        else if (row.Count == 0 || row[^1].Column < cell.Column)
+            row.Add(cell);
+        else
+            row.Insert(row.FindIndex(c => c.Column > cell.Column), cell);
+        if (cell.Row != _lastRow)
+        {
+            _rows.Add(cell.Row);
+            _lastRow = cell.Row;
+        }
         _columns.Add(cell.Column);
     }
+
+    /// <summary>The row of the last cell set: the cells of one row come together, so its row is added once, not per cell.</summary>
+    private int _lastRow;
 
     public RawCell? Get(int row, int column) => _cells.GetValueOrDefault((row, column));
 

@@ -32,6 +32,27 @@ public class ReaderQuirkTests
     }
 
     [Fact]
+    public void ASheetsCellsComeBackLeftToRightWhateverOrderTheFileListsThem()
+    {
+        // A sheet lists cells left to right, but nothing makes a file do so, and a position may be written twice.
+        var sheet = new RawSheet("表");
+        sheet.Set(new RawCell(2, 3, "丙", null));
+        sheet.Set(new RawCell(2, 1, "甲", null));
+        sheet.Set(new RawCell(5, 9, "下", null));
+        sheet.Set(new RawCell(2, 2, "乙", null));
+        sheet.Set(new RawCell(2, 1, "甲二", 2));
+        sheet.Set(new RawCell(1, 4, "上", null));
+
+        Assert.Equal(["甲二", "乙", "丙"], sheet.CellsInRow(2).Select(c => c.Text));
+        Assert.Equal([1, 2, 3], sheet.CellsInRow(2).Select(c => c.Column));
+        Assert.Equal([1, 2, 5], sheet.Rows);
+        Assert.Equal([1, 2, 3, 4, 9], sheet.Columns);
+        Assert.Equal(5, sheet.CellCount);
+        Assert.Equal(2, sheet.Get(2, 1)!.Number);
+        Assert.Empty(sheet.CellsInRow(3));
+    }
+
+    [Fact]
     public void NumbersStoredAsTextWithThousandsSeparators()
     {
         using var temp = new TempFolder();
