@@ -32,7 +32,12 @@ public sealed class RenderServices(MainDocumentPart mainPart)
     /// <summary>Whether this part will be written when rendering is done: a finisher that changes it need not write it.</summary>
     public static bool WillSave(DocumentFormat.OpenXml.OpenXmlPartRootElement root) => Pending.TryGetValue(root, out _);
 
-    internal void SavePending()
+    /// <summary>
+    /// Writes the parts handed over with <see cref="SaveWhenDone"/>. The engine calls it after the finishers; a caller
+    /// that runs an element helper on a document of its own calls it before closing that document (a document
+    /// opened with AutoSave writes them anyway when closed).
+    /// </summary>
+    public void SavePending()
     {
         foreach (var root in _pending)
         {

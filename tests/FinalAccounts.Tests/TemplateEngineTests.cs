@@ -481,6 +481,32 @@ public class RepeatedChartTests
     }
 
     [Fact]
+    public void AChartBuiltOutsideTheEngineIsWrittenWhenItsCallerSavesThePendingParts()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(new DocxBuilder().Paragraph("图表位置").Build());
+        using (var document = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false }))
+        {
+            var main = document.MainDocumentPart!;
+            var services = new RenderServices(main);
+            var chart = FinalAccounts.Report.ChartBuilder.Build(new Dictionary<string, object?>
+            {
+                ["kind"] = "bar",
+                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
+            }, "金额", services).Single();
+            main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置").InsertAfterSelf(chart);
+            main.Document.Save();
+            services.SavePending();
+        }
+
+        using var result = WordprocessingDocument.Open(new MemoryStream(stream.ToArray()), false);
+        var part = Assert.Single(result.MainDocumentPart!.ChartParts);
+        Assert.Contains("2024年", part.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.CategoryAxisData>().Single().InnerText);
+        Assert.Equal("2", part.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Values>().Single().Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Single().Text);
+        Assert.Empty(DocxText.ValidationErrors(stream.ToArray()));
+    }
+
+    [Fact]
     public void ChartMadeByATagInALoopBesideTheTemplatesOwnChartIsWrittenWhole()
     {
         // A loop body holding one of the template's charts (so each item's charts are copied) and a {{chart}} tag:
