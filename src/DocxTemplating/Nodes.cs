@@ -283,15 +283,24 @@ internal sealed class RowNode(TableRow template, IReadOnlyList<ContainerNode> ce
 
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
-        var row = (TableRow)template.CloneNode(true);
-        var rowCells = row.Elements<TableCell>().ToList();
-        for (var i = 0; i < rowCells.Count && i < Cells.Count; i++)
+        // Each compiled cell keeps only its properties and takes the rendered content: the template's content of
+        // those cells is not copied just to be removed. Whatever else the row holds is copied as it is.
+        var row = (TableRow)template.CloneNode(false);
+        var index = 0;
+        for (var child = template.FirstChild; child is not null; child = child.NextSibling())
         {
-            var cell = rowCells[i];
-            foreach (var child in cell.ChildElements.Where(c => c is not TableCellProperties).ToList())
-                child.Remove();
-            cell.Append(Cells[i].Render(context, scope));
-            TextWriting.EnsureEndsWithParagraph(cell);
+            if (child is not TableCell cell || index >= Cells.Count)
+            {
+                row.AppendChild(child.CloneNode(true));
+                index += child is TableCell ? 1 : 0;
+                continue;
+            }
+            var copy = (TableCell)cell.CloneNode(false);
+            foreach (var properties in cell.Elements<TableCellProperties>())
+                copy.AppendChild(properties.CloneNode(true));
+            copy.Append(Cells[index++].Render(context, scope));
+            TextWriting.EnsureEndsWithParagraph(copy);
+            row.AppendChild(copy);
         }
         output.Elements!.Add(row);
     }

@@ -180,6 +180,37 @@ public class TemplateEngineTests
     }
 
     [Fact]
+    public void ARepeatedRowKeepsItsRowAndCellPropertiesAndHoldsOnlyWhatWasRendered()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(new DocxBuilder().Table(["{{#each rows}}{{name}}", "{{amount}}{{/each}}"]).Build());
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var row = document.MainDocumentPart!.Document.Body!.Descendants<TableRow>().Single();
+            row.PrependChild(new TableRowProperties(new TableRowHeight { Val = 400 }));
+            foreach (var (cell, width) in row.Elements<TableCell>().Zip(new[] { "1500", "2500" }))
+            {
+                cell.TableCellProperties ??= new TableCellProperties();
+                cell.TableCellProperties.TableCellWidth = new TableCellWidth { Width = width, Type = TableWidthUnitValues.Dxa };
+            }
+            // A cell's second template paragraph without tags: it is template content, and rendered as such.
+            row.Elements<TableCell>().Last().TableCellProperties!.InsertAfterSelf(new Paragraph(new Run(new Text("注"))));
+        }
+        var compiled = DocxTemplate.Compile(stream.ToArray(), "t.docx", Options());
+        Assert.Empty(compiled.Problems.Select(p => p.Format("t.docx")));
+        var output = compiled.Template!.Render(Data);
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var rows = result.MainDocumentPart!.Document.Body!.Descendants<TableRow>().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal("400", r.TableRowProperties!.GetFirstChild<TableRowHeight>()!.Val!.Value.ToString()));
+        Assert.All(rows, r => Assert.Equal(["1500", "2500"], r.Elements<TableCell>().Select(c => c.TableCellProperties!.TableCellWidth!.Width!.Value)));
+        Assert.Equal([["甲"], ["注", "1.00"]], rows[0].Elements<TableCell>().Select(c => c.Elements<Paragraph>().Select(p => p.InnerText).ToArray()).ToArray());
+        Assert.Equal([["乙"], ["注", "2.00"]], rows[1].Elements<TableCell>().Select(c => c.Elements<Paragraph>().Select(p => p.InnerText).ToArray()).ToArray());
+    }
+
+    [Fact]
     public void CompileOnceRenderManyTimesInParallel()
     {
         var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("{{name}}{{amount}}").Paragraph("{{/each}}").Table(["{{#each rows}}{{name}}", "{{amount}}{{/each}}"]).Build(), "t.docx", Options()).Template!;
