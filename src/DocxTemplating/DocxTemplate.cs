@@ -81,6 +81,11 @@ public sealed class DocxTemplate
         package = package.ToArray();   // the caller's array may change after compile; renders start from this copy
         var problems = new List<TemplateDiagnostic>();
         var compiler = new TemplateCompiler(options, problems);
+        if (TemplateLimits.PackageProblem(package) is { } tooLarge)
+        {
+            problems.Add(new TemplateDiagnostic(TemplateErrors.TemplateTooLarge, $"{tooLarge}{TemplateLimits.Advice}", null, ""));
+            return new CompileResult(null, problems, new HashSet<string>());
+        }
 
         WordprocessingDocument document;
         try

@@ -55,6 +55,10 @@ public static class ReportTemplate
         }
         if (source is null)
             return new LoadedTemplate(null, null, Path.GetFileName(templatePath), problems, new HashSet<string>());
+        // Measured before anything opens the package (compiling, the style check): a crafted one is refused, not unpacked.
+        if (TemplateLimits.PackageProblem(source.Package) is { } tooLarge)
+            return new LoadedTemplate(null, settings, source.Name,
+                [.. problems, TemplateDiagnostic.OfFile(TemplateErrors.TemplateTooLarge, source.File, null, tooLarge + TemplateLimits.Advice)], new HashSet<string>());
         if (settings is not null)
             ReportHelpers.RegisterFigures(options, settings.MissingReasonPlaceholder);   // before compiling: compiled options are frozen
         var compiled = DocxTemplate.Compile(source.Package, source.Name, options);
@@ -101,6 +105,9 @@ public static class ReportTemplate
         string json;
         try
         {
+            if (new FileInfo(settingsFile).Length > TemplateLimits.MaxSettingsBytes)
+                return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateTooLarge, settingsFile, null,
+                    $"设置文件有 {TemplateLimits.Megabytes(new FileInfo(settingsFile).Length)}，超过上限 {TemplateLimits.Megabytes(TemplateLimits.MaxSettingsBytes)}（正常的 settings.json 只有几百字节）；多为选错了文件。")]);
             json = File.ReadAllText(settingsFile);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -138,6 +145,10 @@ public static class ReportTemplate
         byte[] bytes;
         try
         {
+            var length = new FileInfo(file).Length;
+            if (length > TemplateLimits.MaxFileBytes)
+                return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateTooLarge, file, null,
+                    $"模板文件有 {TemplateLimits.Megabytes(length)}，超过上限 {TemplateLimits.Megabytes(TemplateLimits.MaxFileBytes)}。{TemplateLimits.Advice}")]);
             bytes = File.ReadAllBytes(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -32,7 +32,7 @@ public static class TemplateCommands
         JsonElement json;
         try
         {
-            json = JsonDocument.Parse(File.ReadAllText(dataPath)).RootElement;
+            json = JsonDocument.Parse(ReadData(dataPath)).RootElement;
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -59,6 +59,15 @@ public static class TemplateCommands
         return ExitCodes.Clean;
     }
 
+    /// <summary>A preview's data file, refused (as not valid JSON data) past the size a template may have: it is read whole.</summary>
+    private static string ReadData(string dataPath)
+    {
+        var length = new FileInfo(dataPath).Length;
+        if (length > TemplateLimits.MaxFileBytes)
+            throw new IOException($"文件有 {TemplateLimits.Megabytes(length)}，超过上限 {TemplateLimits.Megabytes(TemplateLimits.MaxFileBytes)}，未读取");
+        return File.ReadAllText(dataPath);
+    }
+
     public static Command Check()
     {
         var template = new Argument<FileInfo>("template") { Description = "模板（.docx 或 Flat OPC .xml）" };
@@ -75,7 +84,7 @@ public static class TemplateCommands
         {
             try
             {
-                schema = DataSchema.FromJson(JsonDocument.Parse(File.ReadAllText(dataPath)).RootElement);
+                schema = DataSchema.FromJson(JsonDocument.Parse(ReadData(dataPath)).RootElement);
             }
             catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
             {

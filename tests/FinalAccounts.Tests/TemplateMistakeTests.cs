@@ -377,6 +377,106 @@ public class TemplateMistakeTests
         Assert.False(File.Exists(report));
     }
 
+    /// <summary>The default template as template.docx in a folder of its own, with one part added or replaced.</summary>
+    private static string DocxWithPart(TempFolder temp, string part, Action<Stream> write)
+    {
+        var folder = Directory.CreateDirectory(temp.File("tpl")).FullName;
+        var file = Path.Combine(folder, "template.docx");
+        File.WriteAllBytes(file, ReportTemplate.Package(DefaultTemplate));
+        using (var zip = new System.IO.Compression.ZipArchive(File.Open(file, FileMode.Open), System.IO.Compression.ZipArchiveMode.Update))
+        {
+            zip.GetEntry(part)?.Delete();
+            using var stream = zip.CreateEntry(part, System.IO.Compression.CompressionLevel.Fastest).Open();
+            write(stream);
+        }
+        return folder;
+    }
+
+    /// <summary>9 MB of empty paragraphs, deflated to a few kB: past the 8 MB an XML part may have.</summary>
+    private static void ManyParagraphs(Stream stream, string head, string tail)
+    {
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(head));
+        var chunk = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<w:p/>", 16_384)));
+        for (var written = 0L; written < 9L * 1024 * 1024; written += chunk.Length)
+            stream.Write(chunk);
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(tail));
+    }
+
+    [Fact]
+    public void ADocxWhoseDocumentInflatesPastTheLimitIsTpl038BeforeItIsOpened()
+    {
+        using var temp = new TempFolder();
+        // A small file whose document part unpacks to millions of paragraphs (at 200 MB it took 8 GB and minutes).
+        var folder = DocxWithPart(temp, "word/document.xml", stream => ManyParagraphs(stream,
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>", "</w:body></w:document>"));
+        Assert.True(new FileInfo(Path.Combine(folder, "template.docx")).Length < 1024 * 1024);
+
+        var check = new StringWriter();
+        var watch = Stopwatch.StartNew();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(folder, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("TPL038"));
+        Assert.Contains("template.docx: error TPL038: 模板中的“word/document.xml”解压后有 9 MB，超过单个 XML 部件的上限 8 MB。", line);
+
+        var generate = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, folder, report, pdf: false, trace: false, generate));
+        Assert.Contains("error TPL038", generate.ToString());
+        Assert.False(File.Exists(report));
+        // Refused from the sizes the package declares, not after parsing millions of paragraphs (which takes some seconds).
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"{watch.Elapsed}");
+    }
+
+    [Fact]
+    public void AnXmlPartNamedLikeAnImageCountsAsXmlAndALargeImageDoesNot()
+    {
+        using var temp = new TempFolder();
+        var disguised = DocxWithPart(temp, "word/media/image9.png", stream => ManyParagraphs(stream, "<?xml version=\"1.0\"?>\n<x>", "</x>"));
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(disguised, null, check));
+        Assert.Contains("error TPL038: 模板中的“word/media/image9.png”解压后有 9 MB", check.ToString());
+
+        using var other = new TempFolder();
+        // A 9 MB photograph is not parsed: only the package's total limits it.
+        var photo = DocxWithPart(other, "word/media/image9.png", stream =>
+        {
+            var bytes = new byte[9 * 1024 * 1024];
+            new Random(7).NextBytes(bytes);
+            bytes[0] = 0x89;
+            stream.Write(bytes);
+        });
+        var clean = new StringWriter();
+        Assert.Equal(ExitCodes.Clean, TemplateCommands.RunCheck(photo, null, clean));
+        Assert.DoesNotContain("TPL038", clean.ToString());
+    }
+
+    [Fact]
+    public void ATemplateFileOrSettingsFileTooLargeToBeATemplateIsTpl038UnreadAndDataTooLargeIsData01()
+    {
+        using var temp = new TempFolder();
+        var folder = Directory.CreateDirectory(temp.File("tpl")).FullName;
+        // Sparse files: their length is what is measured; nothing is read.
+        using (var big = File.Create(Path.Combine(folder, "template.xml")))
+            big.SetLength(TemplateLimits.MaxFileBytes + 1024 * 1024);
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(folder, null, check));
+        Assert.Contains("template.xml: error TPL038: 模板文件有 65 MB，超过上限 64 MB。", check.ToString());
+
+        using var other = new TempFolder();
+        var settingsFolder = CopyOfDefault(other);
+        using (var big = File.Create(Path.Combine(settingsFolder, "settings.json")))
+            big.SetLength(TemplateLimits.MaxSettingsBytes + 512 * 1024);
+        var settingsCheck = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(settingsFolder, null, settingsCheck));
+        Assert.Contains("settings.json: error TPL038: 设置文件有 1.5 MB，超过上限 1 MB", settingsCheck.ToString());
+
+        var data = temp.File("data.json");
+        using (var big = File.Create(data))
+            big.SetLength(TemplateLimits.MaxFileBytes + 1024 * 1024);
+        var render = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunRender(DefaultTemplate, data, temp.File("out.docx"), render));
+        Assert.Contains("data.json: error DATA01: 数据文件不是有效的 JSON：文件有 65 MB，超过上限 64 MB，未读取", render.ToString());
+    }
+
     [Fact]
     public void StyleIdDefinedTwiceIsTpl037AndNoReportIsWritten()
     {

@@ -1,0 +1,76 @@
+using System.IO.Compression;
+
+namespace DocxTemplating;
+
+/// <summary>
+/// How large a template may be. Real templates are well under a megabyte and these limits are far above any; they
+/// keep a mistaken or crafted file — a 300 kB .docx whose document.xml inflates to gigabytes took 8 GB of memory
+/// and more than a minute before anything was said — from taking the machine: it is TPL038 at once.
+/// </summary>
+public static class TemplateLimits
+{
+    /// <summary>The template file (template.xml or template.docx) as it lies on disk.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Any one XML part of the package, unpacked (a default template's document is 64 kB; 8 MB of XML takes some
+    /// seconds and half a gigabyte to open). A part is XML by what it holds, not by its name: a main document may
+    /// be named like an image. Images are limited only by the package's total.
+    /// </summary>
+    public const long MaxXmlPartBytes = 8L * 1024 * 1024;
+
+    /// <summary>All parts together, unpacked.</summary>
+    public const long MaxPackageBytes = 64L * 1024 * 1024;
+
+    public const int MaxParts = 10_000;
+
+    /// <summary>settings.json: a few hundred bytes in every shipped template.</summary>
+    public const long MaxSettingsBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Why a template package is too large to open, or null. The sizes are the ones the package declares; reading a
+    /// part never goes past its declared size (the zip reader stops there), so a part cannot be larger than it says.
+    /// A package that is not a zip at all is left to the compiler, which reports a damaged template.
+    /// </summary>
+    public static string? PackageProblem(byte[] package)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxParts)
+                return $"模板有 {zip.Entries.Count} 个部件，超过上限 {MaxParts} 个。";
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length > MaxXmlPartBytes && IsXml(entry))
+                    return $"模板中的“{entry.FullName}”解压后有 {Megabytes(entry.Length)}，超过单个 XML 部件的上限 {Megabytes(MaxXmlPartBytes)}。";
+                total += entry.Length;
+            }
+            return total > MaxPackageBytes ? $"模板解压后共有 {Megabytes(total)}，超过上限 {Megabytes(MaxPackageBytes)}。" : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether a part holds XML: after a byte-order mark and white space (or UTF-16's zero bytes) it starts with “&lt;”.</summary>
+    private static bool IsXml(ZipArchiveEntry entry)
+    {
+        Span<byte> start = stackalloc byte[64];
+        using var stream = entry.Open();
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        foreach (var b in start[..read])
+        {
+            if (b is 0xEF or 0xBB or 0xBF or 0xFF or 0xFE or 0 or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                continue;
+            return b == (byte)'<';
+        }
+        return false;
+    }
+
+    /// <summary>What a maintainer is told to do about a template that is too large.</summary>
+    public const string Advice = "正常的模板不到 1 MB；多为选错了文件，或文件已损坏、被构造。请用 Word 打开原模板另存后再用。";
+
+    public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
+}
