@@ -24,6 +24,13 @@ public static class TemplateLimits
 
     public const int MaxParts = 10_000;
 
+    /// <summary>
+    /// How deeply an XML part's elements may nest. Word's deepest (a chart in a text box in a nested table) are a few
+    /// dozen levels; the SDK's parser recurses per level, and 200 000 levels overflowed the stack — a crash no
+    /// handler can catch, so the depth is measured before the SDK sees the part.
+    /// </summary>
+    public const int MaxXmlDepth = 256;
+
     /// <summary>settings.json: a few hundred bytes in every shipped template.</summary>
     public const long MaxSettingsBytes = 1024 * 1024;
 
@@ -42,11 +49,16 @@ public static class TemplateLimits
             long total = 0;
             foreach (var entry in zip.Entries)
             {
-                if (entry.Length > MaxXmlPartBytes && IsXml(entry))
-                    return $"模板中的“{entry.FullName}”解压后有 {Megabytes(entry.Length)}，超过单个 XML 部件的上限 {Megabytes(MaxXmlPartBytes)}。";
+                if (IsXml(entry))
+                {
+                    if (entry.Length > MaxXmlPartBytes)
+                        return $"模板中的“{entry.FullName}”解压后有 {Megabytes(entry.Length)}，超过单个 XML 部件的上限 {Megabytes(MaxXmlPartBytes)}（正常的模板不到 1 MB）。";
+                    if (DepthPast(entry, MaxXmlDepth))
+                        return $"模板中的“{entry.FullName}”的元素嵌套超过 {MaxXmlDepth} 层（Word 文档不过几十层）。";
+                }
                 total += entry.Length;
             }
-            return total > MaxPackageBytes ? $"模板解压后共有 {Megabytes(total)}，超过上限 {Megabytes(MaxPackageBytes)}。" : null;
+            return total > MaxPackageBytes ? $"模板解压后共有 {Megabytes(total)}，超过上限 {Megabytes(MaxPackageBytes)}（正常的模板不到 1 MB）。" : null;
         }
         catch (InvalidDataException)
         {
@@ -69,8 +81,35 @@ public static class TemplateLimits
         return false;
     }
 
+    /// <summary>
+    /// Whether an XML part nests deeper than <paramref name="limit"/>: read as a stream, never as a tree. A part that is
+    /// not well-formed is left to the compiler, which reports the template as damaged.
+    /// </summary>
+    private static bool DepthPast(ZipArchiveEntry entry, int limit)
+    {
+        using var stream = entry.Open();
+        return DepthPast(stream, limit);
+    }
+
+    /// <summary>Whether the XML in a stream nests deeper than <paramref name="limit"/>; false for text that is not well-formed.</summary>
+    public static bool DepthPast(Stream xml, int limit)
+    {
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(xml, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Ignore, XmlResolver = null });
+            while (reader.Read())
+                if (reader.Depth > limit)
+                    return true;
+            return false;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>What a maintainer is told to do about a template that is too large.</summary>
-    public const string Advice = "正常的模板不到 1 MB；多为选错了文件，或文件已损坏、被构造。请用 Word 打开原模板另存后再用。";
+    public const string Advice = "多为选错了文件，或文件已损坏、被构造；请用 Word 打开原模板另存后再用。";
 
     public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
 }

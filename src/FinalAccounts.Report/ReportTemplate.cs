@@ -55,14 +55,13 @@ public static class ReportTemplate
         }
         if (source is null)
             return new LoadedTemplate(null, null, Path.GetFileName(templatePath), problems, new HashSet<string>());
-        // Measured before anything opens the package (compiling, the style check): a crafted one is refused, not unpacked.
-        if (TemplateLimits.PackageProblem(source.Package) is { } tooLarge)
-            return new LoadedTemplate(null, settings, source.Name,
-                [.. problems, TemplateDiagnostic.OfFile(TemplateErrors.TemplateTooLarge, source.File, null, tooLarge + TemplateLimits.Advice)], new HashSet<string>());
         if (settings is not null)
             ReportHelpers.RegisterFigures(options, settings.MissingReasonPlaceholder);   // before compiling: compiled options are frozen
         var compiled = DocxTemplate.Compile(source.Package, source.Name, options);
-        problems = [.. problems, .. compiled.Problems, .. TemplateStyleCheck.Check(source.Package, source.File)];
+        // A package the compiler refused unopened (too large, TPL038) is not opened for its styles either.
+        var unopened = compiled.Problems.Any(p => p.Id == TemplateErrors.TemplateTooLarge);
+        problems = [.. problems, .. compiled.Problems.Select(p => p.Id == TemplateErrors.TemplateTooLarge ? TemplateDiagnostic.OfFile(p.Id, source.File, null, p.Message) : p),
+            .. unopened ? [] : TemplateStyleCheck.Check(source.Package, source.File)];
         return new LoadedTemplate(problems.Count == 0 ? compiled.Template : null, settings, source.Name, problems, compiled.UsedFields)
         {
             Needs = NeedsOf(compiled.ElementUses),
@@ -148,7 +147,7 @@ public static class ReportTemplate
             var length = new FileInfo(file).Length;
             if (length > TemplateLimits.MaxFileBytes)
                 return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateTooLarge, file, null,
-                    $"模板文件有 {TemplateLimits.Megabytes(length)}，超过上限 {TemplateLimits.Megabytes(TemplateLimits.MaxFileBytes)}。{TemplateLimits.Advice}")]);
+                    $"模板文件有 {TemplateLimits.Megabytes(length)}，超过上限 {TemplateLimits.Megabytes(TemplateLimits.MaxFileBytes)}（正常的模板不到 1 MB）。{TemplateLimits.Advice}")]);
             bytes = File.ReadAllBytes(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -157,6 +156,10 @@ public static class ReportTemplate
         }
         if (!file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
             return (new Source(Path.GetFileName(file), bytes, file), []);
+        // A Flat OPC file holds each part three levels down (package, part, xmlData); copying a part recurses per level.
+        if (TemplateLimits.DepthPast(new MemoryStream(bytes, writable: false), TemplateLimits.MaxXmlDepth + 3))
+            return (null, [TemplateDiagnostic.OfFile(TemplateErrors.TemplateTooLarge, file, null,
+                $"模板文件的元素嵌套超过 {TemplateLimits.MaxXmlDepth} 层（Word 文档不过几十层）。{TemplateLimits.Advice}")]);
         try
         {
             return (new Source(Path.GetFileName(file), FlatOpc.ToDocx(bytes), file), []);

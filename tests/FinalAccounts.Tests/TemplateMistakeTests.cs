@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
@@ -415,7 +416,7 @@ public class TemplateMistakeTests
         var watch = Stopwatch.StartNew();
         Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(folder, null, check));
         var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("TPL038"));
-        Assert.Contains("template.docx: error TPL038: 模板中的“word/document.xml”解压后有 9 MB，超过单个 XML 部件的上限 8 MB。", line);
+        Assert.Contains("template.docx: error TPL038: 模板中的“word/document.xml”解压后有 9 MB，超过单个 XML 部件的上限 8 MB（正常的模板不到 1 MB）。多为选错了文件", line);
 
         var generate = new StringWriter();
         var report = temp.File("report.docx");
@@ -424,6 +425,48 @@ public class TemplateMistakeTests
         Assert.False(File.Exists(report));
         // Refused from the sizes the package declares, not after parsing millions of paragraphs (which takes some seconds).
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"{watch.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData(300, true)]
+    [InlineData(200_000, true)]   // overflowed the SDK parser's stack: the process died, no message
+    [InlineData(200, false)]
+    public void ElementsNestedDeeperThanAnyDocumentAreTpl038NotAStackOverflow(int depth, bool refused)
+    {
+        using var temp = new TempFolder();
+        var original = Encoding.UTF8.GetString(ZipPart(ReportTemplate.Package(DefaultTemplate), "word/document.xml"));
+        var body = original.IndexOf("<w:body>", StringComparison.Ordinal) + "<w:body>".Length;
+        var nested = string.Concat(Enumerable.Repeat("<w:customXml w:element=\"a\">", depth)) + "<w:p/>" + string.Concat(Enumerable.Repeat("</w:customXml>", depth));
+        var folder = DocxWithPart(temp, "word/document.xml", stream => stream.Write(Encoding.UTF8.GetBytes(original.Insert(body, nested))));
+
+        var check = new StringWriter();
+        TemplateCommands.RunCheck(folder, null, check);
+        if (refused)
+            Assert.Contains("template.docx: error TPL038: 模板中的“word/document.xml”的元素嵌套超过 256 层", check.ToString());
+        else
+            Assert.DoesNotContain("TPL038", check.ToString());
+    }
+
+    [Fact]
+    public void AFlatOpcTemplateNestedDeeperThanAnyDocumentIsTpl038NotAStackOverflow()
+    {
+        using var temp = new TempFolder();
+        var nested = string.Concat(Enumerable.Repeat("<w:customXml w:element=\"a\">", 200_000)) + "<w:p/>" + string.Concat(Enumerable.Repeat("</w:customXml>", 200_000));
+        var folder = CopyOfDefault(temp, xml => xml.Insert(xml.IndexOf("<w:body>", StringComparison.Ordinal) + "<w:body>".Length, nested));
+
+        var generate = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, folder, report, pdf: false, trace: false, generate));
+        Assert.Contains("template.xml: error TPL038: 模板文件的元素嵌套超过 256 层", generate.ToString());
+        Assert.False(File.Exists(report));
+    }
+
+    private static byte[] ZipPart(byte[] package, string part)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(package));
+        using var stream = new MemoryStream();
+        zip.GetEntry(part)!.Open().CopyTo(stream);
+        return stream.ToArray();
     }
 
     [Fact]
@@ -459,7 +502,7 @@ public class TemplateMistakeTests
             big.SetLength(TemplateLimits.MaxFileBytes + 1024 * 1024);
         var check = new StringWriter();
         Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(folder, null, check));
-        Assert.Contains("template.xml: error TPL038: 模板文件有 65 MB，超过上限 64 MB。", check.ToString());
+        Assert.Contains("template.xml: error TPL038: 模板文件有 65 MB，超过上限 64 MB（正常的模板不到 1 MB）。", check.ToString());
 
         using var other = new TempFolder();
         var settingsFolder = CopyOfDefault(other);
