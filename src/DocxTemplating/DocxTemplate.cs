@@ -100,14 +100,23 @@ public sealed class DocxTemplate
         }
         var parts = new Dictionary<string, ContainerNode>();
         var main = document.MainDocumentPart!;
-        parts[main.Uri.ToString()] = compiler.CompilePart("正文", main.Document.Body!);
-        foreach (var header in main.HeaderParts)
-            parts[header.Uri.ToString()] = compiler.CompilePart($"页眉 {header.Uri}", header.Header);
-        foreach (var footer in main.FooterParts)
-            parts[footer.Uri.ToString()] = compiler.CompilePart($"页脚 {footer.Uri}", footer.Footer);
         var checker = new TemplateChecker(options.Schema, options, problems);
-        foreach (var part in parts.Values)
-            checker.Check(part);
+        try
+        {
+            parts[main.Uri.ToString()] = compiler.CompilePart("正文", main.Document.Body!);
+            foreach (var header in main.HeaderParts)
+                parts[header.Uri.ToString()] = compiler.CompilePart($"页眉 {header.Uri}", header.Header);
+            foreach (var footer in main.FooterParts)
+                parts[footer.Uri.ToString()] = compiler.CompilePart($"页脚 {footer.Uri}", footer.Footer);
+            foreach (var part in parts.Values)
+                checker.Check(part);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            document.Dispose();
+            problems.Add(TooDeep());
+            return new CompileResult(null, problems, new HashSet<string>());
+        }
         problems = InDocumentOrder(problems, compiler.PartNames);
         // Parse every element now, so concurrent renders only ever read the compiled nodes.
         var roots = new OpenXmlElement[] { main.Document }.Concat(main.HeaderParts.Select(h => h.Header)).Concat(main.FooterParts.Select(f => f.Footer)).ToList();
@@ -123,6 +132,9 @@ public sealed class DocxTemplate
             : null;
         return new CompileResult(result, problems, options.Schema is null ? new SortedSet<string>() : checker.UsedFields) { ElementUses = checker.ElementUses };
     }
+
+    private static TemplateDiagnostic TooDeep() => new(TemplateErrors.TemplateTooLarge,
+        $"模板中的块、表格和文本框层层嵌套，超过了能处理的深度。{TemplateLimits.Advice}", null, "");
 
     /// <summary>
     /// Problems in the order a maintainer reads the template (part, paragraph, table cell), whichever
@@ -166,11 +178,18 @@ public sealed class DocxTemplate
             var root = (DocumentFormat.OpenXml.Wordprocessing.Document)_documentShell.CloneNode(false);
             root.Append(body);
             main.Document = root;
-            Fill(body, _parts[main.Uri.ToString()], context, scope);
-            foreach (var header in main.HeaderParts)
-                Fill(header.Header, _parts[header.Uri.ToString()], context, scope);
-            foreach (var footer in main.FooterParts)
-                Fill(footer.Footer, _parts[footer.Uri.ToString()], context, scope);
+            try
+            {
+                Fill(body, _parts[main.Uri.ToString()], context, scope);
+                foreach (var header in main.HeaderParts)
+                    Fill(header.Header, _parts[header.Uri.ToString()], context, scope);
+                foreach (var footer in main.FooterParts)
+                    Fill(footer.Footer, _parts[footer.Uri.ToString()], context, scope);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                throw new TemplateRenderException([TooDeep()]);
+            }
             if (_repeatsIds)
                 UniqueIds.Assign(document);
             foreach (var finisher in _options.Finishers)

@@ -77,7 +77,11 @@ internal sealed class OutputNode(Expression expression) : Node
         if (value is IDictionary<string, object?> || value is System.Collections.IEnumerable and not string && ((System.Collections.IEnumerable)value).Cast<object?>().Any(v => v is IDictionary<string, object?>))
             context.Fail(Location, Tag, $"“{Expression.Text}”是{(value is IDictionary<string, object?> ? "一个对象" : "一个由对象组成的列表")}，不能直接印出；请写出它的字段。", TemplateErrors.PrintsObject);
         else
+        {
             ValueText.Append(output.Text!, value);
+            if (output.Text!.Length > TemplateLimits.MaxTextChars)
+                context.Step(this, output.Text);
+        }
     }
 }
 
@@ -94,6 +98,7 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
 
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
+        context.Step(this);
         var paragraph = template.CloneNode(true);
         if (Texts.Count > 0)
         {
@@ -188,6 +193,7 @@ internal sealed class BlockNode(string helper, Expression? argument, bool restar
 
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (Helper)
         {
             case "each":
@@ -209,6 +215,7 @@ internal sealed class BlockNode(string helper, Expression? argument, bool restar
                 for (var i = 0; i < items.Count; i++)
                 {
                     var start = output.Mark;
+                    context.Step(this, output.Text);
                     RenderAll(Body, context, scope.Item(items[i].Value, i, items.Count, items[i].Key, path), output);
                     if (i > 0 && output.Elements is { } elements)
                         Separate(context, elements, start);
@@ -283,6 +290,7 @@ internal sealed class RowNode(TableRow template, IReadOnlyList<ContainerNode> ce
 
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
+        context.Step(this);
         // Each compiled cell keeps only its properties and takes the rendered content: the template's content of
         // those cells is not copied just to be removed. Whatever else the row holds is copied as it is.
         var row = (TableRow)template.CloneNode(false);

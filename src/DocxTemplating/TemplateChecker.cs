@@ -16,6 +16,8 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
 
     private void Walk(IEnumerable<Node> nodes, Frame<DataSchema> frame)
     {
+        // Blocks in tables in blocks… each level recurses: a template nested past the stack is TPL038, not a crash.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var node in nodes)
         {
             switch (node)

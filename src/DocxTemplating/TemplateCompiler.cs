@@ -56,11 +56,18 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     {
         public Stack<OpenBlock> Open { get; } = new();
 
+        /// <summary>Whether blocks nested too deep were reported already: once is enough.</summary>
+        public bool ReportedTooDeep { get; set; }
+
+        /// <summary>Blocks opened past the depth limit and not yet closed: their closing tags close nothing.</summary>
+        public int LeftOut { get; set; }
+
         public List<Node> Target => Open.Count == 0 ? root() : Open.Peek().Target;
     }
 
     private ContainerNode CompileContainer(OpenXmlElement container)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var root = new List<Node>();
         var blocks = new BlockStack(() => root);
         foreach (var child in container.ChildElements)
@@ -143,12 +150,19 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 current.Target = current.Node.Else;
                 if (tag.IsChainedElse)
                 {
+                    if (TooDeep(blocks, tag))
+                        return;
                     var chained = NewBlock(tag, where);
                     current.Node.Else.Add(chained);
                     blocks.Open.Push(new OpenBlock(chained, current.Tag, where, chained: true));
                 }
                 return;
             case TagKind.Close:
+                if (blocks.LeftOut > 0)
+                {
+                    blocks.LeftOut--;   // closes a block left out for its depth (reported once, not once per closing tag)
+                    return;
+                }
                 if (blocks.Open.Count == 0)
                 {
                     Problem(TemplateErrors.CloseWithoutOpen, $"结束标签没有对应的开始标签{{{{#{tag.BlockName}}}}}。", tag.Text);
@@ -161,11 +175,27 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                     Problem(TemplateErrors.MismatchedClose, $"结束标签与开始标签{block.Tag.Text}（{block.Location}）不匹配。", tag.Text);
                 return;
             default:
+                if (TooDeep(blocks, tag))
+                {
+                    blocks.LeftOut++;
+                    return;
+                }
                 var node = NewBlock(tag, where);
                 blocks.Target.Add(node);
                 blocks.Open.Push(new OpenBlock(node, tag, where));
                 return;
         }
+    }
+
+    /// <summary>A block past <see cref="TemplateLimits.MaxBlockDepth"/> is reported once and left out, its closing tag with it.</summary>
+    private bool TooDeep(BlockStack blocks, TagToken tag)
+    {
+        if (blocks.Open.Count < TemplateLimits.MaxBlockDepth)
+            return false;
+        if (!blocks.ReportedTooDeep)
+            Problem(TemplateErrors.SyntaxError, $"块嵌套超过 {TemplateLimits.MaxBlockDepth} 层（{{{{else if}}}} 也算一层）；模板中的块通常只嵌套几层，请检查是否多写了开始标签。", tag.Text);
+        blocks.ReportedTooDeep = true;
+        return true;
     }
 
     private BlockNode NewBlock(TagToken tag, TemplateLocation where)

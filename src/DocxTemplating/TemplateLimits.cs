@@ -31,6 +31,21 @@ public static class TemplateLimits
     /// </summary>
     public const int MaxXmlDepth = 256;
 
+    /// <summary>
+    /// How deeply blocks may nest ({{else if}} counts as a level): a real template nests a handful. Checking and filling
+    /// recurse per level, and 50 000 nested {{#if}} in one paragraph overflowed the stack.
+    /// </summary>
+    public const int MaxBlockDepth = 64;
+
+    /// <summary>
+    /// What one fill may produce: paragraphs, table rows and loop items together. A whole report is a few thousand;
+    /// loops nested in loops multiply (eight {{#each}} over nine 附表 are 43 million items) and would fill memory.
+    /// </summary>
+    public const int MaxRenderSteps = 500_000;
+
+    /// <summary>The text one tag or loop may leave in a single run: a report's longest paragraph is a few thousand characters.</summary>
+    public const int MaxTextChars = 10_000_000;
+
     /// <summary>settings.json: a few hundred bytes in every shipped template.</summary>
     public const long MaxSettingsBytes = 1024 * 1024;
 

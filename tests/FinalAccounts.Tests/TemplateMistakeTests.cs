@@ -461,6 +461,57 @@ public class TemplateMistakeTests
         Assert.False(File.Exists(report));
     }
 
+    private static string WithName(string xml, string replacement) =>
+        new Regex(Regex.Escape("{{department.name}}")).Replace(xml, replacement, 1);
+
+    [Theory]
+    [InlineData(50_000, true)]   // overflowed the stack while checking: the process died without a word
+    [InlineData(65, true)]
+    [InlineData(63, false)]
+    public void BlocksNestedDeeperThanAnyTemplateAreOneTpl008(int depth, bool refused)
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, xml => WithName(xml,
+            string.Concat(Enumerable.Repeat("{{#if department.name}}", depth)) + "{{department.name}}" + string.Concat(Enumerable.Repeat("{{/if}}", depth))));
+
+        var check = new StringWriter();
+        var exit = TemplateCommands.RunCheck(template, null, check);
+        if (!refused)
+        {
+            Assert.Equal(ExitCodes.Clean, exit);
+            return;
+        }
+        Assert.Equal(ExitCodes.Errors, exit);
+        var lines = check.ToString().Split('\n').Where(l => l.Contains(": error TPL")).ToList();
+        // One problem, at the first block too deep; the closing tags of the blocks left out are not each reported.
+        var line = Assert.Single(lines);
+        Assert.Contains("error TPL008: 块嵌套超过 64 层（{{else if}} 也算一层）", line);
+    }
+
+    [Theory]
+    [InlineData("{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}x{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}",
+        "填充出的段落、表格行和循环项超过 500000 个")]
+    [InlineData("{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}TEXT{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}",
+        "一段文字填充后超过 10000000 个字符")]
+    public void LoopsThatMultiplyPastAnyReportStopTheFillAtTheTag(string tags, string message)
+    {
+        using var temp = new TempFolder();
+        // Eight loops over the nine 附表 are 43 million items; five around 3000 characters are 177 million characters.
+        var template = CopyOfDefault(temp, xml => WithName(xml, tags.Replace("TEXT", new string('长', 3000))));
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+        var watch = Stopwatch.StartNew();
+
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output));
+
+        var line = Assert.Single(output.ToString().Split('\n'), l => l.Contains("TPL020"));
+        Assert.Matches(@"^template\.xml\[正文 第\d+段\]: error TPL020: ", line);
+        Assert.Contains(message, line);
+        Assert.EndsWith("标签：{{#each appendix}}", line.TrimEnd());
+        Assert.False(File.Exists(report));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{watch.Elapsed}");
+    }
+
     private static byte[] ZipPart(byte[] package, string part)
     {
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(package));
