@@ -62,8 +62,12 @@ public sealed record TemplateDiagnostic(string Id, string Message, TemplateLocat
     public string Format(string templateName)
     {
         var where = File is not null ? File + (Path is null ? "" : $"[{Path}]") : Location is null ? templateName : $"{templateName}[{Location}]";
-        return $"{where}: error {Id}: {Message}" + (Tag.Length > 0 ? $" 标签：{Tag}" : "");
+        return $"{where}: error {Id}: {Shortened(Message, 600)}" + (Tag.Length > 0 ? $" 标签：{Shortened(Tag, 200)}" : "");
     }
+
+    /// <summary>A tag (and a message quoting it) as long as a crafted one — megabytes in one run — is cut, not printed whole.</summary>
+    private static string Shortened(string text, int max) =>
+        text.Length <= max ? text : $"{text[..(max - 40)]}…（共 {text.Length} 字）…{text[^20..]}";
 }
 
 /// <summary>Thrown by Render when data does not fit the template (an unknown field at render time, a failing helper).</summary>

@@ -512,6 +512,22 @@ public class TemplateMistakeTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{watch.Elapsed}");
     }
 
+    [Fact]
+    public void AMegabyteLongTagIsQuotedShortenedInItsMessage()
+    {
+        using var temp = new TempFolder();
+        var tag = "{{" + string.Concat(Enumerable.Repeat("a.", 500_000)) + "b}}";
+        var template = CopyOfDefault(temp, xml => WithName(xml, tag));
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("TPL005"));
+        Assert.True(line.Length < 1_000, $"{line.Length} characters");
+        Assert.Contains("数据中没有字段“a.a.a.", line);
+        Assert.Contains($"（共 {tag.Length} 字）…", line);
+        Assert.EndsWith("a.a.b}}", line.TrimEnd());
+    }
+
     private static byte[] ZipPart(byte[] package, string part)
     {
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(package));
