@@ -135,8 +135,13 @@ internal sealed class ElementHelperNode(string helper, Expression argument, stri
     public Expression Argument { get; } = argument;
     public string? Label { get; } = label;
 
+    /// <summary>How many steps of <see cref="TemplateLimits.MaxRenderSteps"/> one element counts for: a fill makes at most 5 000.</summary>
+    public const int ElementWeight = 100;
+
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
+        // A chart or a 附表 is a part or a table of its own: it weighs as much as a page of paragraphs.
+        context.Step(this, weight: ElementWeight);
         if (!context.TryEvaluate(Argument, scope, lenient: false, Location, Tag, out var value))
             return;
         var module = context.Options.ElementHelpers[Helper];

@@ -114,10 +114,10 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
     /// Counts a paragraph, row or loop item made; past <see cref="TemplateLimits.MaxRenderSteps"/> the fill stops at this
     /// tag (TPL020) instead of filling memory, and so does a run of text past <see cref="TemplateLimits.MaxTextChars"/>.
     /// </summary>
-    public void Step(Node node, StringBuilder? text = null)
+    public void Step(Node node, StringBuilder? text = null, int weight = 1)
     {
-        if (++_steps > TemplateLimits.MaxRenderSteps)
-            Stop(node, $"填充出的段落、表格行和循环项超过 {TemplateLimits.MaxRenderSteps} 个（一份报告只有几千个）：多为循环套在循环中，项数相乘；请检查 {{{{#each}}}} 的嵌套。");
+        if ((_steps += weight) > TemplateLimits.MaxRenderSteps)
+            Stop(node, $"填充出的段落、表格行、图表和循环项超过 {TemplateLimits.MaxRenderSteps} 个（一张图表、一张附表按 {ElementHelperNode.ElementWeight} 个计；一份报告只有几千个）：多为循环套在循环中，项数相乘；请检查 {{{{#each}}}} 的嵌套。");
         if (text is { Length: > TemplateLimits.MaxTextChars })
             Stop(node, $"一段文字填充后超过 {TemplateLimits.MaxTextChars} 个字符（报告中最长的段落不过几千字）：多为段落中的循环套在循环中；请检查 {{{{#each}}}} 的嵌套。");
     }

@@ -490,7 +490,7 @@ public class TemplateMistakeTests
 
     [Theory]
     [InlineData("{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}x{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}",
-        "填充出的段落、表格行和循环项超过 500000 个")]
+        "填充出的段落、表格行、图表和循环项超过 500000 个")]
     [InlineData("{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}TEXT{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}",
         "一段文字填充后超过 10000000 个字符")]
     public void LoopsThatMultiplyPastAnyReportStopTheFillAtTheTag(string tags, string message)
@@ -510,6 +510,32 @@ public class TemplateMistakeTests
         Assert.EndsWith("标签：{{#each appendix}}", line.TrimEnd());
         Assert.False(File.Exists(report));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{watch.Elapsed}");
+    }
+
+    [Fact]
+    public void AChartInLoopsThatMultiplyStopsTheFillBeforeThousandsOfChartsAreMade()
+    {
+        using var temp = new TempFolder();
+        // Four loops over the nine 附表 around a chart's paragraph would make 6561 charts, each a part with its workbook.
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var tag = xml.IndexOf("{{chart charts.totalChange", StringComparison.Ordinal);
+            var start = xml.LastIndexOf("<w:p>", tag, StringComparison.Ordinal);
+            var end = xml.IndexOf("</w:p>", tag, StringComparison.Ordinal) + "</w:p>".Length;
+            Assert.True(start > 0 && xml.IndexOf("<w:p ", start, tag - start, StringComparison.Ordinal) < 0, "the chart's paragraph starts with <w:p>");
+            static string Paragraph(string text) => $"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>";
+            return xml[..start] + string.Concat(Enumerable.Repeat(Paragraph("{{#each appendix}}"), 4)) + xml[start..end]
+                + string.Concat(Enumerable.Repeat(Paragraph("{{/each}}"), 4)) + xml[end..];
+        });
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output));
+
+        var line = Assert.Single(output.ToString().Split('\n'), l => l.Contains("TPL020"));
+        Assert.Contains("填充出的段落、表格行、图表和循环项超过 500000 个（一张图表、一张附表按 100 个计", line);
+        Assert.Contains("标签：{{chart charts.totalChange", line);
+        Assert.False(File.Exists(report));
     }
 
     [Fact]
