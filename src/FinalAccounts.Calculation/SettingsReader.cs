@@ -69,9 +69,16 @@ internal static class SettingsReader
             if (root.ValueKind != JsonValueKind.Object)
                 return (null, [new SettingsProblem(SettingsProblemKind.WrongType, "$", $"应为对象 {{ \"budgetBasis\": … }}，现为{Describe(root)}")]);
             var settings = CalculationSettings.Default;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in root.EnumerateObject())
             {
                 var path = "$." + property.Name;
+                // JSON lets a key be written twice and keeps one of them silently; which value a region meant is unknown.
+                if (!seen.Add(property.Name))
+                {
+                    problems.Add(new SettingsProblem(SettingsProblemKind.UnknownKey, path, $"这项设置写了不止一次（又写作 {Describe(property.Value)}）；只能写一次，请删去多余的一处"));
+                    continue;
+                }
                 if (!Keys.TryGetValue(property.Name, out var apply))
                 {
                     var nearest = Keys.Keys.MinBy(k => EditDistance.Between(k.ToLowerInvariant(), property.Name.ToLowerInvariant()))!;
@@ -107,8 +114,14 @@ internal static class SettingsReader
             return settings;
         }
         var words = settings.Words;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in value.EnumerateObject())
         {
+            if (!seen.Add(word.Name))
+            {
+                problem(SettingsProblemKind.UnknownKey, $"words.{word.Name} 写了不止一次（又写作 {Describe(word.Value)}）；只能写一次，请删去多余的一处");
+                continue;
+            }
             if (!WordKeys.TryGetValue(word.Name, out var set))
             {
                 problem(SettingsProblemKind.UnknownKey, $"words 中没有“{word.Name}”。可用的词：{string.Join("、", WordKeys.Keys)}");

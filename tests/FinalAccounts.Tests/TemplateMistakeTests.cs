@@ -202,6 +202,8 @@ public class TemplateMistakeTests
         { """{ "words": { "rise": "上升", "grow": "上升" } }""", "TPL034", "$.words", "words 中没有“grow”" },
         { """{ "words": { "fall": 1 } }""", "TPL035", "$.words", "words.fall 应为非空文字，现为数字 1" },
         { """{ "words": "上升" }""", "TPL035", "$.words", "应为对象" },
+        { """{ "budgetBasis": "调整预算", "budgetBasis": "年初预算" }""", "TPL034", "$.budgetBasis", "这项设置写了不止一次（又写作 文字“年初预算”）；只能写一次" },
+        { """{ "words": { "rise": "上升", "rise": "增长" } }""", "TPL034", "$.words", "words.rise 写了不止一次（又写作 文字“增长”）" },
         { """{ "zeroAmount": "零" }""", "TPL036", "$.zeroAmount", "应为“0”（0万元，占0%）或“0.00”（0.00万元，占0.00%），现为“零”" },
         { """{ "moneyUnit": "千元" }""", "TPL036", "$.moneyUnit", "应为“万元”或“元”，现为“千元”" },
     };
