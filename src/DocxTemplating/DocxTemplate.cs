@@ -93,9 +93,13 @@ public sealed class DocxTemplate
             document = WordprocessingDocument.Open(new MemoryStream(package, writable: false), false);
             _ = document.MainDocumentPart?.Document?.Body ?? throw new InvalidDataException("没有正文。");
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        // InvalidOperationException, FormatException, ArgumentException: a relationship to a part that is not there (a
+        // hand edit took out a footer and left its reference) or a target that is not a path, as the SDK reports them.
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException
+            or InvalidOperationException or FormatException or ArgumentException)
         {
-            problems.Add(new TemplateDiagnostic(TemplateErrors.SyntaxError, $"模板不是有效的 Word 文档（.docx）：{ex.Message}", null, ""));
+            var why = ex is InvalidOperationException ? "（文档中的关系指向了包中没有的部件，或同一部件以不同的类型被引用：多为手工编辑删去了页脚、样式等部件而留下了引用；请用 Word 打开原模板另存）" : "";
+            problems.Add(new TemplateDiagnostic(TemplateErrors.SyntaxError, $"模板不是有效的 Word 文档（.docx）：{ex.Message}{why}", null, ""));
             return new CompileResult(null, problems, new HashSet<string>());
         }
         var parts = new Dictionary<string, ContainerNode>();

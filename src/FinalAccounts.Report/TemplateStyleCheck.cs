@@ -25,7 +25,8 @@ public static class TemplateStyleCheck
                 .Where(g => g.Count() > 1)
                 .ToList();
         }
-        catch (Exception ex) when (ex is XmlException or OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        catch (Exception ex) when (ex is XmlException or OpenXmlPackageException or InvalidDataException or IOException or FileFormatException
+            or InvalidOperationException or FormatException or ArgumentException)
         {
             // A package or styles part that cannot be read is not this check's finding: a package that does not open
             // is TPL008 (compiling names it; FileFormatException is not an IOException), and rendering falls back as Word does.

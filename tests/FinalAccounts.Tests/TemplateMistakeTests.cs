@@ -615,6 +615,33 @@ public class TemplateMistakeTests
         Assert.Contains("data.json: error DATA01: 数据文件不是有效的 JSON：文件有 65 MB，超过上限 64 MB，未读取", render.ToString());
     }
 
+    [Theory]
+    [InlineData("/word/footer1.xml")]
+    [InlineData("/word/styles.xml")]
+    public void APartTakenOutWithItsReferenceLeftIsTpl008NotAnInternalError(string part)
+    {
+        using var temp = new TempFolder();
+        // A hand edit of the Flat OPC file: the part is deleted, document.xml.rels still points at it.
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var removed = Regex.Replace(xml, $"<pkg:part pkg:name=\"{Regex.Escape(part)}\".*?</pkg:part>", "", RegexOptions.Singleline);
+            Assert.NotEqual(xml, removed);
+            return removed;
+        });
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        Assert.Contains("error TPL008: 模板不是有效的 Word 文档（.docx）：", check.ToString());
+        Assert.Contains("文档中的关系指向了包中没有的部件", check.ToString());
+
+        var generate = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, generate));
+        Assert.Contains("TPL008", generate.ToString());
+        Assert.DoesNotContain("内部错误", generate.ToString());
+        Assert.False(File.Exists(report));
+    }
+
     [Fact]
     public void StyleIdDefinedTwiceIsTpl037AndNoReportIsWritten()
     {
