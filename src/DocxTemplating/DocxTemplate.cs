@@ -107,7 +107,7 @@ public sealed class DocxTemplate
         var checker = new TemplateChecker(options.Schema, options, problems);
         try
         {
-            parts[main.Uri.ToString()] = compiler.CompilePart("正文", main.Document.Body!);
+            parts[main.Uri.ToString()] = compiler.CompilePart(TemplateCompiler.BodyPart, main.Document.Body!);
             foreach (var header in main.HeaderParts)
                 parts[header.Uri.ToString()] = compiler.CompilePart($"页眉 {header.Uri}", header.Header);
             foreach (var footer in main.FooterParts)

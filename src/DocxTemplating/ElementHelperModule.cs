@@ -17,6 +17,12 @@ public delegate IEnumerable<OpenXmlElement> ElementHelper(object? argument, stri
 public sealed record ElementHelperModule(ArgumentShape Argument, string Wants, ElementHelper Render)
 {
     /// <summary>
+    /// Whether its output must stand in the document body: a chart is a part related from the body, which a header or
+    /// footer cannot refer to. `template check` reports such a tag in a header or footer (TPL008).
+    /// </summary>
+    public bool BodyOnly { get; init; }
+
+    /// <summary>
     /// The field a tag with only a quoted name reads: {{text "名称"}} is {{text texts "名称"}}. Resolved like
     /// any field, so inside a loop whose items have it (a project's texts) the item's comes first.
     /// </summary>

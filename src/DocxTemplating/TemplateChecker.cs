@@ -102,6 +102,11 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         var before = problems.Count;
         CheckExpression(element.Argument, frame, element);
         var module = options.ElementHelpers[element.Helper];
+        if (module.BodyOnly && element.Location is { Part: not TemplateCompiler.BodyPart } outside)
+        {
+            Problem(element, TemplateErrors.SyntaxError, $"“{element.Helper}”只能放在正文中，{outside.Part.Split(' ')[0]}中放不了（Word 的{outside.Part.Split(' ')[0]}不能引用正文的图表）。");
+            return;
+        }
         if (problems.Count == before)
             ElementUses.Add(new ElementUse(element.Helper, PathOf(element.Argument, frame), element.Label));
         if (problems.Count == before && schema is not null && SchemaOf(element.Argument, frame) is { } argument

@@ -24,6 +24,9 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     /// <summary>The parts compiled so far, in order: problems are listed in this order.</summary>
     public List<string> PartNames { get; } = new();
 
+    /// <summary>The name the document body has in locations; headers and footers are named by their part.</summary>
+    public const string BodyPart = "正文";
+
     public ContainerNode CompilePart(string part, OpenXmlElement root)
     {
         PartNames.Add(part);

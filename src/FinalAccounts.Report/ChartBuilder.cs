@@ -24,7 +24,7 @@ public static class ChartBuilder
     /// <summary>{{chart x}} reads x's kind (bar unless "pie") and its points, each a label and a value.</summary>
     public static ElementHelperModule Module { get; } = new(
         ArgumentShape.Object(("points", ArgumentShape.ListOf(ArgumentShape.Object(("label", ArgumentShape.Value), ("value", ArgumentShape.Value))))),
-        "一个图表字段（含 points 列表，每项有 label 和 value），如 charts.totalChange", Build);
+        "一个图表字段（含 points 列表，每项有 label 和 value），如 charts.totalChange", Build) { BodyOnly = true };
 
     public static IEnumerable<OpenXmlElement> Build(object? argument, string? label, RenderServices services)
     {

@@ -643,6 +643,30 @@ public class TemplateMistakeTests
     }
 
     [Fact]
+    public void AChartInAFooterIsTpl008AtItsTagNotAnInternalError()
+    {
+        using var temp = new TempFolder();
+        // The chart helper adds its part to the document body while the footers are filled: it ended in 内部错误.
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var footer = xml.IndexOf("</w:ftr>", xml.IndexOf("<pkg:part pkg:name=\"/word/footer1.xml\"", StringComparison.Ordinal), StringComparison.Ordinal);
+            return xml.Insert(footer, "<w:p><w:r><w:t>{{chart charts.totalChange \"收支总计\"}}</w:t></w:r></w:p>");
+        });
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("TPL008"));
+        Assert.Contains("[页脚 /word/footer1.xml 第", line);
+        Assert.Contains("error TPL008: “chart”只能放在正文中，页脚中放不了", line);
+
+        var generate = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, generate));
+        Assert.DoesNotContain("内部错误", generate.ToString());
+        Assert.False(File.Exists(report));
+    }
+
+    [Fact]
     public void StyleIdDefinedTwiceIsTpl037AndNoReportIsWritten()
     {
         using var temp = new TempFolder();
