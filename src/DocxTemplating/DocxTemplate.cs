@@ -107,11 +107,11 @@ public sealed class DocxTemplate
         var checker = new TemplateChecker(options.Schema, options, problems);
         try
         {
-            parts[main.Uri.ToString()] = compiler.CompilePart(TemplateCompiler.BodyPart, main.Document.Body!);
+            parts[main.Uri.ToString()] = compiler.CompilePart(TemplateCompiler.BodyPart, main.Document.Body!, main);
             foreach (var header in main.HeaderParts)
-                parts[header.Uri.ToString()] = compiler.CompilePart($"页眉 {header.Uri}", header.Header);
+                parts[header.Uri.ToString()] = compiler.CompilePart($"页眉 {header.Uri}", header.Header, header);
             foreach (var footer in main.FooterParts)
-                parts[footer.Uri.ToString()] = compiler.CompilePart($"页脚 {footer.Uri}", footer.Footer);
+                parts[footer.Uri.ToString()] = compiler.CompilePart($"页脚 {footer.Uri}", footer.Footer, footer);
             foreach (var part in parts.Values)
                 checker.Check(part);
         }

@@ -21,19 +21,23 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     private (int Table, int Row, int Cell)? _cell;
     private int _tables;
 
+    /// <summary>The relationship ids of the part being compiled that lead to a chart part: a drawing's chart must name one.</summary>
+    private HashSet<string> _chartIds = [];
+
     /// <summary>The parts compiled so far, in order: problems are listed in this order.</summary>
     public List<string> PartNames { get; } = new();
 
     /// <summary>The name the document body has in locations; headers and footers are named by their part.</summary>
     public const string BodyPart = "正文";
 
-    public ContainerNode CompilePart(string part, OpenXmlElement root)
+    public ContainerNode CompilePart(string part, OpenXmlElement root, DocumentFormat.OpenXml.Packaging.OpenXmlPart owner)
     {
         PartNames.Add(part);
         _part = part;
         _paragraph = 0;
         _heading = null;
         _tables = 0;
+        _chartIds = owner.Parts.Where(p => p.OpenXmlPart is DocumentFormat.OpenXml.Packaging.ChartPart).Select(p => p.RelationshipId).ToHashSet();
         return CompileContainer(root);
     }
 
@@ -82,6 +86,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                     ParagraphText.MergeTags(paragraph);
                     NoteHeading(paragraph);
                     CheckFieldCodes(paragraph);
+                    CheckChartReferences(paragraph);
                     var text = ParagraphText.Of(paragraph);
                     var tags = text.Contains("{{", StringComparison.Ordinal) ? Lexer.Scan(text) : [];
                     ReportUnreadable(tags);
@@ -397,6 +402,19 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 depth--;
         }
         return depth >= 0;
+    }
+
+    /// <summary>
+    /// A chart in the paragraph (not in a text box of it, which is a paragraph of its own) must lead to a chart part of
+    /// the template: a hand edit that took the chart part out and left the drawing made a report Word cannot open, or
+    /// failed after filling with no place named.
+    /// </summary>
+    private void CheckChartReferences(Paragraph paragraph)
+    {
+        foreach (var chart in paragraph.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>())
+            if (chart.Ancestors<Paragraph>().First() == paragraph && (chart.Id?.Value is not { } id || !_chartIds.Contains(id)))
+                Problem(TemplateErrors.SyntaxError, $"段落中的图表引用的图表部件（关系“{chart.Id?.Value}”）不在模板中：多为手工编辑删去了图表部件而留下了图表；"
+                    + "请在 Word 中删去该图表（需要时重新插入）后另存。", "");
     }
 
     private static bool HasChart(OpenXmlElement element) => element.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().Any();

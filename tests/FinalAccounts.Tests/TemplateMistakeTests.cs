@@ -804,4 +804,33 @@ public class TemplateMistakeTests
         Assert.Equal("【示例局】\n框：示例局", before.Trim());
         Assert.Equal(before, DocxText.Of(template.Render(data)));
     }
+
+    [Theory]
+    [InlineData("rIdGone")]   // the chart part taken out of the package, the drawing left: 内部错误-like TPL020 without a place, after filling
+    [InlineData("rId1")]      // the drawing's relationship leads to the styles part: a report Word cannot open
+    public void ADrawingWhoseChartPartIsNotInTheTemplateIsTpl008AtItsParagraph(string relationship)
+    {
+        using var temp = new TempFolder();
+        const string drawing = """<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="5000000" cy="2000000"/><wp:docPr id="77" name="图表 1"/>"""
+            + """<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">"""
+            + """<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="RID"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>""";
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var tag = xml.IndexOf("{{department.name}}", StringComparison.Ordinal);
+            var end = xml.IndexOf("</w:p>", tag, StringComparison.Ordinal);
+            return xml[..end] + drawing.Replace("RID", relationship) + xml[end..];
+        });
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("error TPL"));
+        Assert.Matches(@"^tpl\[正文 第1段\]: error TPL008: 段落中的图表引用的图表部件（关系“" + relationship + "”）不在模板中", line);
+
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output));
+        Assert.Contains("error TPL008: 段落中的图表引用的图表部件", output.ToString());
+        Assert.False(File.Exists(report));
+    }
+
 }
