@@ -67,6 +67,33 @@ public sealed class DataSchema
         return new DataSchema("object", fields);
     }
 
+    /// <summary>
+    /// What every one of these schemas has — of objects, the fields all of them have — or null when they are not all of
+    /// one kind: the item {{#each}} over an object gives (each of its fields in turn), so a field the checker finds in
+    /// the item is in every item rendering meets.
+    /// </summary>
+    internal static DataSchema? Common(IReadOnlyCollection<DataSchema> schemas)
+    {
+        var known = schemas.Where(s => s.Kind != "any").ToList();
+        if (known.Count == 0)
+            return Any;
+        if (known.Any(s => s.Kind != known[0].Kind))
+            return null;
+        switch (known[0].Kind)
+        {
+            case "object":
+                var fields = new Dictionary<string, DataSchema>();
+                foreach (var name in known[0].Fields.Keys.Where(n => known.All(s => s.Fields.ContainsKey(n))))
+                    if (Common(known.Select(s => s.Fields[name]).ToList()) is { } common)
+                        fields[name] = common;
+                return new DataSchema("object", fields);
+            case "list":
+                return Common(known.Select(s => s.Element ?? Any).ToList()) is { } element ? new DataSchema("list", element: element) : null;
+            default:
+                return Scalar;
+        }
+    }
+
     private static DataSchema Merge(DataSchema a, DataSchema b)
     {
         if (a.Kind == "object" && b.Kind == "object")

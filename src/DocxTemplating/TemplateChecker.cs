@@ -75,12 +75,30 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         var target = problems.Count == before ? SchemaOf(block.Argument, frame) : null;
         var inner = block.Helper switch
         {
-            "each" => frame.Item(target?.Kind == "list" ? target.Element ?? DataSchema.Any : DataSchema.Any, 0, 2, null, PathOf(block.Argument, frame) + "[]"),
+            "each" => frame.Item(ItemOf(block, target), 0, 2, null, PathOf(block.Argument, frame) + "[]"),
             "with" => frame.With(target ?? DataSchema.Any, PathOf(block.Argument, frame)),
             _ => frame,
         };
         Walk(block.Body, inner);
         Walk(block.Else, frame);
+    }
+
+    /// <summary>
+    /// What {{#each}} makes current: a list's element, or each field of an object in turn — what all of its fields have.
+    /// Fields of different kinds (a name and a list) cannot all be written by the same tags: the check would pass what
+    /// the fill then fails on (the item a text, the tag looking for a field of it), so such a loop is TPL008 here.
+    /// </summary>
+    private DataSchema ItemOf(BlockNode block, DataSchema? target)
+    {
+        if (target?.Kind == "list")
+            return target.Element ?? DataSchema.Any;
+        if (target?.Kind != "object")
+            return DataSchema.Any;
+        if (DataSchema.Common(target.Fields.Values.ToList()) is { } common)
+            return common;
+        Problem(block, TemplateErrors.SyntaxError, $"“{block.Argument!.Text}”是一个对象，它的字段不是同一种数据（有的是值，有的是对象或列表），{{{{#each}}}} 逐项写出时"
+            + $"同一个标签不能对每一项都适用；逐项重复请用列表，对象请写出它的字段，如 {{{{{block.Argument.Text}.{target.Fields.Keys.First()}}}}}。");
+        return DataSchema.Any;
     }
 
     /// <summary>

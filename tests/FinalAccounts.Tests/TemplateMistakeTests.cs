@@ -833,4 +833,37 @@ public class TemplateMistakeTests
         Assert.False(File.Exists(report));
     }
 
+
+    [Fact]
+    public void EachOverAnObjectWhoseFieldsDifferIsTpl008InCheckNotAFailedFill()
+    {
+        using var temp = new TempFolder();
+        // department's fields are a text and a list: the item is "示例局", then a list; neither has a name, and the check let it pass.
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph("说明").Paragraph("{{#each department}}{{name}}{{/each}}"),
+            """{ "department": { "name": "示例局", "units": [ "甲" ] } }""");
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("t.docx[正文 第2段]: error TPL008: “department”是一个对象，它的字段不是同一种数据（有的是值，有的是对象或列表）", output);
+        Assert.Contains("如 {{department.name}}。", output);
+        Assert.DoesNotContain("TPL020", output);
+        Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void EachOverAnObjectWhoseFieldsAreAlikeChecksWhatEveryFieldHas()
+    {
+        using var temp = new TempFolder();
+        const string json = """{ "totals": { "收入": "1.00", "支出": "2.00" }, "charts": { "a": { "title": "图甲", "kind": "bar" }, "b": { "title": "图乙" } } }""";
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph("{{#each totals}}{{@key}}{{this}}；{{/each}}").Paragraph("{{#each charts}}{{title}}{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("收入1.00；支出2.00；\n图甲图乙", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        // kind is in one chart only: the second item has none (nor has the root), so the fill would fail there; the check says so.
+        using var again = new TempFolder();
+        (exit, output, docx) = Render(again, new DocxBuilder().Paragraph("{{#each charts}}{{kind}}{{/each}}"), json);
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("t.docx[正文 第1段]: error TPL005: 数据中没有字段“kind”", output);
+        Assert.DoesNotContain("TPL020", output);
+    }
+
 }
