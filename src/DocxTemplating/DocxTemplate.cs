@@ -19,6 +19,12 @@ public sealed class TemplateOptions
     public Dictionary<string, ElementHelperModule> ElementHelpers { get; } = new();
 
     /// <summary>
+    /// Helpers whose arguments are single values, a number or a text ({{cn 3}}, {{thousands x}}): `template check` reports
+    /// an object or a list given to one (TPL008), which the fill could only fail on or print as a placeholder.
+    /// </summary>
+    public HashSet<string> ValueArgumentHelpers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Called on the output document after filling, e.g. to set fields to update on open. The
     /// document is open without auto-save: a finisher saves the parts it changes (the main document excepted).
     /// </summary>
@@ -36,6 +42,7 @@ internal sealed class CompiledOptions(TemplateOptions options)
 {
     public FrozenDictionary<string, ValueHelper> Helpers { get; } = options.Helpers.ToFrozenDictionary();
     public FrozenDictionary<string, ElementHelperModule> ElementHelpers { get; } = options.ElementHelpers.ToFrozenDictionary();
+    public FrozenSet<string> ValueArgumentHelpers { get; } = options.ValueArgumentHelpers.ToFrozenSet(StringComparer.Ordinal);
     public ImmutableArray<Action<WordprocessingDocument>> Finishers { get; } = [.. options.Finishers];
     public DataSchema? Schema { get; } = options.Schema;
 }

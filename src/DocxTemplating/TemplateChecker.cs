@@ -164,7 +164,14 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
                 if (call.Options.Count > 0)
                     Problem(node, TemplateErrors.SyntaxError, $"函数“{call.Helper}”不接受 {string.Join("、", call.Options.Keys)}= 这样的选项。");
                 foreach (var argument in call.Arguments)
+                {
+                    var before = problems.Count;
                     CheckExpression(argument, frame, node);
+                    if (problems.Count == before && schema is not null && options.ValueArgumentHelpers.Contains(call.Helper)
+                        && SchemaOf(argument, frame) is { Kind: "object" or "list" } given)
+                        Problem(node, TemplateErrors.SyntaxError, $"函数“{call.Helper}”的参数须是一个值（数或文字），“{argument.Text}”是{(given.IsList ? "一个列表" : "一个对象")}"
+                            + (given.Kind == "object" && given.Fields.Count > 0 ? $"，请写出它的一个字段（它的字段：{string.Join("、", given.Fields.Keys.Take(8))}{(given.Fields.Count > 8 ? "…" : "")}）。" : "。"));
+                }
                 if (call.Helper == "where" && !options.Helpers.ContainsKey("where"))
                     CheckWhere(call, frame, node);
                 if (call.Helper == "sum" && !options.Helpers.ContainsKey("sum"))

@@ -16,9 +16,14 @@ public static class ReportHelpers
     {
         options.Helpers["join"] = args => string.Join(args.Length > 1 ? Convert.ToString(args[1], CultureInfo.InvariantCulture) : "、",
             (args.ElementAtOrDefault(0) as IEnumerable ?? Array.Empty<object>()).Cast<object?>().Select(x => Convert.ToString(x, CultureInfo.InvariantCulture)));
-        options.Helpers["cn"] = args => ChineseNumber(ToInt(args.ElementAtOrDefault(0)));
-        options.Helpers["inc"] = args => ToInt(args.ElementAtOrDefault(0)) + 1;
+        options.Helpers["cn"] = args => ToDecimal(args.ElementAtOrDefault(0), "cn") is var n && n is >= int.MinValue and <= int.MaxValue
+            ? ChineseNumber((int)n)
+            : decimal.Truncate(n).ToString(CultureInfo.InvariantCulture);   // as ChineseNumber writes any number past 99
+        options.Helpers["inc"] = args => ToDecimal(args.ElementAtOrDefault(0), "inc") is var n && n is >= int.MinValue and < int.MaxValue
+            ? (int)n + 1
+            : n < decimal.MaxValue - 1 ? decimal.Truncate(n) + 1 : throw new ArgumentException($"inc 的参数 {n} 太大。");
         options.Helpers["eq"] = args => args.Length >= 2 && Equals(Normalise(args[0]), Normalise(args[1]));
+        options.ValueArgumentHelpers.UnionWith(["cn", "inc"]);
         RegisterFigures(options, CalculationSettings.Default.MissingReasonPlaceholder);
     }
 
@@ -33,6 +38,7 @@ public static class ReportHelpers
             : string.Format(CultureInfo.InvariantCulture, placeholderFormat, args.ElementAtOrDefault(1) as string ?? "合计");
         options.Helpers["thousands"] = args => Figure(args, "#,##0.00");
         options.Helpers["plain"] = args => Figure(args, "0.00");
+        options.ValueArgumentHelpers.UnionWith(["thousands", "plain"]);
     }
 
     private static decimal? Known(object? value) => value switch
@@ -64,12 +70,13 @@ public static class ReportHelpers
         _ => value?.ToString(),
     };
 
-    private static int ToInt(object? value) => (int)ToDecimal(value);
-
-    private static decimal ToDecimal(object? value) => value switch
+    /// <summary>A helper's number; what is not one (an object, a list: data a template check did not see) is said in the template's terms.</summary>
+    private static decimal ToDecimal(object? value, string helper) => value switch
     {
         null => 0m,
         string s => decimal.TryParse(s, NumberStyles.Any, CultureInfo.InvariantCulture, out var d) ? d : 0m,
-        _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+        double d when !double.IsFinite(d) || Math.Abs(d) >= 7.9e28 => throw new ArgumentException($"{helper} 的参数 {d} 不是可用的数。"),
+        IConvertible => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+        _ => throw new ArgumentException($"{helper} 的参数须是一个数，现为{(value is IDictionary<string, object?> ? "一个对象" : value is IEnumerable ? "一个列表" : "“" + value + "”")}。"),
     };
 }

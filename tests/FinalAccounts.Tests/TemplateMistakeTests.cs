@@ -866,4 +866,45 @@ public class TemplateMistakeTests
         Assert.DoesNotContain("TPL020", output);
     }
 
+
+    [Fact]
+    public void AnObjectOrAListGivenToANumberHelperIsTpl008InCheck()
+    {
+        using var temp = new TempFolder();
+        // {{cn department}} and {{inc (where …)}} passed the check and failed the fill in English ("Unable to cast object of type
+        // 'ObjectFields' to type 'IConvertible'"); {{thousands department}} printed the 待填写 placeholder as if a figure were missing.
+        var template = CopyOfDefault(temp, xml => WithName(xml, "{{cn department}}{{inc (where appendix \"name\")}}{{thousands department.name}}{{thousands department}}"));
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var lines = check.ToString().Split('\n').Where(l => l.Contains("error TPL")).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.Contains("[正文 第1段]: error TPL008: 函数“cn”的参数须是一个值（数或文字），“department”是一个对象，请写出它的一个字段（它的字段：name、", lines[0]);
+        Assert.Contains("error TPL008: 函数“inc”的参数须是一个值（数或文字），“(where appendix \"name\")”是一个列表。", lines[1]);
+        Assert.Contains("error TPL008: 函数“thousands”的参数须是一个值（数或文字），“department”是一个对象", lines[2]);
+
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output));
+        Assert.DoesNotContain("TPL020", output.ToString());
+        Assert.False(File.Exists(report));
+    }
+
+    [Fact]
+    public void CnAndIncOfNumbersPastAnIntPrintTheNumberAndAnObjectWithoutASchemaIsSaidInChinese()
+    {
+        using var temp = new TempFolder();
+        // Both failed the fill: "Value was either too large or too small for an Int32."
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph("{{cn 99999999999}}·{{inc 99999999999}}·{{inc n}}·{{cn 12}}·{{inc 2}}"), """{ "n": 1e20 }""");
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("99999999999·100000000000·100000000000000000001·十二·3", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        var options = new TemplateOptions();
+        ReportHelpers.Register(options);
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{cn x}}").Build(), "t.docx", options).Template!;
+        var problem = Assert.Single(Assert.Throws<TemplateRenderException>(() => compiled.Render(new Dictionary<string, object?> { ["x"] = new Dictionary<string, object?> { ["a"] = 1m } })).Problems);
+        Assert.Equal("TPL020", problem.Id);
+        Assert.Equal("填充失败：cn 的参数须是一个数，现为一个对象。", problem.Message);
+    }
+
 }
