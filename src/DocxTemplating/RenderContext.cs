@@ -128,8 +128,15 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
         throw new TemplateRenderException(_problems);
     }
 
-    public void Fail(TemplateLocation? location, string tag, string message, string id = TemplateErrors.RenderFailed) =>
-        _problems.Add(new TemplateDiagnostic(id, message, location, tag));
+    private readonly HashSet<TemplateDiagnostic> _reported = new();
+
+    /// <summary>A problem of a tag in a loop is the same for every item: it is listed once, not once per item.</summary>
+    public void Fail(TemplateLocation? location, string tag, string message, string id = TemplateErrors.RenderFailed)
+    {
+        var problem = new TemplateDiagnostic(id, message, location, tag);
+        if (_reported.Add(problem))
+            _problems.Add(problem);
+    }
 
     /// <summary>
     /// A chart repeated by a loop gets its own copy of the chart part (its embedded workbook is

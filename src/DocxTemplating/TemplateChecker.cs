@@ -234,7 +234,16 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         PathExpression path => ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out var found, out _) ? found : null,
         // The items where keeps are items of the list it was given.
         CallExpression { Helper: "where", Arguments.Count: > 0 } call => SchemaOf(call.Arguments[0], frame),
+        // (lookup list 1) is an item of the list, (lookup object "name") that field: a tag printing one prints what it is.
+        CallExpression { Helper: "lookup", Arguments.Count: 2 } call => LookedUp(SchemaOf(call.Arguments[0], frame), call.Arguments[1]),
         _ => DataSchema.Scalar,
+    };
+
+    private static DataSchema LookedUp(DataSchema? container, Expression key) => container switch
+    {
+        { Kind: "list" } list => list.Element ?? DataSchema.Any,
+        { Kind: "object" } map when key is LiteralExpression { Value: string name } => map.Fields.GetValueOrDefault(name) ?? DataSchema.Any,
+        _ => DataSchema.Any,   // a field named by data, or a value: not known before filling
     };
 
     private static string PathOf(Expression expression, Frame<DataSchema> frame) => expression switch

@@ -907,4 +907,33 @@ public class TemplateMistakeTests
         Assert.Equal("填充失败：cn 的参数须是一个数，现为一个对象。", problem.Message);
     }
 
+
+    [Fact]
+    public void ALookupThatPrintsAnItemOfAListOfObjectsIsTpl015InCheck()
+    {
+        using var temp = new TempFolder();
+        // The check took every helper's result for a value and passed the tag; the fill then refused it once per item.
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph("{{#each items}}{{lookup ../items @index}}{{/each}}{{lookup items 0}}{{lookup items.0 \"name\"}}"),
+            """{ "items": [ { "name": "甲" }, { "name": "乙" } ] }""");
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        var lines = output.Split('\n').Where(l => l.Contains("error TPL")).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.StartsWith("t.docx[正文 第1段]: error TPL015: “lookup ../items @index”是一个对象，不能直接印出；请写出它的一个字段，如 {{lookup ../items @index.name}}", lines[0]);
+        Assert.Contains("error TPL015: “lookup items 0”是一个对象", lines[1]);
+        Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void AFillProblemOfATagInALoopIsListedOnceNotOncePerItem()
+    {
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{#each items}}{{x}}{{/each}}").Build(), "t.docx", new TemplateOptions()).Template!;
+        var items = Enumerable.Range(0, 500).Select(i => (object?)new Dictionary<string, object?> { ["name"] = i.ToString() }).ToList();
+
+        var problems = Assert.Throws<TemplateRenderException>(() => compiled.Render(new Dictionary<string, object?> { ["items"] = items })).Problems;
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(("TPL020", "数据中没有字段“x”。", "{{x}}"), (problem.Id, problem.Message, problem.Tag));
+    }
+
 }
