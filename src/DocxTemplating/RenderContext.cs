@@ -70,6 +70,10 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
             value = Evaluate(expression, scope, lenient);
             return true;
         }
+        catch (MissingFieldException missing) when (EmptyOnTheWay(missing.Expression, scope) is { } empty)
+        {
+            Fail(location, tag, $"数据中“{empty.Path}”为空（这份数据中没有这一项），取不到其中的“{empty.Inside}”；请把标签放在判断它的块中，如 {{{{#if {empty.Path}}}}}…{{{{/if}}}}。");
+        }
         catch (MissingFieldException missing)
         {
             Fail(location, tag, $"数据中没有字段“{missing.Path}”。");
@@ -89,7 +93,7 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
             case PathExpression path:
                 if (ScopeResolver.TryResolve(path, scope, DataValues.Instance, out var value, out _))
                     return value;
-                return lenient || path.Variable is not null ? null : throw new MissingFieldException(path.Text);
+                return lenient || path.Variable is not null ? null : throw new MissingFieldException(path);
             case LiteralExpression literal:
                 return literal.Value;
             case CallExpression call:
@@ -103,9 +107,30 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
         }
     }
 
-    private sealed class MissingFieldException(string path) : Exception(path)
+    private sealed class MissingFieldException(PathExpression path) : Exception(path.Text)
     {
-        public string Path { get; } = path;
+        public PathExpression Expression { get; } = path;
+        public string Path => Expression.Text;
+    }
+
+    /// <summary>
+    /// The part of a path that is there but empty (null: a 完成率 where there is no budget), and what was asked of it:
+    /// the schema has the field, so `template check` passed, and this data has nothing there. Null when a field is missing.
+    /// </summary>
+    private static (string Path, string Inside)? EmptyOnTheWay(PathExpression path, Frame<object?> scope)
+    {
+        for (var length = path.Segments.Length - 1; length >= 1; length--)
+        {
+            var prefix = path with { Segments = path.Segments[..length] };
+            if (ScopeResolver.TryResolve(prefix, scope, DataValues.Instance, out var value, out _))
+            {
+                if (value is not null)
+                    return null;
+                var start = path.FromRoot ? "@root." : path.This ? "this." : string.Concat(Enumerable.Repeat("../", path.Up));
+                return (start + string.Join(".", prefix.Segments), string.Join(".", path.Segments[length..]));
+            }
+        }
+        return null;
     }
 
     private int _steps;

@@ -936,4 +936,24 @@ public class TemplateMistakeTests
         Assert.Equal(("TPL020", "数据中没有字段“x”。", "{{x}}"), (problem.Id, problem.Message, problem.Tag));
     }
 
+
+    [Fact]
+    public void AFieldOfAnEmptyValueSaysItIsEmptyInThisWorkbookNotThatTheFieldIsMissing()
+    {
+        using var temp = new TempFolder();
+        // The sample has no 因公出国 budget, so no 完成率: the tag outside its {{#if …hasRate}} passes the check (the field exists)
+        // and cannot be filled. It said 数据中没有字段, which sends a maintainer to look for a spelling mistake.
+        var template = CopyOfDefault(temp, xml => WithName(xml, "{{threePublic.abroad.completion.rate.text}}"));
+        Assert.Equal(ExitCodes.Clean, TemplateCommands.RunCheck(template, null, new StringWriter()));
+
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output));
+
+        var line = Assert.Single(output.ToString().Split('\n'), l => l.Contains("TPL020"));
+        Assert.Contains("[正文 第1段]: error TPL020: 数据中“threePublic.abroad.completion.rate”为空（这份数据中没有这一项），取不到其中的“text”；"
+            + "请把标签放在判断它的块中，如 {{#if threePublic.abroad.completion.rate}}…{{/if}}。", line);
+        Assert.False(File.Exists(report));
+    }
+
 }
