@@ -77,7 +77,7 @@ public static class ChartBuilder
     private static (string Kind, List<DataPoint> Points) Read(object? argument)
     {
         if (argument is not IDictionary<string, object?> chart)
-            throw new ElementArgumentException($"参数不是图表（对象），而是“{argument}”。");
+            throw new ElementArgumentException(argument is null ? "参数是空值（这份数据中没有这一项）。" : $"参数不是图表（对象），而是“{argument}”。");
         var points = new List<DataPoint>();
         var number = 0;
         foreach (var item in chart.Field("points") as IEnumerable ?? Array.Empty<object>())

@@ -60,7 +60,7 @@ public static class PublicTableBuilder
     /// </param>
     public static IEnumerable<OpenXmlElement> Build(object? argument, RenderServices services, bool byContent)
     {
-        var table = argument as IDictionary<string, object?> ?? throw new ElementArgumentException($"参数不是附表（对象），而是“{argument}”。");
+        var table = argument as IDictionary<string, object?> ?? throw new ElementArgumentException(argument is null ? "参数是空值（这份数据中没有这一项）。" : $"参数不是附表（对象），而是“{argument}”。");
         var columns = Math.Max(1, Convert.ToInt32(table.Field("columnCount") ?? 1, CultureInfo.InvariantCulture));
         var headerRows = Rows(table.Field("headerRows"));
         var rows = Rows(table.Field("rows"));

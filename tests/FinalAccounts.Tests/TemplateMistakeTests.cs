@@ -956,4 +956,31 @@ public class TemplateMistakeTests
         Assert.False(File.Exists(report));
     }
 
+
+    [Theory]
+    [InlineData("{{publicTable (lookup appendix 0)}}", null)]   // refused by the check: it took (lookup …) for a value, "应为对象"
+    [InlineData("{{publicTable (lookup appendix 99)}}", "error TPL020: “publicTable”无法生成（需要一张附表")]
+    public void APublicTableOfALookedUpItemIsCheckedAsThatItem(string tag, string? failure)
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, xml => WithName(xml, tag));
+        var check = new StringWriter();
+        Assert.True(TemplateCommands.RunCheck(template, null, check) == ExitCodes.Clean, check.ToString());
+
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+        var exit = GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output);
+        if (failure is null)
+        {
+            Assert.True(exit is ExitCodes.Clean or ExitCodes.Warnings, output.ToString());
+            Assert.Empty(DocxText.ValidationErrors(File.ReadAllBytes(report)));
+            return;
+        }
+        Assert.Equal(ExitCodes.Errors, exit);
+        var line = Assert.Single(output.ToString().Split('\n'), l => l.Contains("TPL020"));
+        Assert.Contains(failure, line);
+        Assert.Contains("）：参数是空值（这份数据中没有这一项）。 标签：" + tag, line);
+        Assert.False(File.Exists(report));
+    }
+
 }
