@@ -21,25 +21,37 @@ internal static class UniqueIds
         foreach (var properties in roots.SelectMany(r => r.Descendants<Drawing.DocProperties>()))
             properties.Id = drawingId++;
 
+        // Ends found by id and suffixes counted per name: a bookmark repeated 59 049 times by loops in loops took
+        // minutes when each copy searched all ends and tried every suffix from _2 again.
         var bookmarkId = 0;
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
-            var ends = root.Descendants<BookmarkEnd>().ToList();
+            var ends = new Dictionary<string, Queue<BookmarkEnd>>(StringComparer.Ordinal);
+            foreach (var end in root.Descendants<BookmarkEnd>())
+            {
+                var key = end.Id?.Value ?? "";
+                if (!ends.TryGetValue(key, out var queue))
+                    ends[key] = queue = new Queue<BookmarkEnd>();
+                queue.Enqueue(end);
+            }
             foreach (var start in root.Descendants<BookmarkStart>())
             {
-                var end = ends.FirstOrDefault(e => e.Id?.Value == start.Id?.Value);
                 var fresh = (bookmarkId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (end is not null)
-                {
-                    ends.Remove(end);
+                if (ends.TryGetValue(start.Id?.Value ?? "", out var queue) && queue.TryDequeue(out var end))
                     end.Id = fresh;
-                }
                 start.Id = fresh;
                 var name = start.Name?.Value ?? "";
                 var unique = name;
-                for (var n = 2; !names.Add(unique); n++)
-                    unique = $"{name}_{n}";
+                if (!names.Add(unique))
+                {
+                    var n = nextSuffix.GetValueOrDefault(name, 2);
+                    do
+                        unique = $"{name}_{n++}";
+                    while (!names.Add(unique));
+                    nextSuffix[name] = n;
+                }
                 start.Name = unique;
             }
         }
