@@ -118,7 +118,12 @@ public static class ReportMarks
     private static List<(Run Run, string Text)> MarkPlaceholders(Paragraph paragraph, Regex pattern, string styleId)
     {
         var result = new List<(Run, string)>();
-        foreach (var text in paragraph.Descendants<Text>().ToList())
+        // A text box's paragraphs are paragraphs of their own, marked when their turn comes: marked here too, their runs
+        // were replaced twice, and the review's comment was anchored on a run no longer in the document.
+        var ownTexts = paragraph.Descendants<Paragraph>().Any()
+            ? paragraph.Descendants<Text>().Where(t => t.Ancestors<Paragraph>().First() == paragraph).ToList()
+            : paragraph.Descendants<Text>().ToList();
+        foreach (var text in ownTexts)
         {
             if (text.Parent is not Run run)
                 continue;

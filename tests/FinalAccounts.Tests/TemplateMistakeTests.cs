@@ -1015,4 +1015,29 @@ public class TemplateMistakeTests
         Assert.Equal(all.Select(b => b.Id!.Value).Order(), document.MainDocumentPart.Document.Body.Descendants<W.BookmarkEnd>().Select(e => e.Id!.Value).Order());
     }
 
+
+    [Fact]
+    public void APlaceholderInATextBoxGetsItsReviewCommentOnce()
+    {
+        using var temp = new TempFolder();
+        // A 文字 the workbook does not have, in a text box: the review copy failed with "The parent of this element is null".
+        var template = CopyOfDefault(temp, xml => WithName(xml, "{{department.name}}</w:t></w:r><w:r><w:pict xmlns:v=\"urn:schemas-microsoft-com:vml\">"
+            + "<v:shape style=\"width:100pt;height:50pt\"><v:textbox><w:txbxContent><w:p><w:r><w:t>{{text \"没有这段文字\"}}</w:t></w:r></w:p>"
+            + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r><w:r><w:t>"));
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+
+        var exit = GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output, review: true);
+
+        Assert.True(exit is ExitCodes.Clean or ExitCodes.Warnings, output.ToString());
+        var bytes = File.ReadAllBytes(report);
+        Assert.Empty(DocxText.ValidationErrors(bytes));
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var box = document.MainDocumentPart!.Document.Body!.Descendants().Single(e => e.LocalName == "txbxContent");
+        var mark = Assert.Single(box.Descendants<W.Run>(), r => r.InnerText.Contains("没有这段文字"));
+        Assert.NotNull(mark.RunProperties?.RunStyle);
+        Assert.Single(box.Descendants<W.CommentRangeStart>());
+        Assert.Contains("CALC011", output.ToString());
+    }
+
 }
