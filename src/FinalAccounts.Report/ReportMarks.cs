@@ -97,15 +97,21 @@ public static class ReportMarks
             return id;
         var stylesPart = main.StyleDefinitionsPart ?? main.AddNewPart<StyleDefinitionsPart>();
         stylesPart.Styles ??= new Styles();
+        // The template's style renamed in Word keeps the id Placeholder: the added style takes one no style has, since
+        // a style sheet with an id twice fails Office's schema check.
+        var taken = stylesPart.Styles.Elements<Style>().Select(s => s.StyleId?.Value).ToHashSet(StringComparer.Ordinal);
+        var styleId = FallbackStyleId;
+        for (var n = 2; taken.Contains(styleId); n++)
+            styleId = FallbackStyleId + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         stylesPart.Styles.Append(new Style(
             new StyleName { Val = name },
             new StyleRunProperties(new Bold(), new BoldComplexScript(), new Color { Val = "FF0000" },
                 new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "FFFF00" }))   // styles cannot hold w:highlight; a yellow fill looks the same
         {
-            Type = StyleValues.Character, StyleId = FallbackStyleId, CustomStyle = true,
+            Type = StyleValues.Character, StyleId = styleId, CustomStyle = true,
         });
         stylesPart.Styles.Save();
-        return FallbackStyleId;
+        return styleId;
     }
 
     private static int HeadingLevel(Paragraph paragraph) =>

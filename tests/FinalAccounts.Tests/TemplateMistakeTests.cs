@@ -1040,4 +1040,29 @@ public class TemplateMistakeTests
         Assert.Contains("CALC011", output.ToString());
     }
 
+
+    [Fact]
+    public void APlaceholderStyleRenamedInWordWithoutSettingsGetsAStyleOfItsOwnNotASecondId()
+    {
+        using var temp = new TempFolder();
+        // Renamed in Word, the style keeps its id "Placeholder"; settings.json still names 待填写, so the report adds that style
+        // with the same id: a style sheet Office's schema check refuses (the duplicate TPL037 reports in a template).
+        var template = CopyOfDefault(temp, xml => WithName(xml.Replace("<w:name w:val=\"待填写\"/>", "<w:name w:val=\"待补充\"/>"), "{{text \"没有这段文字\"}}"));
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+
+        var exit = GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output);
+
+        Assert.True(exit is ExitCodes.Clean or ExitCodes.Warnings, output.ToString());
+        var bytes = File.ReadAllBytes(report);
+        Assert.Empty(DocxText.ValidationErrors(bytes));
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var styles = document.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<W.Style>().ToList();
+        Assert.Equal(styles.Count, styles.Select(s => s.StyleId!.Value).Distinct().Count());
+        var added = Assert.Single(styles, s => s.StyleName?.Val?.Value == "待填写");
+        Assert.NotEqual("Placeholder", added.StyleId!.Value);
+        Assert.All(document.MainDocumentPart.Document.Body!.Descendants<W.Run>().Where(r => r.InnerText == "【待填写：没有这段文字】"),
+            r => Assert.Equal(added.StyleId!.Value, r.RunProperties?.RunStyle?.Val?.Value));
+    }
+
 }
