@@ -52,10 +52,13 @@ public static class TableOfContents
         field.Remove();
     }
 
-    /// <summary>The headings the 目录 lists, by bookmark, with their text.</summary>
+    /// <summary>
+    /// The headings the 目录 lists, by bookmark, with their text. A bookmark Word put between paragraphs (in the body, a
+    /// table or a row) marks no heading's text: it is not an entry.
+    /// </summary>
     public static IReadOnlyList<(string Bookmark, string Text)> Entries(WordprocessingDocument document) =>
         document.MainDocumentPart!.Document.Body!.Descendants<BookmarkStart>()
-            .Where(b => b.Name?.Value?.StartsWith("_Toc", StringComparison.Ordinal) == true)
+            .Where(b => b.Name?.Value?.StartsWith("_Toc", StringComparison.Ordinal) == true && b.Parent is Paragraph)
             .Select(b => (b.Name!.Value!, DocxTextOf((Paragraph)b.Parent!))).ToList();
 
     /// <summary>Writes known page numbers into the PAGEREF results of the entries.</summary>

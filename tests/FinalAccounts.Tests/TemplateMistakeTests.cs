@@ -1065,4 +1065,31 @@ public class TemplateMistakeTests
             r => Assert.Equal(added.StyleId!.Value, r.RunProperties?.RunStyle?.Val?.Value));
     }
 
+
+    [LibreOfficeFact]
+    public void ATocBookmarkBetweenParagraphsDoesNotStopThePageNumbersOfTheContents()
+    {
+        using var temp = new TempFolder();
+        // Word may put a bookmark between paragraphs (in the body, not in a paragraph): reading the 目录's headings took every
+        // _Toc bookmark's parent for a paragraph, and the layout pass of `generate` ended in 内部错误 (InvalidCastException).
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var start = xml.LastIndexOf("<w:p>", xml.IndexOf("{{department.name}}", StringComparison.Ordinal), StringComparison.Ordinal);
+            return xml[..start] + """<w:bookmarkStart w:id="5" w:name="_Toc5"/>""" + xml[start..].Insert(xml[start..].IndexOf("</w:p>", StringComparison.Ordinal) + 6, """<w:bookmarkEnd w:id="5"/>""");
+        });
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+
+        var exit = GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output, layout: true);
+
+        Assert.True(exit is ExitCodes.Clean or ExitCodes.Warnings, output.ToString());
+        var bytes = File.ReadAllBytes(report);
+        Assert.Empty(DocxText.ValidationErrors(bytes));
+        // The 目录's entries still got their pages from the layout.
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var pageRefs = document.MainDocumentPart!.Document.Body!.Descendants<W.FieldCode>().Where(c => c.Text.Contains("PAGEREF")).ToList();
+        Assert.NotEmpty(pageRefs);
+        Assert.All(pageRefs, c => Assert.Matches(@"^\d+$", c.Parent!.NextSibling<W.Run>()!.NextSibling<W.Run>()!.InnerText));
+    }
+
 }
