@@ -1092,4 +1092,23 @@ public class TemplateMistakeTests
         Assert.All(pageRefs, c => Assert.Matches(@"^\d+$", c.Parent!.NextSibling<W.Run>()!.NextSibling<W.Run>()!.InnerText));
     }
 
+
+    [Fact]
+    public void HundredsOfThousandsOfBlockTagsInOneParagraphAreCheckedInSeconds()
+    {
+        using var temp = new TempFolder();
+        // 300 000 opening tags, then as many closing ones: 4.8 MB, under the 8 MB a part may have. Each opening tag
+        // searched all the tags after it for a closing one.
+        const int count = 300_000;
+        var template = CopyOfDefault(temp, xml => WithName(xml,
+            string.Concat(Enumerable.Repeat("{{#if a}}", count)) + string.Concat(Enumerable.Repeat("{{/if}}", count))));
+        var check = new StringWriter();
+        var watch = Stopwatch.StartNew();
+
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{watch.Elapsed}");
+        Assert.Contains("error TPL008: 块嵌套超过 64 层", check.ToString());
+    }
+
 }
