@@ -113,6 +113,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 default:
                     if (child.InnerText.Contains("{{"))
                         Problem(TemplateErrors.SyntaxError, $"此处（{child.LocalName}）的标签不会被填充，请把标签放在普通段落或表格中。", child.InnerText);
+                    CheckChartReferences(child);   // copied as it is (a content control): its charts too must have their parts
                     blocks.Target.Add(new CopyNode(child) { Location = Here });
                     break;
             }
@@ -309,8 +310,13 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         var rows = new List<Node>();
         var blocks = new BlockStack(() => rows);
         var rowNumber = 0;
+        // Rows in a content control and the like are copied as they are: their charts too must have their parts.
+        foreach (var other in table.ChildElements.Where(c => c is not TableRow))
+            CheckChartReferences(other);
         foreach (var row in table.Elements<TableRow>())
         {
+            foreach (var other in row.ChildElements.Where(c => c is not TableCell))
+                CheckChartReferences(other);
             rowNumber++;
             _cell = (tableNumber, rowNumber, 1);
             foreach (var paragraph in row.Descendants<Paragraph>())
@@ -410,12 +416,13 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     /// <summary>
     /// A chart in the paragraph (not in a text box of it, which is a paragraph of its own) must lead to a chart part of
     /// the template: a hand edit that took the chart part out and left the drawing made a report Word cannot open, or
-    /// failed after filling with no place named.
+    /// failed after filling with no place named. Content copied as it is (a content control, not a paragraph) is checked whole:
+    /// nothing in it is compiled on its own.
     /// </summary>
-    private void CheckChartReferences(Paragraph paragraph)
+    private void CheckChartReferences(OpenXmlElement element)
     {
-        foreach (var chart in paragraph.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>())
-            if (chart.Ancestors<Paragraph>().First() == paragraph && (chart.Id?.Value is not { } id || !_chartIds.Contains(id)))
+        foreach (var chart in element.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>())
+            if ((element is not Paragraph || chart.Ancestors<Paragraph>().First() == element) && (chart.Id?.Value is not { } id || !_chartIds.Contains(id)))
                 Problem(TemplateErrors.SyntaxError, $"段落中的图表引用的图表部件（关系“{chart.Id?.Value}”）不在模板中：多为手工编辑删去了图表部件而留下了图表；"
                     + "请在 Word 中删去该图表（需要时重新插入）后另存。", "");
     }

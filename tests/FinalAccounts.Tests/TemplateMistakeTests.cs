@@ -834,6 +834,36 @@ public class TemplateMistakeTests
     }
 
 
+    [Theory]
+    [InlineData("<w:sdt><w:sdtContent><w:p>DRAWING</w:p></w:sdtContent></w:sdt>")]   // a content control around the chart's paragraph
+    [InlineData("<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"5000\"/></w:tblGrid><w:sdt><w:sdtContent><w:tr><w:tc><w:p>DRAWING</w:p></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>")]   // around table rows
+    public void ADrawingWithoutItsChartPartInAContentControlIsTpl008Too(string content)
+    {
+        using var temp = new TempFolder();
+        // Content copied as it is was not checked: template check passed, generate failed after filling with an English
+        // TPL020 (图表高度: "Specified argument was out of the range of valid values") naming no place.
+        const string drawing = """<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="5000000" cy="2000000"/><wp:docPr id="77" name="图表 1"/>"""
+            + """<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">"""
+            + """<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdGone"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>""";
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var end = xml.IndexOf("</w:p>", xml.IndexOf("{{department.name}}", StringComparison.Ordinal), StringComparison.Ordinal) + "</w:p>".Length;
+            return xml[..end] + content.Replace("DRAWING", drawing) + xml[end..];
+        });
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("error TPL"));
+        Assert.Matches(@"^tpl\[正文 第1段.*\]: error TPL008: 段落中的图表引用的图表部件（关系“rIdGone”）不在模板中", line);
+
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output));
+        Assert.Contains("error TPL008: 段落中的图表引用的图表部件", output.ToString());
+        Assert.DoesNotContain("TPL020", output.ToString());
+        Assert.False(File.Exists(report));
+    }
+
     [Fact]
     public void EachOverAnObjectWhoseFieldsDifferIsTpl008InCheckNotAFailedFill()
     {
