@@ -323,17 +323,21 @@ internal sealed class RowNode(TableRow template, IReadOnlyList<ContainerNode> ce
 internal static class ValueText
 {
     /// <summary>Why a tag cannot print a value of this shape (TPL015), or null when it can: objects and lists of objects cannot.</summary>
-    public static string? NotPrintable(DataSchema printed, string text)
+    public static string? NotPrintable(DataSchema printed, Expression expression)
     {
+        var text = expression.Text;
+        // A helper's result is an argument in parentheses: {{lookup items 0.name}} and {{#each where items "x"}} are no tags.
+        var argument = expression is CallExpression && !text.StartsWith('(') ? $"({text})" : text;
         if (printed.Kind == "object")
         {
             var fields = printed.Fields.Keys.ToList();
             var example = fields.Contains("text") ? "text" : fields.FirstOrDefault() ?? "字段";
-            return $"“{text}”是一个对象，不能直接印出；请写出它的一个字段，如 {{{{{text}.{example}}}}}"
+            var field = expression is CallExpression ? $"{{{{lookup {argument} \"{example}\"}}}}" : $"{{{{{text}.{example}}}}}";
+            return $"“{text}”是一个对象，不能直接印出；请写出它的一个字段，如 {field}"
                 + (fields.Count > 0 ? $"（它的字段：{string.Join("、", fields.Take(8))}{(fields.Count > 8 ? "…" : "")}）。" : "。");
         }
         if (printed.IsList && printed.Element?.Kind == "object")
-            return $"“{text}”是一个由对象组成的列表，不能直接印出；请用 {{{{#each {text}}}}}…{{{{/each}}}} 逐项写出它们的字段。";
+            return $"“{text}”是一个由对象组成的列表，不能直接印出；请用 {{{{#each {argument}}}}}…{{{{/each}}}} 逐项写出它们的字段。";
         return null;
     }
 

@@ -111,7 +111,7 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         CheckExpression(output.Expression, frame, output);
         if (problems.Count != before || schema is null || SchemaOf(output.Expression, frame) is not { } printed)
             return;
-        if (ValueText.NotPrintable(printed, output.Expression.Text) is { } problem)
+        if (ValueText.NotPrintable(printed, output.Expression) is { } problem)
             Problem(output, TemplateErrors.PrintsObject, problem);
     }
 

@@ -949,9 +949,27 @@ public class TemplateMistakeTests
         Assert.Equal(ExitCodes.Errors, exit);
         var lines = output.Split('\n').Where(l => l.Contains("error TPL")).ToList();
         Assert.Equal(2, lines.Count);
-        Assert.StartsWith("t.docx[正文 第1段]: error TPL015: “lookup ../items @index”是一个对象，不能直接印出；请写出它的一个字段，如 {{lookup ../items @index.name}}", lines[0]);
-        Assert.Contains("error TPL015: “lookup items 0”是一个对象", lines[1]);
+        Assert.StartsWith("t.docx[正文 第1段]: error TPL015: “lookup ../items @index”是一个对象，不能直接印出；请写出它的一个字段，如 {{lookup (lookup ../items @index) \"name\"}}", lines[0]);
+        Assert.Contains("error TPL015: “lookup items 0”是一个对象，不能直接印出；请写出它的一个字段，如 {{lookup (lookup items 0) \"name\"}}", lines[1]);
         Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void WhatTpl015SuggestsForAHelpersResultIsATagThatFills()
+    {
+        // It suggested {{lookup items 0.name}} (a key "0.name", itself refused) and {{#each where items "name"}} (a block
+        // over the field "where"): a maintainer who followed the message got another error.
+        const string json = """{ "items": [ { "name": "甲" }, { "name": "乙" } ] }""";
+        using var temp = new TempFolder();
+        var (exit, output, _) = Render(temp, new DocxBuilder().Paragraph("{{lookup items 0}}").Paragraph("{{where items \"name\"}}"), json);
+        Assert.Equal(ExitCodes.Errors, exit);
+        var suggested = Regex.Matches(output, @"请写出它的一个字段，如 (\{\{.+?\}\})|请用 (\{\{#each .+?\}\})…").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
+        Assert.Equal(["{{lookup (lookup items 0) \"name\"}}", "{{#each (where items \"name\")}}"], suggested);
+
+        using var again = new TempFolder();
+        (exit, output, var docx) = Render(again, new DocxBuilder().Paragraph(suggested[0]).Paragraph(suggested[1] + "{{name}}{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("甲\n甲乙", DocxText.Of(File.ReadAllBytes(docx)).Trim());
     }
 
     [Fact]
