@@ -176,6 +176,8 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
                     CheckWhere(call, frame, node);
                 if (call.Helper == "sum" && !options.Helpers.ContainsKey("sum"))
                     CheckSum(call, frame, node);
+                if (call.Helper == "lookup" && !options.Helpers.ContainsKey("lookup"))
+                    CheckLookup(call, frame, node);
                 return;
         }
     }
@@ -192,6 +194,22 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         if (call.Arguments.Count == 4 && call.Arguments[2] is LiteralExpression { Value: string test } && !BuiltInHelpers.WhereTests.Contains(test))
             Problem(node, TemplateErrors.SyntaxError, $"where 的比较“{test}”不可用；可用：{string.Join("、", BuiltInHelpers.WhereTests)}。");
         CheckListField("where", call.Arguments[0], field, frame, node);
+    }
+
+    /// <summary>
+    /// (lookup object "name") names a field the object has, and (lookup x …) looks into a list or an object: the fill finds
+    /// nothing otherwise and prints a blank where the maintainer meant a figure.
+    /// </summary>
+    private void CheckLookup(CallExpression call, Frame<DataSchema> frame, Node node)
+    {
+        if (schema is null || call.Arguments.Count != 2 || SchemaOf(call.Arguments[0], frame) is not { } container)
+            return;
+        if (container.Kind == "scalar" && call.Arguments[0] is PathExpression { Variable: null })
+            Problem(node, TemplateErrors.SyntaxError, $"lookup 的第一个参数须是列表或对象，“{call.Arguments[0].Text}”是一个值。");
+        else if (container.Kind == "object" && call.Arguments[1] is LiteralExpression { Value: { } key }
+                 && Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) is { } name && !container.Fields.ContainsKey(name))
+            Problem(node, TemplateErrors.UnknownField, $"“{call.Arguments[0].Text}”中没有字段“{name}”"
+                + (container.Fields.Count > 0 ? $"（它的字段：{string.Join("、", container.Fields.Keys.Take(8))}{(container.Fields.Count > 8 ? "…" : "")}）。" : "。"));
     }
 
     /// <summary>(sum list "field"): a list and a field of its items.</summary>

@@ -973,6 +973,27 @@ public class TemplateMistakeTests
     }
 
     [Fact]
+    public void ALookupOfAFieldTheObjectHasNotOrIntoAValueIsFoundByTheCheckNotABlankInTheReport()
+    {
+        using var temp = new TempFolder();
+        // Both passed the check and the fill, and the report had a blank where the name was meant to be.
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph("{{lookup department \"nmae\"}}").Paragraph("{{lookup department.name 0}}"),
+            """{ "department": { "name": "示例局", "year": 2024 } }""");
+        Assert.Equal(ExitCodes.Errors, exit);
+        var lines = output.Split('\n').Where(l => l.Contains("error TPL")).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains("t.docx[正文 第1段]: error TPL005: “department”中没有字段“nmae”（它的字段：name、year）。", lines[0]);
+        Assert.Contains("t.docx[正文 第2段]: error TPL008: lookup 的第一个参数须是列表或对象，“department.name”是一个值。", lines[1]);
+        Assert.False(File.Exists(docx));
+
+        using var again = new TempFolder();
+        (exit, output, docx) = Render(again, new DocxBuilder().Paragraph("{{lookup department \"name\"}}{{#if (lookup department \"year\")}}年{{/if}}"),
+            """{ "department": { "name": "示例局", "year": 2024 } }""");
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("示例局年", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+    }
+
+    [Fact]
     public void AFillProblemOfATagInALoopIsListedOnceNotOncePerItem()
     {
         var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{#each items}}{{x}}{{/each}}").Build(), "t.docx", new TemplateOptions()).Template!;
