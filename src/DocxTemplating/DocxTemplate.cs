@@ -149,11 +149,13 @@ public sealed class DocxTemplate
 
     /// <summary>
     /// Problems in the order a maintainer reads the template (part, paragraph, table cell), whichever
-    /// pass found them: structure while building the tree, fields and helpers while checking it.
+    /// pass found them: structure while building the tree, fields and helpers while checking it. The same problem at
+    /// the same place and tag is listed once (a paragraph of 300 000 {{else}} tags listed 300 000 lines, 24 MB).
     /// </summary>
     private static List<TemplateDiagnostic> InDocumentOrder(List<TemplateDiagnostic> problems, IReadOnlyList<string> parts)
     {
         return problems
+            .Distinct()
             .OrderBy(p => p.Location is null ? -1 : parts.ToList().IndexOf(p.Location.Part))
             .ThenBy(p => p.Location?.Paragraph ?? 0)
             .ThenBy(p => p.Location?.Table ?? 0).ThenBy(p => p.Location?.Row ?? 0).ThenBy(p => p.Location?.Cell ?? 0)

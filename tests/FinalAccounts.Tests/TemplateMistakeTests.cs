@@ -1180,4 +1180,22 @@ public class TemplateMistakeTests
         Assert.Contains("error TPL008: 块嵌套超过 64 层", check.ToString());
     }
 
+    [Fact]
+    public void TheSameProblemRepeatedInAParagraphIsListedOnce()
+    {
+        using var temp = new TempFolder();
+        // 100 000 {{else}} in one block and as many {{#if a}} of a field that is not there: 200 000 lines, 16 MB of output.
+        const int count = 100_000;
+        var template = CopyOfDefault(temp, xml => WithName(xml, "{{#if department.name}}" + string.Concat(Enumerable.Repeat("{{else}}", count)) + "{{/if}}"
+            + string.Concat(Enumerable.Repeat("{{#if a}}甲{{/if}}", count))));
+        var check = new StringWriter();
+
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+
+        var lines = check.ToString().Split('\n').Where(l => l.Contains("error TPL")).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.EndsWith("error TPL008: 一个块中只能有一个 {{else}}（多个条件请用 {{else if …}}）。 标签：{{else}}", lines[0].TrimEnd());
+        Assert.EndsWith("error TPL005: 数据中没有字段“a”。 标签：{{#if a}}", lines[1].TrimEnd());
+    }
+
 }
