@@ -111,9 +111,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 case TableCellProperties:
                     break;   // a cell's own properties are kept by the row, not rendered as content
                 default:
-                    if (child.InnerText.Contains("{{"))
-                        Problem(TemplateErrors.SyntaxError, $"此处（{child.LocalName}）的标签不会被填充，请把标签放在普通段落或表格中。", child.InnerText);
-                    CheckChartReferences(child);   // copied as it is (a content control): its charts too must have their parts
+                    CopiedAsItIs(child);
                     blocks.Target.Add(new CopyNode(child) { Location = Here });
                     break;
             }
@@ -310,15 +308,15 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         var rows = new List<Node>();
         var blocks = new BlockStack(() => rows);
         var rowNumber = 0;
-        // Rows in a content control and the like are copied as they are: their charts too must have their parts.
+        // Rows in a content control and the like are copied as they are: no tag in them is filled.
         foreach (var other in table.ChildElements.Where(c => c is not TableRow))
-            CheckChartReferences(other);
+            CopiedAsItIs(other);
         foreach (var row in table.Elements<TableRow>())
         {
-            foreach (var other in row.ChildElements.Where(c => c is not TableCell))
-                CheckChartReferences(other);
             rowNumber++;
             _cell = (tableNumber, rowNumber, 1);
+            foreach (var other in row.ChildElements.Where(c => c is not TableCell))
+                CopiedAsItIs(other);
             foreach (var paragraph in row.Descendants<Paragraph>())
                 ParagraphText.MergeTags(paragraph);
             var (opening, closing) = RowBlockTags(row);
@@ -411,6 +409,17 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 depth--;
         }
         return depth >= 0;
+    }
+
+    /// <summary>
+    /// Content the report gets as it is (a content control around paragraphs, rows or cells): a tag in it would be printed
+    /// as written, and its charts too must have their parts.
+    /// </summary>
+    private void CopiedAsItIs(OpenXmlElement element)
+    {
+        if (element.InnerText.Contains("{{"))
+            Problem(TemplateErrors.SyntaxError, $"此处（{element.LocalName}）的标签不会被填充，请把标签放在普通段落或表格中。", element.InnerText);
+        CheckChartReferences(element);
     }
 
     /// <summary>

@@ -864,6 +864,31 @@ public class TemplateMistakeTests
         Assert.False(File.Exists(report));
     }
 
+    [Theory]
+    [InlineData("<w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>", "正文 第1段", "sdt")]
+    [InlineData("<w:tr><w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr>", "正文 第2段 表格1第2行第1格", "sdt")]
+    public void ATagInAContentControlAroundRowsOrCellsIsTpl008NotPrintedAsWritten(string rows, string place, string element)
+    {
+        using var temp = new TempFolder();
+        // Such rows are copied as they are: template check passed and the report printed “{{department.year}}”.
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var end = xml.IndexOf("</w:p>", xml.IndexOf("{{department.name}}", StringComparison.Ordinal), StringComparison.Ordinal) + "</w:p>".Length;
+            return xml[..end] + "<w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w=\"5000\"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>表头</w:t></w:r></w:p></w:tc></w:tr>"
+                + rows + "</w:tbl>" + xml[end..];
+        });
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("error TPL"));
+        Assert.StartsWith($"tpl[{place}]: error TPL008: 此处（{element}）的标签不会被填充，请把标签放在普通段落或表格中。", line);
+
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output));
+        Assert.False(File.Exists(report));
+    }
+
     [Fact]
     public void EachOverAnObjectWhoseFieldsDifferIsTpl008InCheckNotAFailedFill()
     {
