@@ -865,6 +865,43 @@ public class TemplateMistakeTests
     }
 
     [Theory]
+    [InlineData("""<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="500000" cy="500000"/><wp:docPr id="78" name="图片 1"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="x.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdGone"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="500000" cy="500000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>""", "图片")]
+    [InlineData("""<w:hyperlink r:id="rIdGone"><w:r><w:t>链接</w:t></w:r></w:hyperlink>""", "超链接")]
+    public void APictureOrHyperlinkWhosePartOrAddressIsNotInTheTemplateIsTpl008(string content, string what)
+    {
+        using var temp = new TempFolder();
+        // As with a chart: the image part taken out by a hand edit, the picture left. Template check and generate passed,
+        // and the report failed OpenXmlValidator ("The relationship 'rIdGone' … does not exist").
+        var template = CopyOfDefault(temp, xml =>
+        {
+            var end = xml.IndexOf("</w:p>", xml.IndexOf("{{department.name}}", StringComparison.Ordinal), StringComparison.Ordinal);
+            return xml[..end] + content + xml[end..];
+        });
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("error TPL"));
+        Assert.StartsWith($"tpl[正文 第1段]: error TPL008: 段落中的{what}引用的部件（关系“rIdGone”）不在模板中", line);
+        var output = new StringWriter();
+        var report = temp.File("report.docx");
+        Assert.Equal(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output));
+        Assert.False(File.Exists(report));
+
+        // With its relationship the same hyperlink is fine.
+        using var again = new TempFolder();
+        var linked = CopyOfDefault(again, xml =>
+        {
+            var end = xml.IndexOf("</w:p>", xml.IndexOf("{{department.name}}", StringComparison.Ordinal), StringComparison.Ordinal);
+            xml = xml[..end] + """<w:hyperlink r:id="rIdLink"><w:r><w:t>链接</w:t></w:r></w:hyperlink>""" + xml[end..];
+            return xml.Replace("""<Relationship Id="rId1" """, """<Relationship Id="rIdLink" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/><Relationship Id="rId1" """);
+        });
+        output = new StringWriter();
+        report = again.File("report.docx");
+        Assert.True(GenerateCommand.Run(Repo.SampleXlsx, linked, report, pdf: false, trace: false, output) is ExitCodes.Clean or ExitCodes.Warnings, output.ToString());
+        Assert.Empty(DocxText.ValidationErrors(File.ReadAllBytes(report)));
+    }
+
+    [Theory]
     [InlineData("<w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>", "正文 第1段", "sdt")]
     [InlineData("<w:tr><w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr>", "正文 第2段 表格1第2行第1格", "sdt")]
     public void ATagInAContentControlAroundRowsOrCellsIsTpl008NotPrintedAsWritten(string rows, string place, string element)
