@@ -1197,6 +1197,21 @@ public class TemplateMistakeTests
     }
 
 
+    [Fact]
+    public void ATocBookmarkBetweenParagraphsIsNoEntryOfTheContents()
+    {
+        // The same as below without LibreOffice: reading the entries cast every _Toc bookmark's parent to a paragraph.
+        using var stream = new MemoryStream();
+        stream.Write(new DocxBuilder().Bookmarked("_Toc1", "一、标题").Paragraph("正文").Build());
+        using (var word = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false }))
+        {
+            var body = word.MainDocumentPart!.Document.Body!;
+            body.InsertAt(new W.BookmarkStart { Id = "5", Name = "_Toc5" }, 0);
+            body.InsertBefore(new W.BookmarkEnd { Id = "5" }, body.Elements<W.Paragraph>().Last());
+            Assert.Equal([("_Toc1", "一、标题")], TableOfContents.Entries(word));
+        }
+    }
+
     [LibreOfficeFact]
     public void ATocBookmarkBetweenParagraphsDoesNotStopThePageNumbersOfTheContents()
     {
