@@ -30,6 +30,7 @@ public static class TemplateErrors
     public const string SettingsOutOfRange = "TPL036";
     public const string DuplicateStyleId = "TPL037";
     public const string TemplateTooLarge = "TPL038";
+    public const string NotOfficeSchema = "TPL039";
 }
 
 /// <summary>Where in a template something is: the part, the paragraph, the nearest heading, and the table cell if any.</summary>

@@ -88,6 +88,17 @@ public static class ReportTemplate
         return new CompileResult(loaded.Template, loaded.Problems, loaded.UsedFields);
     }
 
+    /// <summary>
+    /// The template against Office's schema (<see cref="TemplateSchemaCheck"/>, TPL039), for `template check`; nothing when the
+    /// template cannot be read or is too large to open (<see cref="Load"/> names why).
+    /// </summary>
+    public static IReadOnlyList<TemplateDiagnostic> SchemaProblems(string templatePath, IReadOnlyList<TemplateDiagnostic> loadProblems)
+    {
+        if (loadProblems.Any(p => p.Id is TemplateErrors.TemplateTooLarge or TemplateErrors.TemplateNotFound or TemplateErrors.TemplateUnreadable or TemplateErrors.TemplateDamaged))
+            return [];
+        return ReadSource(templatePath) is ({ } source, _) ? TemplateSchemaCheck.Check(source.Package, source.File) : [];
+    }
+
     /// <summary>The template as a .docx package (for the bench); throws when it cannot be read.</summary>
     public static byte[] Package(string templatePath) =>
         ReadSource(templatePath) is ({ } source, _) ? source.Package : throw new InvalidDataException($"模板“{templatePath}”无法读取。");
@@ -178,7 +189,7 @@ public static class ReportTemplate
 
     /// <summary>Word and WPS refresh the 目录 and page references when the document opens.</summary>
     [Description("打开时更新目录的设置")]
-    private static void UpdateFieldsOnOpen(WordprocessingDocument document)
+    internal static void UpdateFieldsOnOpen(WordprocessingDocument document)
     {
         var settingsPart = document.MainDocumentPart!.DocumentSettingsPart ?? document.MainDocumentPart.AddNewPart<DocumentSettingsPart>();
         settingsPart.Settings ??= new Settings();

@@ -695,6 +695,45 @@ public class TemplateMistakeTests
         Assert.False(File.Exists(docx));
     }
 
+    /// <summary>
+    /// Content the report copies as it is and Office's schema refuses — here a paragraph's properties after its run, as a hand
+    /// edit leaves them — is TPL039 in template check, at the part, the element and the paragraph's words; the report made
+    /// from it would fail the same check.
+    /// </summary>
+    [Fact]
+    public void ContentOfficesSchemaRefusesIsTpl039InTemplateCheck()
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, xml => xml.Replace("<w:body>", "<w:body><w:p><w:r><w:t>次序错了的段落</w:t></w:r><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:p>"));
+        var file = Path.Combine(template, "template.xml");
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var line = Assert.Single(check.ToString().Split('\n'), l => l.Contains("TPL039"));
+        Assert.StartsWith($"{file}[word/document.xml /w:document[1]/w:body[1]/w:p[1]]: error TPL039: 模板中段落“次序错了的段落”中的内容不符合 Office 文档的格式规范：", line);
+        Assert.Contains("pPr", line);
+
+        // What TPL039 foretells: the report copies the paragraph and fails the schema check at the same element.
+        var docx = temp.File("report.docx");
+        var generate = new StringWriter();
+        GenerateCommand.Run(Repo.SampleXlsx, template, docx, pdf: false, trace: false, generate);
+        Assert.Contains(DocxText.ValidationErrors(File.ReadAllBytes(docx)), e => e.StartsWith("/word/document.xml /w:document[1]/w:body[1]/w:p[1]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ATemplateSpoiltThroughoutIsListedInAFewLines()
+    {
+        using var temp = new TempFolder();
+        var wrong = string.Concat(Enumerable.Range(1, 30).Select(i => $"<w:p><w:r><w:t>第{i}段</w:t></w:r><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:p>"));
+        var template = CopyOfDefault(temp, xml => xml.Replace("<w:body>", "<w:body>" + wrong));
+
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(template, null, check));
+        var lines = check.ToString().Split('\n').Where(l => l.Contains("TPL039")).ToList();
+        Assert.Equal(TemplateSchemaCheck.MaxListed + 1, lines.Count);
+        Assert.Contains("另有 10 处同类问题未列出", lines[^1]);
+    }
+
     [Fact]
     public void StylesWithoutAnIdAreNotTheSameIdTwice()
     {
