@@ -422,6 +422,10 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     /// </summary>
     private void CopiedAsItIs(OpenXmlElement element)
     {
+        // Word's 目录 content control: its entries are the headings' text as Word last saw it (tags and all), rewritten when
+        // the document is laid out; they are no tags of the template.
+        if (IsTableOfContents(element))
+            return;
         if (element.InnerText.Contains("{{"))
             Problem(TemplateErrors.SyntaxError, $"此处（{element.LocalName}）的标签不会被填充，请把标签放在普通段落或表格中。", element.InnerText);
         CheckChartReferences(element);
@@ -452,6 +456,10 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                         + "请在 Word 中删去它（需要时重新插入）后另存。", "");
         }
     }
+
+    private static bool IsTableOfContents(OpenXmlElement element) =>
+        element is SdtBlock { SdtProperties: { } properties }
+        && properties.Descendants<DocumentFormat.OpenXml.Wordprocessing.DocPartGallery>().Any(g => g.Val?.Value == "Table of Contents");
 
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 

@@ -19,11 +19,23 @@ public static class TableOfContents
     public static void Fill(WordprocessingDocument document)
     {
         var body = document.MainDocumentPart!.Document.Body!;
-        var field = body.Elements<Paragraph>().FirstOrDefault(p => p.Descendants<FieldCode>().Any(c => c.Text.TrimStart().StartsWith("TOC", StringComparison.Ordinal)));
+        // The TOC field in a paragraph of the body, or in the 目录 content control Word's 引用 → 目录 puts it in.
+        var field = body.ChildElements.SelectMany(e => e is SdtBlock { SdtContentBlock: { } content } ? content.Elements<Paragraph>() : e is Paragraph p ? [p] : [])
+            .FirstOrDefault(p => p.Descendants<FieldCode>().Any(c => c.Text.TrimStart().StartsWith("TOC", StringComparison.Ordinal)));
         if (field is null)
             return;
-        var headings = body.Elements<Paragraph>().SkipWhile(p => p != field).Skip(1)
+        var anchor = field.Parent is SdtContentBlock ? field.Parent.Parent! : field;
+        var headings = body.ChildElements.SkipWhile(e => e != anchor).Skip(1).OfType<Paragraph>()
             .Where(p => Levels.ContainsKey(p.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "")).ToList();
+        // A 目录 updated in Word before the template was saved holds its entries (up to the field's end, paragraphs below) and
+        // left bookmarks on the headings: the entries are replaced whole, and the old bookmarks go with them.
+        var result = FieldResult(field);
+        foreach (var stale in body.Descendants<BookmarkStart>().Where(b => b.Name?.Value?.StartsWith("_Toc", StringComparison.Ordinal) == true).ToList())
+        {
+            foreach (var end in body.Descendants<BookmarkEnd>().Where(e => e.Id?.Value == stale.Id?.Value).ToList())
+                end.Remove();
+            stale.Remove();
+        }
         var instruction = field.Descendants<FieldCode>().First().Text;
         var entries = new List<Paragraph>();
         for (var i = 0; i < headings.Count; i++)
@@ -49,7 +61,32 @@ public static class TableOfContents
             return;
         foreach (var entry in entries)
             field.InsertBeforeSelf(entry);
-        field.Remove();
+        foreach (var paragraph in result)
+            paragraph.Remove();
+    }
+
+    /// <summary>
+    /// The paragraphs of the TOC field: its own, through the one where its end is (the fields of its page numbers counted in
+    /// between). Only its own paragraph when the end is not found among the paragraphs that follow it.
+    /// </summary>
+    private static List<Paragraph> FieldResult(Paragraph field)
+    {
+        var paragraphs = new List<Paragraph>();
+        var depth = 0;
+        for (OpenXmlElement? element = field; element is Paragraph paragraph; element = element.NextSibling())
+        {
+            paragraphs.Add(paragraph);
+            foreach (var mark in paragraph.Descendants<FieldChar>())
+            {
+                if (mark.FieldCharType?.Value == FieldCharValues.Begin)
+                    depth++;
+                else if (mark.FieldCharType?.Value == FieldCharValues.End && --depth == 0)
+                    return paragraphs;
+            }
+            if (depth <= 0)
+                break;
+        }
+        return [field];
     }
 
     /// <summary>

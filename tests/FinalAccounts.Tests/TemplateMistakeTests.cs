@@ -1278,6 +1278,64 @@ public class TemplateMistakeTests
     }
 
 
+    /// <summary>
+    /// The 目录 as Word leaves it when a maintainer updates it (引用 → 更新目录) before saving the template: its entries in
+    /// paragraphs down to the field's end (a heading's tag in them as written), bookmarks on the headings, and — inserted
+    /// with 引用 → 目录 — all of it in a content control.
+    /// </summary>
+    private static string WithUpdatedContents(string xml, bool inContentControl)
+    {
+        static string Entry(string style, string text, string bookmark, bool first = false, bool last = false) =>
+            $"<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>"
+            + (first ? "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" : "")
+            + $"<w:hyperlink w:anchor=\"{bookmark}\" w:history=\"1\"><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+            + $"<w:r><w:instrText xml:space=\"preserve\"> PAGEREF {bookmark} \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink>"
+            + (last ? "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" : "") + "</w:p>";
+        var field = xml.IndexOf("TOC \\o", StringComparison.Ordinal);
+        var start = xml.LastIndexOf("<w:p>", field, StringComparison.Ordinal);
+        var end = xml.IndexOf("</w:p>", field, StringComparison.Ordinal) + 6;
+        var contents = Entry("TOC1", "第一部分 部门概况", "_Toc90001", first: true) + Entry("TOC2", "一、部门职责", "_Toc90002")
+            + Entry("TOC2", "旧目录中的{{department.year}}年", "_Toc90003", last: true);
+        if (inContentControl)
+            contents = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"
+                + contents + "</w:sdtContent></w:sdt>";
+        var updated = xml[..start] + contents + xml[end..];
+        const string heading = "<w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr>";
+        var at = updated.IndexOf(heading, StringComparison.Ordinal) + heading.Length;
+        return updated.Insert(at, "<w:bookmarkStart w:id=\"501\" w:name=\"_Toc90001\"/><w:bookmarkEnd w:id=\"501\"/>");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AContentsUpdatedInWordBeforeTheTemplateWasSavedIsReplacedWhole(bool inContentControl)
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, xml => WithUpdatedContents(xml, inContentControl));
+        var check = new StringWriter();
+        // The old entries' text is no tag of the template (in a content control it was TPL008, "tags here are not filled").
+        Assert.Equal(ExitCodes.Clean, TemplateCommands.RunCheck(template, null, check));
+
+        var report = temp.File("report.docx");
+        var output = new StringWriter();
+        Assert.NotEqual(ExitCodes.Errors, GenerateCommand.Run(Repo.SampleXlsx, template, report, pdf: false, trace: false, output));
+        var bytes = File.ReadAllBytes(report);
+        Assert.Empty(DocxText.ValidationErrors(bytes));
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var entries = body.Descendants<W.Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "TOC1" or "TOC2").ToList();
+        var headings = body.Elements<W.Paragraph>().Count(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Heading2");
+        // One entry per heading, none of the old ones (they were left after the new ones, and the field ended twice).
+        Assert.Equal(headings, entries.Count);
+        Assert.DoesNotContain(entries, e => e.InnerText.Contains("旧目录"));
+        Assert.Equal(1, entries.Count(e => e.InnerText.StartsWith("一、部门职责", StringComparison.Ordinal)));
+        var marks = body.Descendants<W.FieldChar>().Select(f => f.FieldCharType!.Value).ToList();
+        Assert.Equal(marks.Count(m => m == W.FieldCharValues.Begin), marks.Count(m => m == W.FieldCharValues.End));
+        // Word's bookmarks on the headings went with the old entries: each heading has the one its new entry refers to.
+        Assert.DoesNotContain(body.Descendants<W.BookmarkStart>(), b => b.Name!.Value!.StartsWith("_Toc9", StringComparison.Ordinal));
+        Assert.Equal(headings, TableOfContents.Entries(document).Count);
+    }
+
     [Fact]
     public void HundredsOfThousandsOfBlockTagsInOneParagraphAreCheckedInSeconds()
     {
