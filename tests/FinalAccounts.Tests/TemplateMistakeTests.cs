@@ -1336,6 +1336,48 @@ public class TemplateMistakeTests
         Assert.Equal(headings, TableOfContents.Entries(document).Count);
     }
 
+    /// <summary>Runs the action on a thread with this much stack: what a deeper template does to the default stack.</summary>
+    private static T OnStack<T>(int bytes, Func<T> action)
+    {
+        T result = default!;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try { result = action(); }
+            catch (Exception ex) { failure = ex; }
+        }, bytes);
+        thread.Start();
+        thread.Join();
+        return failure is null ? result : throw new Xunit.Sdk.XunitException($"escaped: {failure}");
+    }
+
+    /// <summary>
+    /// Compiling and checking recurse with the template's nesting; where the stack runs short they stop with TPL038 instead of
+    /// a stack overflow, which ends the process with no message. The template's limits stop every template deep enough for
+    /// that on a normal stack, so a short stack stands in for one deeper than them. (Filling's guard, in nested blocks, is
+    /// not reached this way: on a stack of 136 kB sixty nested blocks or tables still filled.)
+    /// </summary>
+    [Fact]
+    public void ATemplateTooDeepForTheStackIsTpl038NotAStackOverflow()
+    {
+        var package = new DocxBuilder().NestedTables(60, "{{name}}").Build();
+        var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(new { name = "x" })) };
+        var data = new Dictionary<string, object?> { ["name"] = "甲" };
+        // On a normal stack the same template compiles and fills.
+        var compiled = DocxTemplate.Compile(package, "t.docx", options);
+        Assert.Empty(compiled.Problems);
+        var filled = compiled.Template!.Render(data);
+        using (var document = WordprocessingDocument.Open(new MemoryStream(filled), false))
+            Assert.Equal("甲", document.MainDocumentPart!.Document.Body!.Descendants<W.Text>().Single().Text);
+
+        const int shortStack = 192 * 1024;
+        var problems = OnStack(shortStack, () => DocxTemplate.Compile(package, "t.docx", options).Problems);
+        var problem = Assert.Single(problems);
+        Assert.Equal(TemplateErrors.TemplateTooLarge, problem.Id);
+        Assert.Contains("超过了能处理的深度", problem.Message);
+
+    }
+
     [Fact]
     public void HundredsOfThousandsOfBlockTagsInOneParagraphAreCheckedInSeconds()
     {

@@ -74,6 +74,19 @@ public sealed class DocxBuilder
         return this;
     }
 
+    /// <summary>A table in a cell of a table, <paramref name="depth"/> deep, the innermost cell holding <paramref name="text"/>.</summary>
+    public DocxBuilder NestedTables(int depth, string text)
+    {
+        _body.Add(() =>
+        {
+            OpenXmlElement inner = new Paragraph(Run(text));
+            for (var i = 0; i < depth; i++)
+                inner = new Table(new TableRow(new TableCell(inner, new Paragraph())));
+            return inner;
+        });
+        return this;
+    }
+
     public DocxBuilder Header(string text) { _header = text; return this; }
 
     public DocxBuilder Footer(string text) { _footer = text; return this; }
