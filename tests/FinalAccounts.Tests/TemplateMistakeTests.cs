@@ -942,6 +942,31 @@ public class TemplateMistakeTests
     }
 
     [Fact]
+    public void EachOverAnObjectWhoseFieldsDifferPassesWhenItsBodyReadsNoField()
+    {
+        using var temp = new TempFolder();
+        // department's fields are a text and a list. A loop that writes only its keys, indexes, each value as it is,
+        // and fields found above the loop fills for every item; 40a3e3a refused it at the loop (TPL008).
+        const string json = """{ "year": "2025", "department": { "name": "示例局", "units": [ "甲", "乙" ] } }""";
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each department}}{{@key}}；{{/each}}")
+            .Paragraph("{{#each department}}{{@index}}{{@key}}{{year}}{{../year}}{{#if @first}}首{{/if}}{{#if this}}有{{/if}}={{this}}；{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("name；units；\n0name20252025首有=示例局；1units20252025有=甲,乙；", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        // A tag that reads into the item (a field of the text, the list's own name) is still TPL008, at its tag, once.
+        foreach (var body in new[] { "{{this.name}}", "{{units}}", "{{#each this}}{{this}}{{/each}}", "{{lookup this 0}}" })
+        {
+            using var again = new TempFolder();
+            (exit, output, docx) = Render(again, new DocxBuilder().Paragraph("{{#each department}}{{@key}}" + body + "{{/each}}"), json);
+            Assert.Equal(ExitCodes.Errors, exit);
+            var line = Assert.Single(output.Split('\n'), l => l.Contains("error"));
+            Assert.Contains("t.docx[正文 第1段]: error TPL008: “department”是一个对象，它的字段不是同一种数据", line);
+            Assert.False(File.Exists(docx));
+        }
+    }
+
+    [Fact]
     public void EachOverAnObjectWhoseFieldsAreAlikeChecksWhatEveryFieldHas()
     {
         using var temp = new TempFolder();
