@@ -61,6 +61,9 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         public bool Chained { get; } = chained;
 
         public List<Node> Target { get; set; } = node.Body;
+
+        /// <summary>An {{else if …}} of this block's chain was past the depth limit: the rest of the chain's {{else}} tags are left out with it.</summary>
+        public bool ChainLeftOut { get; set; }
     }
 
     /// <summary>Opening, else and closing tags in order, whatever their extent: one stack discipline for all of them.</summary>
@@ -157,13 +160,20 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                     return;
                 }
                 var current = blocks.Open.Peek();
+                // An {{else}} of a block left out for its depth, or one more {{else if}} of a chain cut at the depth limit:
+                // the depth is reported already, and the block around it has no second {{else}} in the template.
+                if (blocks.LeftOut > 0 || current.ChainLeftOut)
+                    return;
                 if (current.Target == current.Node.Else)
                     Problem(TemplateErrors.SyntaxError, "一个块中只能有一个 {{else}}（多个条件请用 {{else if …}}）。", tag.Text);
                 current.Target = current.Node.Else;
                 if (tag.IsChainedElse)
                 {
                     if (TooDeep(blocks, tag))
+                    {
+                        current.ChainLeftOut = true;
                         return;
+                    }
                     var chained = NewBlock(tag, where);
                     current.Node.Else.Add(chained);
                     blocks.Open.Push(new OpenBlock(chained, current.Tag, where, chained: true));

@@ -491,6 +491,37 @@ public class TemplateMistakeTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ElseIfChainedPastTheDepthLimitIsOneTpl008WithoutElseAdvice(bool ownParagraphs)
+    {
+        using var temp = new TempFolder();
+        // 70 {{else if}} in one block, then an {{else}}: past the 64th each further one was "只能有一个 {{else}}（多个条件请用 {{else if …}}）",
+        // advice the maintainer had followed already. And an {{else}} in a block left out for its depth belonged to the block around it.
+        var chain = new[] { "{{#if (eq n 0)}}", "零" }.Concat(Enumerable.Range(1, 70).SelectMany(i => new[] { $"{{{{else if (eq n {i})}}}}", $"第{i}" }))
+            .Concat(["{{else}}", "其他", "{{/if}}"]).ToList();
+        var nested = Enumerable.Repeat("{{#if n}}", 65).Concat(["甲", "{{else}}", "乙", "{{/if}}", "{{else}}", "丙"]).Concat(Enumerable.Repeat("{{/if}}", 64)).ToList();
+        var builder = new DocxBuilder();
+        foreach (var tags in new[] { chain, nested })
+            if (ownParagraphs)
+                foreach (var tag in tags)
+                    builder.Paragraph(tag);
+            else
+                builder.Paragraph(string.Concat(tags));
+
+        var (exit, output, docx) = Render(temp, builder, """{ "n": 1 }""");
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        // Depth is reported once for the blocks of the body, or of a paragraph (here two), at the first tag too deep.
+        var lines = output.Split('\n').Where(l => l.Contains(": error TPL")).ToList();
+        Assert.True(lines.Count == (ownParagraphs ? 1 : 2), output);
+        Assert.All(lines, line => Assert.Contains("error TPL008: 块嵌套超过 64 层（{{else if}} 也算一层）", line));
+        Assert.EndsWith("标签：{{else if (eq n 64)}}", lines[0].TrimEnd());
+        Assert.DoesNotContain("只能有一个", output);
+        Assert.False(File.Exists(docx));
+    }
+
+    [Theory]
     [InlineData("{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}x{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}",
         "填充出的段落、表格行、图表和循环项超过 500000 个")]
     [InlineData("{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}TEXT{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}",
