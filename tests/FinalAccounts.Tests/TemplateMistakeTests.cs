@@ -1143,6 +1143,40 @@ public class TemplateMistakeTests
         Assert.False(File.Exists(report));
     }
 
+    [Theory]
+    [InlineData("{{#each items}}{{../x.w.z}}{{/each}}", "../x", "w.z")]
+    [InlineData("{{#each items}}{{../../x.y}}{{/each}}", "../../x", "y")]
+    [InlineData("{{#each items}}{{../this.x.y}}{{/each}}", "../this.x", "y")]
+    [InlineData("{{#each items}}{{./n.a}}{{/each}}", "./n", "a")]
+    [InlineData("{{#each items}}{{this/n/a}}{{/each}}", "this/n", "a")]
+    [InlineData("{{#each items}}{{@root/x/y}}{{/each}}", "@root/x", "y")]
+    [InlineData("{{#each items}}{{n.a}}{{/each}}", "n", "a")]
+    [InlineData("{{#each items}}{{../x.[w].z}}{{/each}}", "../x", "[w].z")]
+    public void AnEmptyValueInALoopIsNamedAsTheTagWritesIt(string tag, string empty, string inside)
+    {
+        // The schema has x and each item's n as objects; in this data they are empty. The message named "this.n" for
+        // ./n and lost the ../ of ../this.x: a maintainer searching the template for it, or copying the {{#if}}, found nothing.
+        var schema = DataSchema.FromJson(JsonDocument.Parse("""{ "x": { "y": 1, "w": { "z": 1 } }, "items": [ { "n": { "a": 1 } } ] }""").RootElement);
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph(tag).Build(), "t.docx", new TemplateOptions { Schema = schema });
+        Assert.True(compiled.Template is not null, string.Join("\n", compiled.Problems));
+        var data = new Dictionary<string, object?>
+        {
+            ["x"] = null,
+            ["items"] = new List<object?> { new Dictionary<string, object?> { ["n"] = null } },
+        };
+
+        var problem = Assert.Single(Assert.Throws<TemplateRenderException>(() => compiled.Template!.Render(data)).Problems);
+
+        Assert.Equal($"数据中“{empty}”为空（这份数据中没有这一项），取不到其中的“{inside}”；请把标签放在判断它的块中，如 {{{{#if {empty}}}}}…{{{{/if}}}}。", problem.Message);
+        // The advice works: guarded so, the tag fills (nothing, as the value is empty) where it stands.
+        var at = tag.IndexOf("{{", "{{#each items}}".Length, StringComparison.Ordinal);
+        var body = tag[at..tag.LastIndexOf("{{/each}}", StringComparison.Ordinal)];
+        var fixedTag = $"{{{{#each items}}}}{{{{#if {empty}}}}}{body}{{{{/if}}}}{{{{/each}}}}";
+        var fixedCompiled = DocxTemplate.Compile(new DocxBuilder().Paragraph(fixedTag).Build(), "t.docx", new TemplateOptions { Schema = schema });
+        Assert.True(fixedCompiled.Template is not null, string.Join("\n", fixedCompiled.Problems));
+        Assert.Equal("", DocxText.Of(fixedCompiled.Template!.Render(data)).Trim());
+    }
+
 
     [Theory]
     [InlineData("{{publicTable (lookup appendix 0)}}", null)]   // refused by the check: it took (lookup …) for a value, "应为对象"
