@@ -323,11 +323,18 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         var rows = new List<Node>();
         var blocks = new BlockStack(() => rows);
         var rowNumber = 0;
-        // Rows in a content control and the like are copied as they are: no tag in them is filled.
-        foreach (var other in table.ChildElements.Where(c => c is not TableRow))
-            CopiedAsItIs(other);
-        foreach (var row in table.Elements<TableRow>())
+        foreach (var child in table.ChildElements)
         {
+            if (child is not TableRow row)
+            {
+                // Rows in a content control and the like are copied as they are: no tag in them is filled. Reported at the
+                // row where they stand (at the paragraph before the table, the maintainer looked for it outside the table),
+                // and counted, so that the rows after them have the numbers Word shows.
+                _cell = (tableNumber, rowNumber + 1, 1);
+                CopiedAsItIs(child);
+                rowNumber += child.Descendants<TableRow>().Count(r => r.Ancestors<Table>().FirstOrDefault() == table);
+                continue;
+            }
             rowNumber++;
             _cell = (tableNumber, rowNumber, 1);
             foreach (var other in row.ChildElements.Where(c => c is not TableCell))

@@ -933,7 +933,10 @@ public class TemplateMistakeTests
     }
 
     [Theory]
-    [InlineData("<w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>", "正文 第1段", "sdt")]
+    // At the row where the content control stands (it was at the paragraph before the table); rows in controls before it are counted.
+    [InlineData("<w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>", "正文 第2段 表格1第2行第1格", "sdt")]
+    [InlineData("<w:sdt><w:sdtContent><w:tr><w:tc><w:p/></w:tc></w:tr><w:tr><w:tc><w:p/></w:tc></w:tr></w:sdtContent></w:sdt>"
+        + "<w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>", "正文 第2段 表格1第4行第1格", "sdt")]
     [InlineData("<w:tr><w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr>", "正文 第2段 表格1第2行第1格", "sdt")]
     public void ATagInAContentControlAroundRowsOrCellsIsTpl008NotPrintedAsWritten(string rows, string place, string element)
     {
