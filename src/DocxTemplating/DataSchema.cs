@@ -20,7 +20,7 @@ public sealed class DataSchema
         Description = description;
     }
 
-    /// <summary>object, list, scalar, or any (an empty list's element: nothing is known, everything is allowed).</summary>
+    /// <summary>object, list, scalar, or any (an empty list's element: nothing is known, everything is allowed); mixed only while checking (<see cref="Mixed"/>).</summary>
     public string Kind { get; }
     public IReadOnlyDictionary<string, DataSchema> Fields { get; }
     public DataSchema? Element { get; }
@@ -28,6 +28,12 @@ public sealed class DataSchema
 
     public static readonly DataSchema Scalar = new("scalar");
     public static readonly DataSchema Any = new("any");
+
+    /// <summary>
+    /// The item of {{#each}} over an object whose fields are of different kinds (a text, a list): a new one per loop, which
+    /// the checker knows by reference. No field is in it (a tag reading one fails on some item); paths go on to the enclosing scopes.
+    /// </summary>
+    internal static DataSchema Mixed() => new("mixed");
 
     public bool IsList => Kind == "list";
 

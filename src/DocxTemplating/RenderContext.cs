@@ -126,11 +126,27 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
             {
                 if (value is not null)
                     return null;
-                var start = path.FromRoot ? "@root." : path.This ? "this." : string.Concat(Enumerable.Repeat("../", path.Up));
-                return (start + string.Join(".", prefix.Segments), string.Join(".", path.Segments[length..]));
+                return Split(path, length);
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The tag's path as written, cut after its first <paramref name="length"/> names: ../this.x.y → ../this.x and y, ./n/a → ./n
+    /// and a. Rebuilt from the parsed path it lost the ../ before this (the {{#if}} it suggested asked the item) and wrote ./ and / otherwise.
+    /// </summary>
+    private static (string Path, string Inside) Split(PathExpression path, int length)
+    {
+        var text = path.Text;
+        var end = text.Length;
+        for (var i = path.Segments.Length - 1; i >= length; i--)
+        {
+            var segment = path.Segments[i];
+            end -= text[..end].EndsWith($"[{segment}]", StringComparison.Ordinal) ? segment.Length + 2 : segment.Length;
+            end--;   // the . or / before it
+        }
+        return (text[..end], text[(end + 1)..]);
     }
 
     private int _steps;

@@ -96,10 +96,54 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
             return DataSchema.Any;
         if (DataSchema.Common(target.Fields.Values.ToList()) is { } common)
             return common;
-        Problem(block, TemplateErrors.SyntaxError, $"“{block.Argument!.Text}”是一个对象，它的字段不是同一种数据（有的是值，有的是对象或列表），{{{{#each}}}} 逐项写出时"
-            + $"同一个标签不能对每一项都适用；逐项重复请用列表，对象请写出它的字段，如 {{{{{block.Argument.Text}.{target.Fields.Keys.First()}}}}}。");
-        return DataSchema.Any;
+        // A loop that writes only @key, @index, fields found above it, or each value as it is fills for every item:
+        // only a tag that reads into the item is refused (ReadsMixedItem), at that tag.
+        var item = DataSchema.Mixed();
+        _mixed[item] = new MixedItem(block, target, target.Fields.Values.ToList());
+        return item;
     }
+
+    /// <summary>The item of a loop over an object whose fields are of different kinds: the loop, the object, its fields.</summary>
+    private sealed record MixedItem(BlockNode Loop, DataSchema Object, List<DataSchema> Fields);
+
+    private readonly Dictionary<DataSchema, MixedItem> _mixed = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The loop over an object of mixed fields whose item this path reads, going the way <see cref="ScopeResolver"/> goes:
+    /// the item itself (this, ../ landing on it), a field some of its values may have, or a name found nowhere (the
+    /// maintainer meant a field of the object). Null when the path is found without the item: above it, or from @root.
+    /// </summary>
+    private MixedItem? ReadsMixedItem(PathExpression path, Frame<DataSchema> frame, out bool itself)
+    {
+        itself = false;
+        if (_mixed.Count == 0 || path.FromRoot || path.Variable is not null)
+            return null;
+        var at = frame;
+        for (var i = 0; i < path.Up && at.Parent is not null; i++)
+            at = at.Parent;
+        if (path.This || path.Segments.Length == 0)
+        {
+            itself = path.Segments.Length == 0;
+            return _mixed.GetValueOrDefault(at.Value);
+        }
+        MixedItem? passed = null;
+        for (; at is not null; at = at.Parent)
+        {
+            if (_mixed.TryGetValue(at.Value, out var mixed))
+            {
+                if (mixed.Fields.Any(f => SchemaValues.Instance.TryMember(f, path.Segments[0], out _)))
+                    return mixed;
+                passed ??= mixed;
+            }
+            else if (SchemaValues.Instance.TryMember(at.Value, path.Segments[0], out _))
+                return null;
+        }
+        return passed;
+    }
+
+    private void MixedItemProblem(Node node, MixedItem mixed) =>
+        Problem(node, TemplateErrors.SyntaxError, $"“{mixed.Loop.Argument!.Text}”是一个对象，它的字段不是同一种数据（有的是值，有的是对象或列表），{{{{#each}}}} 逐项写出时"
+            + $"同一个标签不能对每一项都适用；逐项重复请用列表，对象请写出它的字段，如 {{{{{mixed.Loop.Argument.Text}.{mixed.Object.Fields.Keys.First()}}}}}。");
 
     /// <summary>
     /// A tag in running text prints a value. An object or a list of objects has no text of its own: such a tag
@@ -136,6 +180,16 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
     {
         switch (expression)
         {
+            case PathExpression path when ReadsMixedItem(path, frame, out var itself) is { } mixed:
+                // A condition is false where an item lacks what it asks (the fill is lenient there); {{this}} prints each
+                // value when every one of them can be printed. Anything else read from the item fails on some item.
+                var condition = node is BlockNode { Helper: "if" or "unless" } block && ReferenceEquals(block.Argument, path)
+                    && (itself || mixed.Fields.Any(f => SchemaValues.Instance.TryMember(f, path.Segments[0], out _)));
+                var printed = itself && node is OutputNode output && ReferenceEquals(output.Expression, path)
+                    && mixed.Fields.All(f => ValueText.NotPrintable(f, path) is null);
+                if (!condition && !printed)
+                    MixedItemProblem(node, mixed);
+                return;
             case PathExpression { Variable: { } variable } path:
                 if (!SchemaValues.Instance.TryVariable(frame.Loop, variable, out _))
                     Problem(node, TemplateErrors.UnknownField, variable is "index" or "first" or "last" or "key"

@@ -61,6 +61,9 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         public bool Chained { get; } = chained;
 
         public List<Node> Target { get; set; } = node.Body;
+
+        /// <summary>An {{else if …}} of this block's chain was past the depth limit: the rest of the chain's {{else}} tags are left out with it.</summary>
+        public bool ChainLeftOut { get; set; }
     }
 
     /// <summary>Opening, else and closing tags in order, whatever their extent: one stack discipline for all of them.</summary>
@@ -157,13 +160,20 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                     return;
                 }
                 var current = blocks.Open.Peek();
+                // An {{else}} of a block left out for its depth, or one more {{else if}} of a chain cut at the depth limit:
+                // the depth is reported already, and the block around it has no second {{else}} in the template.
+                if (blocks.LeftOut > 0 || current.ChainLeftOut)
+                    return;
                 if (current.Target == current.Node.Else)
                     Problem(TemplateErrors.SyntaxError, "一个块中只能有一个 {{else}}（多个条件请用 {{else if …}}）。", tag.Text);
                 current.Target = current.Node.Else;
                 if (tag.IsChainedElse)
                 {
                     if (TooDeep(blocks, tag))
+                    {
+                        current.ChainLeftOut = true;
                         return;
+                    }
                     var chained = NewBlock(tag, where);
                     current.Node.Else.Add(chained);
                     blocks.Open.Push(new OpenBlock(chained, current.Tag, where, chained: true));
@@ -313,11 +323,18 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         var rows = new List<Node>();
         var blocks = new BlockStack(() => rows);
         var rowNumber = 0;
-        // Rows in a content control and the like are copied as they are: no tag in them is filled.
-        foreach (var other in table.ChildElements.Where(c => c is not TableRow))
-            CopiedAsItIs(other);
-        foreach (var row in table.Elements<TableRow>())
+        foreach (var child in table.ChildElements)
         {
+            if (child is not TableRow row)
+            {
+                // Rows in a content control and the like are copied as they are: no tag in them is filled. Reported at the
+                // row where they stand (at the paragraph before the table, the maintainer looked for it outside the table),
+                // and counted, so that the rows after them have the numbers Word shows.
+                _cell = (tableNumber, rowNumber + 1, 1);
+                CopiedAsItIs(child);
+                rowNumber += child.Descendants<TableRow>().Count(r => r.Ancestors<Table>().FirstOrDefault() == table);
+                continue;
+            }
             rowNumber++;
             _cell = (tableNumber, rowNumber, 1);
             foreach (var other in row.ChildElements.Where(c => c is not TableCell))

@@ -491,6 +491,37 @@ public class TemplateMistakeTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ElseIfChainedPastTheDepthLimitIsOneTpl008WithoutElseAdvice(bool ownParagraphs)
+    {
+        using var temp = new TempFolder();
+        // 70 {{else if}} in one block, then an {{else}}: past the 64th each further one was "只能有一个 {{else}}（多个条件请用 {{else if …}}）",
+        // advice the maintainer had followed already. And an {{else}} in a block left out for its depth belonged to the block around it.
+        var chain = new[] { "{{#if (eq n 0)}}", "零" }.Concat(Enumerable.Range(1, 70).SelectMany(i => new[] { $"{{{{else if (eq n {i})}}}}", $"第{i}" }))
+            .Concat(["{{else}}", "其他", "{{/if}}"]).ToList();
+        var nested = Enumerable.Repeat("{{#if n}}", 65).Concat(["甲", "{{else}}", "乙", "{{/if}}", "{{else}}", "丙"]).Concat(Enumerable.Repeat("{{/if}}", 64)).ToList();
+        var builder = new DocxBuilder();
+        foreach (var tags in new[] { chain, nested })
+            if (ownParagraphs)
+                foreach (var tag in tags)
+                    builder.Paragraph(tag);
+            else
+                builder.Paragraph(string.Concat(tags));
+
+        var (exit, output, docx) = Render(temp, builder, """{ "n": 1 }""");
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        // Depth is reported once for the blocks of the body, or of a paragraph (here two), at the first tag too deep.
+        var lines = output.Split('\n').Where(l => l.Contains(": error TPL")).ToList();
+        Assert.True(lines.Count == (ownParagraphs ? 1 : 2), output);
+        Assert.All(lines, line => Assert.Contains("error TPL008: 块嵌套超过 64 层（{{else if}} 也算一层）", line));
+        Assert.EndsWith("标签：{{else if (eq n 64)}}", lines[0].TrimEnd());
+        Assert.DoesNotContain("只能有一个", output);
+        Assert.False(File.Exists(docx));
+    }
+
+    [Theory]
     [InlineData("{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}x{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}",
         "填充出的段落、表格行、图表和循环项超过 500000 个")]
     [InlineData("{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}{{#each appendix}}TEXT{{/each}}{{/each}}{{/each}}{{/each}}{{/each}}",
@@ -941,7 +972,10 @@ public class TemplateMistakeTests
     }
 
     [Theory]
-    [InlineData("<w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>", "正文 第1段", "sdt")]
+    // At the row where the content control stands (it was at the paragraph before the table); rows in controls before it are counted.
+    [InlineData("<w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>", "正文 第2段 表格1第2行第1格", "sdt")]
+    [InlineData("<w:sdt><w:sdtContent><w:tr><w:tc><w:p/></w:tc></w:tr><w:tr><w:tc><w:p/></w:tc></w:tr></w:sdtContent></w:sdt>"
+        + "<w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>", "正文 第2段 表格1第4行第1格", "sdt")]
     [InlineData("<w:tr><w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>{{department.year}}</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr>", "正文 第2段 表格1第2行第1格", "sdt")]
     public void ATagInAContentControlAroundRowsOrCellsIsTpl008NotPrintedAsWritten(string rows, string place, string element)
     {
@@ -978,6 +1012,31 @@ public class TemplateMistakeTests
         Assert.Contains("如 {{department.name}}。", output);
         Assert.DoesNotContain("TPL020", output);
         Assert.False(File.Exists(docx));
+    }
+
+    [Fact]
+    public void EachOverAnObjectWhoseFieldsDifferPassesWhenItsBodyReadsNoField()
+    {
+        using var temp = new TempFolder();
+        // department's fields are a text and a list. A loop that writes only its keys, indexes, each value as it is,
+        // and fields found above the loop fills for every item; 40a3e3a refused it at the loop (TPL008).
+        const string json = """{ "year": "2025", "department": { "name": "示例局", "units": [ "甲", "乙" ] } }""";
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each department}}{{@key}}；{{/each}}")
+            .Paragraph("{{#each department}}{{@index}}{{@key}}{{year}}{{../year}}{{#if @first}}首{{/if}}{{#if this}}有{{/if}}={{this}}；{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("name；units；\n0name20252025首有=示例局；1units20252025有=甲,乙；", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        // A tag that reads into the item (a field of the text, the list's own name) is still TPL008, at its tag, once.
+        foreach (var body in new[] { "{{this.name}}", "{{units}}", "{{#each this}}{{this}}{{/each}}", "{{lookup this 0}}" })
+        {
+            using var again = new TempFolder();
+            (exit, output, docx) = Render(again, new DocxBuilder().Paragraph("{{#each department}}{{@key}}" + body + "{{/each}}"), json);
+            Assert.Equal(ExitCodes.Errors, exit);
+            var line = Assert.Single(output.Split('\n'), l => l.Contains("error"));
+            Assert.Contains("t.docx[正文 第1段]: error TPL008: “department”是一个对象，它的字段不是同一种数据", line);
+            Assert.False(File.Exists(docx));
+        }
     }
 
     [Fact]
@@ -1124,6 +1183,40 @@ public class TemplateMistakeTests
         Assert.Contains("[正文 第1段]: error TPL020: 数据中“threePublic.abroad.completion.rate”为空（这份数据中没有这一项），取不到其中的“text”；"
             + "请把标签放在判断它的块中，如 {{#if threePublic.abroad.completion.rate}}…{{/if}}。", line);
         Assert.False(File.Exists(report));
+    }
+
+    [Theory]
+    [InlineData("{{#each items}}{{../x.w.z}}{{/each}}", "../x", "w.z")]
+    [InlineData("{{#each items}}{{../../x.y}}{{/each}}", "../../x", "y")]
+    [InlineData("{{#each items}}{{../this.x.y}}{{/each}}", "../this.x", "y")]
+    [InlineData("{{#each items}}{{./n.a}}{{/each}}", "./n", "a")]
+    [InlineData("{{#each items}}{{this/n/a}}{{/each}}", "this/n", "a")]
+    [InlineData("{{#each items}}{{@root/x/y}}{{/each}}", "@root/x", "y")]
+    [InlineData("{{#each items}}{{n.a}}{{/each}}", "n", "a")]
+    [InlineData("{{#each items}}{{../x.[w].z}}{{/each}}", "../x", "[w].z")]
+    public void AnEmptyValueInALoopIsNamedAsTheTagWritesIt(string tag, string empty, string inside)
+    {
+        // The schema has x and each item's n as objects; in this data they are empty. The message named "this.n" for
+        // ./n and lost the ../ of ../this.x: a maintainer searching the template for it, or copying the {{#if}}, found nothing.
+        var schema = DataSchema.FromJson(JsonDocument.Parse("""{ "x": { "y": 1, "w": { "z": 1 } }, "items": [ { "n": { "a": 1 } } ] }""").RootElement);
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph(tag).Build(), "t.docx", new TemplateOptions { Schema = schema });
+        Assert.True(compiled.Template is not null, string.Join("\n", compiled.Problems));
+        var data = new Dictionary<string, object?>
+        {
+            ["x"] = null,
+            ["items"] = new List<object?> { new Dictionary<string, object?> { ["n"] = null } },
+        };
+
+        var problem = Assert.Single(Assert.Throws<TemplateRenderException>(() => compiled.Template!.Render(data)).Problems);
+
+        Assert.Equal($"数据中“{empty}”为空（这份数据中没有这一项），取不到其中的“{inside}”；请把标签放在判断它的块中，如 {{{{#if {empty}}}}}…{{{{/if}}}}。", problem.Message);
+        // The advice works: guarded so, the tag fills (nothing, as the value is empty) where it stands.
+        var at = tag.IndexOf("{{", "{{#each items}}".Length, StringComparison.Ordinal);
+        var body = tag[at..tag.LastIndexOf("{{/each}}", StringComparison.Ordinal)];
+        var fixedTag = $"{{{{#each items}}}}{{{{#if {empty}}}}}{body}{{{{/if}}}}{{{{/each}}}}";
+        var fixedCompiled = DocxTemplate.Compile(new DocxBuilder().Paragraph(fixedTag).Build(), "t.docx", new TemplateOptions { Schema = schema });
+        Assert.True(fixedCompiled.Template is not null, string.Join("\n", fixedCompiled.Problems));
+        Assert.Equal("", DocxText.Of(fixedCompiled.Template!.Render(data)).Trim());
     }
 
 
