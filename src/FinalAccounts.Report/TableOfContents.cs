@@ -28,14 +28,9 @@ public static class TableOfContents
         var headings = body.ChildElements.SkipWhile(e => e != anchor).Skip(1).OfType<Paragraph>()
             .Where(p => Levels.ContainsKey(p.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "")).ToList();
         // A 目录 updated in Word before the template was saved holds its entries (up to the field's end, paragraphs below) and
-        // left bookmarks on the headings: the entries are replaced whole, and the old bookmarks go with them.
+        // left a bookmark on each heading for them: the entries are replaced whole, and bookmarks nothing else refers to go too.
         var result = FieldResult(field);
-        foreach (var stale in body.Descendants<BookmarkStart>().Where(b => b.Name?.Value?.StartsWith("_Toc", StringComparison.Ordinal) == true).ToList())
-        {
-            foreach (var end in body.Descendants<BookmarkEnd>().Where(e => e.Id?.Value == stale.Id?.Value).ToList())
-                end.Remove();
-            stale.Remove();
-        }
+        RemoveBookmarksOnlyTheyReferTo(body, result);
         var instruction = field.Descendants<FieldCode>().First().Text;
         var entries = new List<Paragraph>();
         for (var i = 0; i < headings.Count; i++)
@@ -63,6 +58,44 @@ public static class TableOfContents
             field.InsertBeforeSelf(entry);
         foreach (var paragraph in result)
             paragraph.Remove();
+    }
+
+    /// <summary>
+    /// The bookmarks the old entries refer to (by hyperlink or PAGEREF) that nothing else in the body refers to: Word put them on
+    /// the headings for those entries only. One pass over the body: loops in the template can repeat a bookmark thousands of times.
+    /// </summary>
+    private static void RemoveBookmarksOnlyTheyReferTo(Body body, List<Paragraph> entries)
+    {
+        var inEntries = new HashSet<string>(StringComparer.Ordinal);
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        var starts = new List<BookmarkStart>();
+        var ends = new List<BookmarkEnd>();
+        foreach (var element in body.Descendants())
+        {
+            var target = element switch
+            {
+                Hyperlink { Anchor.Value: { } anchor } => anchor,
+                FieldCode code => code.Text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var name, ..] ? name : null,
+                _ => null,
+            };
+            if (target is not null)
+                (element.Ancestors<Paragraph>().Any(entries.Contains) ? inEntries : elsewhere).Add(target);
+            else if (element is BookmarkStart start)
+                starts.Add(start);
+            else if (element is BookmarkEnd end)
+                ends.Add(end);
+        }
+        inEntries.ExceptWith(elsewhere);
+        if (inEntries.Count == 0)
+            return;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in starts.Where(s => inEntries.Contains(s.Name?.Value ?? "")))
+        {
+            ids.Add(start.Id?.Value ?? "");
+            start.Remove();
+        }
+        foreach (var end in ends.Where(e => ids.Contains(e.Id?.Value ?? "")))
+            end.Remove();
     }
 
     /// <summary>
