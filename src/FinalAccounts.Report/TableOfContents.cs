@@ -67,25 +67,25 @@ public static class TableOfContents
     private static void RemoveBookmarksOnlyTheyReferTo(Body body, List<Paragraph> entries)
     {
         var inEntries = new HashSet<string>(StringComparer.Ordinal);
-        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+            foreach (var element in entry.Descendants())
+                if (Target(element) is { } name)
+                    inEntries.Add(name);
+        // A 目录 never updated (the shipped templates') refers to nothing: the body is not walked at all.
+        if (inEntries.Count == 0)
+            return;
         var starts = new List<BookmarkStart>();
         var ends = new List<BookmarkEnd>();
-        foreach (var element in body.Descendants())
+        // The 附表 are left unparsed (FilledBody): they hold no bookmark or reference of the template.
+        foreach (var element in FilledBody.Descendants<OpenXmlElement>(body))
         {
-            var target = element switch
-            {
-                Hyperlink { Anchor.Value: { } anchor } => anchor,
-                FieldCode code => code.Text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var name, ..] ? name : null,
-                _ => null,
-            };
-            if (target is not null)
-                (element.Ancestors<Paragraph>().Any(entries.Contains) ? inEntries : elsewhere).Add(target);
-            else if (element is BookmarkStart start)
+            if (element is BookmarkStart start)
                 starts.Add(start);
             else if (element is BookmarkEnd end)
                 ends.Add(end);
+            else if (Target(element) is { } name && !element.Ancestors<Paragraph>().Any(entries.Contains))
+                inEntries.Remove(name);
         }
-        inEntries.ExceptWith(elsewhere);
         if (inEntries.Count == 0)
             return;
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -97,6 +97,14 @@ public static class TableOfContents
         foreach (var end in ends.Where(e => ids.Contains(e.Id?.Value ?? "")))
             end.Remove();
     }
+
+    /// <summary>The bookmark a hyperlink or a field (PAGEREF, REF) refers to.</summary>
+    private static string? Target(OpenXmlElement element) => element switch
+    {
+        Hyperlink { Anchor.Value: { } anchor } => anchor,
+        FieldCode code => code.Text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var kind, var name, ..] && kind is "PAGEREF" or "REF" ? name : null,
+        _ => null,
+    };
 
     /// <summary>
     /// The paragraphs of the TOC field: its own, through the one where its end is (the fields of its page numbers counted in
