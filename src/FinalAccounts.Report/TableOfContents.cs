@@ -29,6 +29,9 @@ public static class TableOfContents
             .Where(p => Levels.ContainsKey(p.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "")).ToList();
         // A 目录 updated in Word before the template was saved holds its entries (up to the field's end, paragraphs below) and
         // left a bookmark on each heading for them: the entries are replaced whole, and bookmarks nothing else refers to go too.
+        // Without headings the 目录 is left as it is, its entries' bookmarks with it.
+        if (headings.Count == 0)
+            return;
         var result = FieldResult(field);
         RemoveBookmarksOnlyTheyReferTo(body, result);
         var instruction = field.Descendants<FieldCode>().First().Text;

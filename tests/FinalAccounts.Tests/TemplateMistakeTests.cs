@@ -1472,6 +1472,27 @@ public class TemplateMistakeTests
     }
 
     [Fact]
+    public void AnUpdatedContentsWithoutHeadingsKeepsItsEntriesAndTheirBookmarks()
+    {
+        // Nothing to list: the 目录 stays as Word left it, and the bookmark its entry leads to must stay too.
+        using var stream = new MemoryStream();
+        stream.Write(new DocxBuilder().Bookmarked("_Toc77", "正文段落").Build());
+        using var word = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false });
+        var body = word.MainDocumentPart!.Document.Body!;
+        body.PrependChild(new W.Paragraph(
+            new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.Begin }),
+            new W.Run(new W.FieldCode(" TOC \\o \"1-2\" \\h ") { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }),
+            new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.Separate }),
+            new W.Hyperlink(new W.Run(new W.Text("正文段落"))) { Anchor = "_Toc77" },
+            new W.Run(new W.FieldChar { FieldCharType = W.FieldCharValues.End })));
+
+        TableOfContents.Fill(word);
+
+        Assert.Contains(body.Descendants<W.Hyperlink>(), h => h.Anchor?.Value == "_Toc77");
+        Assert.Contains(body.Descendants<W.BookmarkStart>(), b => b.Name?.Value == "_Toc77");
+    }
+
+    [Fact]
     public void HundredsOfThousandsOfBlockTagsInOneParagraphAreCheckedInSeconds()
     {
         using var temp = new TempFolder();
