@@ -5,7 +5,7 @@ namespace FinalAccounts.Report;
 
 /// <summary>
 /// Walks the filled document the way the finishers need it: every element in document order, except inside
-/// the 附表. Those are handed to the SDK unparsed (<see cref="PublicTableBuilder"/>) and hold no charts,
+/// formatting (<see cref="IsProperties"/>) and the 附表. Those are handed to the SDK unparsed (<see cref="PublicTableBuilder"/>) and hold no charts,
 /// headings or placeholders; entering them would parse thousands of cells only to find nothing, and would
 /// make the package write serialise them element by element instead of as written.
 /// </summary>
@@ -25,7 +25,7 @@ internal static class FilledBody
             {
                 if (node is T match)
                     found.Add(match);
-                if (node.HasChildren)
+                if (!IsProperties(node) && node.HasChildren)
                 {
                     node = node.FirstChild;
                     continue;
@@ -43,4 +43,56 @@ internal static class FilledBody
         }
         return found;
     }
+
+    /// <summary>
+    /// Every paragraph in document order (outside the 附表) with the texts that are its own: a text in a text box
+    /// belongs to the text box's paragraph, not to the one holding the drawing. One walk for all of them, where
+    /// asking each paragraph for its texts walked every paragraph twice more.
+    /// </summary>
+    public static List<(W.Paragraph Paragraph, List<W.Text> Texts)> ParagraphsWithTexts(OpenXmlElement root)
+    {
+        var found = new List<(W.Paragraph, List<W.Text>)>();
+        var open = new Stack<List<W.Text>>();   // the texts of each paragraph the walk is inside, innermost on top
+        var node = root.FirstChild;
+        while (node is not null)
+        {
+            if (node is not W.Table table || !PublicTableBuilder.IsPublicTable(table))
+            {
+                if (node is W.Paragraph paragraph)
+                {
+                    var texts = new List<W.Text>();
+                    found.Add((paragraph, texts));
+                    open.Push(texts);
+                }
+                else if (node is W.Text text && open.Count > 0)
+                    open.Peek().Add(text);
+                if (!IsProperties(node) && node.HasChildren)
+                {
+                    node = node.FirstChild;
+                    continue;
+                }
+            }
+            // The element is done, and so is each ancestor left on the way to the next element in document order.
+            OpenXmlElement? next = null;
+            while (next is null && node is not null && !ReferenceEquals(node, root))
+            {
+                if (node is W.Paragraph)
+                    open.Pop();
+                next = node.NextSibling();
+                if (next is null)
+                    node = node.Parent;
+            }
+            node = next;
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Formatting (a paragraph's, run's, table's, row's or cell's properties, a table's grid): the walks list
+    /// such an element but do not enter it. It holds no text, paragraph, drawing, bookmark or field, and a run's
+    /// or paragraph's properties are often as many elements as the rest of the body together.
+    /// </summary>
+    private static bool IsProperties(OpenXmlElement element) =>
+        element is W.RunProperties or W.ParagraphProperties or W.TableProperties or W.TableRowProperties or W.TableCellProperties
+            or W.TableGrid or W.SectionProperties;
 }

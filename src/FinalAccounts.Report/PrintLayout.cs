@@ -19,6 +19,9 @@ public static class PrintLayout
         var main = document.MainDocumentPart!;
         var body = main.Document.Body!;
         var sizes = new FontSizes(ReportStyles.Of(main));
+        var styles = new StyleChains(ReportStyles.Of(main));
+        // Whether the body has no section break yet: asked by the first landscape table only, known after it.
+        bool? firstSection = null;
         foreach (var table in body.Elements<Table>().ToList())
         {
             // The 附表 are written unparsed (PublicTableBuilder); their text is read without parsing them,
@@ -26,7 +29,7 @@ public static class PrintLayout
             if (PublicTableBuilder.IsPublicTable(table))
             {
                 if (table.OuterXml.Contains($"<w:tblW w:w=\"{PublicTableBuilder.LandscapeWidth}\"", StringComparison.Ordinal))
-                    Landscape(body, table);
+                    Landscape(body, table, styles, ref firstSection);
             }
             else
                 FitTemplateTable(table, sizes);
@@ -56,9 +59,9 @@ public static class PrintLayout
                 if (span == 1 && column < widths.Length)
                     foreach (var paragraph in cell.Elements<Paragraph>())
                     {
-                        var text = paragraph.InnerText.Trim();
+                        var (text, runSize) = TextAndFirstRunSize(paragraph);
                         if (text.Length > 0)   // an empty paragraph needs nothing, whatever its size
-                            needed[column] = Math.Max(needed[column], TableFitting.NeededFor(text, sizes.Of(paragraph), margins));
+                            needed[column] = Math.Max(needed[column], TableFitting.NeededFor(text, sizes.Of(paragraph, runSize), margins));
                     }
                 column += span;
             }
@@ -86,22 +89,61 @@ public static class PrintLayout
     }
 
     /// <summary>
+    /// A paragraph's text as Word shows it in the cell (all its texts, trimmed: <see cref="OpenXmlElement.InnerText"/>)
+    /// and the size its first sized run sets, in one walk of the paragraph instead of one for each.
+    /// </summary>
+    private static (string Text, double? RunSize) TextAndFirstRunSize(Paragraph paragraph)
+    {
+        System.Text.StringBuilder? text = null;
+        string? single = null;
+        double? size = null;
+        var node = paragraph.FirstChild;
+        while (node is not null)
+        {
+            if (node is OpenXmlLeafTextElement leaf)
+            {
+                if (single is null && text is null)
+                    single = leaf.Text;
+                else
+                    (text ??= new System.Text.StringBuilder(single)).Append(leaf.Text);
+            }
+            else if (size is null && node is Run run)
+                size = FontSizes.Points(run.RunProperties?.FontSize?.Val?.Value);
+            if (node is not (RunProperties or ParagraphProperties) && node.HasChildren)
+            {
+                node = node.FirstChild;
+                continue;
+            }
+            OpenXmlElement? next = null;
+            while (next is null && node is not null && !ReferenceEquals(node, paragraph))
+            {
+                next = node.NextSibling();
+                if (next is null)
+                    node = node.Parent;
+            }
+            node = next;
+        }
+        return ((text?.ToString() ?? single ?? "").Trim(), size);
+    }
+
+    /// <summary>
     /// The page block holding the table (from the paragraph that starts its page to the one before the
     /// next page start) becomes a landscape section: a section break before it and one after it. The
     /// first section keeps the document's own properties (a cover without footer, numbering from 1);
     /// the others continue the page numbers.
     /// </summary>
-    private static void Landscape(Body body, Table table)
+    private static void Landscape(Body body, Table table, StyleChains styles, ref bool? noSectionBreakYet)
     {
         var last = body.GetFirstChild<SectionProperties>();
         if (last?.GetFirstChild<PageSize>() is not { Width: not null, Height: not null } || last.GetFirstChild<PageMargin>() is null)
             return;
-        var styles = new StyleChains(body.Ancestors<Document>().First().MainDocumentPart is { } main ? ReportStyles.Of(main) : null);
         var first = table.ElementsBefore().Reverse().OfType<Paragraph>().FirstOrDefault(p => StartsPage(p, styles));
         var next = table.ElementsAfter().OfType<Paragraph>().FirstOrDefault(p => StartsPage(p, styles) || p.ParagraphProperties?.SectionProperties is not null);
         if (first is null || first.PreviousSibling() is null)
             return;
-        var firstSection = !body.Elements<Paragraph>().Any(p => p.ParagraphProperties?.SectionProperties is not null);
+        var firstSection = noSectionBreakYet ??= !body.Elements<Paragraph>().Any(p => p.ParagraphProperties?.SectionProperties is not null);
+        // Past this point a section break is in the body: inserted below, or there already.
+        noSectionBreakYet = false;
         var original = (SectionProperties)last.CloneNode(true);
         // Ends the portrait section before the block (unless a landscape block just ended there).
         if (first.PreviousSibling<Paragraph>()?.ParagraphProperties?.SectionProperties is null)
@@ -161,15 +203,9 @@ public static class PrintLayout
 
         private readonly Dictionary<string, double> ofStyle = new(StringComparer.Ordinal);
 
-        public double Of(Paragraph paragraph)
+        /// <param name="run">The size the paragraph's first sized run sets, if any.</param>
+        public double Of(Paragraph paragraph, double? run)
         {
-            double? run = null;
-            foreach (var r in paragraph.Descendants<Run>())
-                if (Points(r.RunProperties?.FontSize?.Val?.Value) is { } own)
-                {
-                    run = own;
-                    break;
-                }
             run ??= Points(paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<FontSize>()?.Val?.Value);
             if (run is { } points)
                 return points;

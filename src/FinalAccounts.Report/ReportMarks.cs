@@ -37,7 +37,7 @@ public static class ReportMarks
         var narrative = new List<Paragraph>();
         var headings = new string[10];
         var deepest = 0;
-        foreach (var paragraph in FilledBody.Descendants<Paragraph>(body))   // a list made before any paragraph is changed
+        foreach (var (paragraph, texts) in FilledBody.ParagraphsWithTexts(body))   // a list made before any paragraph is changed
         {
             var level = HeadingLevel(paragraph);
             if (level > 0)
@@ -53,9 +53,10 @@ public static class ReportMarks
                 >= 3 when headings[deepest - 1].Length > 0 => $"{headings[deepest - 1]}　{headings[deepest]}",
                 _ => headings[deepest],
             };
-            foreach (var (run, text) in MarkPlaceholders(paragraph, pattern, styleId))
+            foreach (var (run, text) in MarkPlaceholders(texts, pattern, styleId))
                 placed.Add((run, text, heading));
-            if (IsNarrative(paragraph))
+            // Only the review copy's comments need the narrative paragraphs (asking walks up to the body for each).
+            if (review && IsNarrative(paragraph))
                 narrative.Add(paragraph);
         }
 
@@ -120,22 +121,19 @@ public static class ReportMarks
 
     private static string ParagraphText(Paragraph paragraph) => string.Concat(paragraph.Descendants<Text>().Select(t => t.Text));
 
-    /// <summary>Splits the runs of a paragraph so that each placeholder is a run of its own, set in the placeholder style.</summary>
-    private static List<(Run Run, string Text)> MarkPlaceholders(Paragraph paragraph, Regex pattern, string styleId)
+    /// <summary>
+    /// Splits the runs of a paragraph (given by its own texts) so that each placeholder is a run of its own, set in the placeholder style.
+    /// A text box's paragraphs are paragraphs of their own, marked when their turn comes: marked with the paragraph holding
+    /// the text box too, their runs were replaced twice, and the review's comment was anchored on a run no longer in the document.
+    /// </summary>
+    private static List<(Run Run, string Text)> MarkPlaceholders(List<Text> ownTexts, Regex pattern, string styleId)
     {
         var result = new List<(Run, string)>();
-        // A text box's paragraphs are paragraphs of their own, marked when their turn comes: marked here too, their runs
-        // were replaced twice, and the review's comment was anchored on a run no longer in the document.
-        var ownTexts = paragraph.Descendants<Paragraph>().Any()
-            ? paragraph.Descendants<Text>().Where(t => t.Ancestors<Paragraph>().First() == paragraph).ToList()
-            : paragraph.Descendants<Text>().ToList();
         foreach (var text in ownTexts)
         {
-            if (text.Parent is not Run run)
+            if (text.Parent is not Run run || !pattern.IsMatch(text.Text))
                 continue;
             var matches = pattern.Matches(text.Text);
-            if (matches.Count == 0)
-                continue;
             var value = text.Text;
             var pieces = new List<(string Text, bool IsMark)>();
             var at = 0;
