@@ -87,15 +87,12 @@ public static class PublicTableBuilder
         yield return made;
     }
 
-    private static void Row(StringBuilder xml, List<IDictionary<string, object?>> cells, bool header)
+    private static void Row(StringBuilder xml, List<CellData> cells, bool header)
     {
         xml.Append(header ? "<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>" : "<w:tr><w:trPr><w:cantSplit /></w:trPr>");
         foreach (var cell in cells)
         {
-            var span = Span(cell);
-            var merge = cell.Field("verticalMerge") as string;
-            if (merge is not ("restart" or "continue"))
-                merge = null;
+            var (span, merge) = (cell.Span, cell.Merge);
             xml.Append("<w:tc>");
             if (span > 1 || merge is not null || header)
             {
@@ -109,9 +106,9 @@ public static class PublicTableBuilder
                 xml.Append("</w:tcPr>");
             }
             // The look of a cell (font, size, spacing, alignment) is the template's: styles 附表表头, 附表文字, 附表数字.
-            var style = header ? HeaderStyle : cell.Field("isNumber") is true ? NumberStyle : TextStyle;
+            var style = header ? HeaderStyle : cell.IsNumber ? NumberStyle : TextStyle;
             xml.Append("<w:p><w:pPr><w:pStyle w:val=\"").Append(style).Append("\" /></w:pPr><w:r><w:t xml:space=\"preserve\">");
-            AppendText(xml, cell.Field("text") as string ?? "");
+            AppendText(xml, cell.Text);
             xml.Append("</w:t></w:r></w:p></w:tc>");
         }
         xml.Append("</w:tr>");
@@ -149,15 +146,27 @@ public static class PublicTableBuilder
         }
     }
 
-    private static List<List<IDictionary<string, object?>>> Rows(object? rows) =>
+    private static List<List<CellData>> Rows(object? rows) =>
         (rows as IEnumerable ?? Array.Empty<object>()).Cast<object?>()
             .Select(r => (r as IDictionary<string, object?>)?.Field("cells") as IEnumerable ?? throw new ElementArgumentException("附表的某一行不是含 cells 列表的对象。"))
-            .Select(cells => cells.Cast<object?>().Select(c => c as IDictionary<string, object?> ?? throw new ElementArgumentException($"附表的某一格不是含 text 的对象，而是“{c}”。")).ToList())
+            .Select(cells => cells.Cast<object?>().Select(c => c as IDictionary<string, object?> ?? throw new ElementArgumentException($"附表的某一格不是含 text 的对象，而是“{c}”。"))
+                .Select(CellData.Of).ToList())
             .ToList();
 
-    /// <summary>How many grid columns a cell spans; 1 when the data does not say.</summary>
-    private static int Span(IDictionary<string, object?> cell) =>
-        Math.Max(1, Convert.ToInt32(cell.Field("columnSpan") ?? 1, CultureInfo.InvariantCulture));
+    /// <summary>
+    /// What the builder reads of a cell, read once: the widths and the XML each asked for a cell's text and span
+    /// again, and every field read goes through the data tree.
+    /// </summary>
+    /// <param name="Span">How many grid columns the cell spans; 1 when the data does not say.</param>
+    /// <param name="Merge">restart or continue for a cell of a vertical merge, else null.</param>
+    private readonly record struct CellData(string Text, int Span, string? Merge, bool IsNumber)
+    {
+        public static CellData Of(IDictionary<string, object?> cell) => new(
+            cell.Field("text") as string ?? "",
+            Math.Max(1, Convert.ToInt32(cell.Field("columnSpan") ?? 1, CultureInfo.InvariantCulture)),
+            cell.Field("verticalMerge") is "restart" or "continue" ? (string)cell.Field("verticalMerge")! : null,
+            cell.Field("isNumber") is true);
+    }
 
     /// <summary>Columns naming an item (项目, 科目名称) get about twice the width, codes a little more, 行次 less.</summary>
     /// <remarks>
@@ -165,7 +174,7 @@ public static class PublicTableBuilder
     /// "76,980,000.00"), nor a column of short words narrower than two characters: the text
     /// columns give up what they need (<see cref="TableFitting"/>).
     /// </remarks>
-    private static int[] ColumnWidths(List<List<IDictionary<string, object?>>> headerRows, List<List<IDictionary<string, object?>>> dataRows, int columns, int textWidth,
+    private static int[] ColumnWidths(List<List<CellData>> headerRows, List<List<CellData>> dataRows, int columns, int textWidth,
         bool byContent)
     {
         var weights = byContent ? ContentWeights(dataRows, columns) : Enumerable.Repeat(1.0, columns).ToArray();
@@ -174,8 +183,8 @@ public static class PublicTableBuilder
             var column = 0;
             foreach (var cell in row)
             {
-                var span = Span(cell);
-                var text = cell.Field("text") as string ?? "";
+                var span = cell.Span;
+                var text = cell.Text;
                 if (span == 1 && column < columns && (text.Contains("名称") || text.Replace(" ", "") == "项目"))
                     weights[column] = columns > 8 ? 1.8 : 2;
                 if (span == 1 && column < columns && (text.Contains("决算数") || text == "金额"))
@@ -196,9 +205,9 @@ public static class PublicTableBuilder
             var column = 0;
             foreach (var cell in row)
             {
-                if (column < columns && Span(cell) == 1)
-                    needed[column] = Math.Max(needed[column], TableFitting.NeededFor(cell.Field("text") as string ?? "", FigurePoints, CellMargins));
-                column += Span(cell);
+                if (column < columns && cell.Span == 1)
+                    needed[column] = Math.Max(needed[column], TableFitting.NeededFor(cell.Text, FigurePoints, CellMargins));
+                column += cell.Span;
             }
         }
         return TableFitting.Fit(widths, needed);
@@ -208,7 +217,7 @@ public static class PublicTableBuilder
     /// A column's weight grows with the square root of its cells' mean length, so sentences get room without
     /// starving a column of names; figures and blank cells count as two characters.
     /// </summary>
-    private static double[] ContentWeights(List<List<IDictionary<string, object?>>> dataRows, int columns)
+    private static double[] ContentWeights(List<List<CellData>> dataRows, int columns)
     {
         var lengths = Enumerable.Range(0, columns).Select(_ => new List<int>()).ToArray();
         foreach (var row in dataRows)
@@ -216,10 +225,10 @@ public static class PublicTableBuilder
             var column = 0;
             foreach (var cell in row)
             {
-                var text = (cell.Field("text") as string ?? "").Trim();
-                if (column < columns && Span(cell) == 1 && text.Length > 0)
+                var text = cell.Text.Trim();
+                if (column < columns && cell.Span == 1 && text.Length > 0)
                     lengths[column].Add(TableFitting.IsAmount(text) ? 2 : text.Length);
-                column += Span(cell);
+                column += cell.Span;
             }
         }
         return lengths.Select(l => Math.Sqrt(Math.Max(2.0, l.Count == 0 ? 2.0 : l.Average()))).ToArray();
