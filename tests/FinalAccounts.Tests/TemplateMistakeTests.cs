@@ -1056,6 +1056,42 @@ public class TemplateMistakeTests
         Assert.DoesNotContain("TPL020", output);
     }
 
+    [Fact]
+    public void AFieldOnlySomeItemsHaveIsReadInsideTheBlockThatAsksForIt()
+    {
+        // kind and style are in chart a only. Since 40a3e3a even the guarded read was TPL005, though the fill skips chart b.
+        const string json = """{ "charts": { "a": { "title": "图甲", "kind": "bar", "style": { "color": "红" } }, "b": { "title": "图乙" } } }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each charts}}{{title}}{{#if kind}}（{{kind}}）{{/if}}；{{/each}}")
+            .Paragraph("{{#each charts}}{{#unless kind}}无{{else}}{{kind}}{{/unless}}{{#with style}}{{color}}{{/with}}{{#if style.color}}{{style.color}}{{/if}}；{{/each}}")
+            .Paragraph("{{#each charts}}")
+            .Paragraph("{{#if kind}}")
+            .Paragraph("{{title}}是{{kind}}")
+            .Paragraph("{{/if}}")
+            .Paragraph("{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("图甲（bar）；图乙；\nbar红红；无；\n图甲是bar", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        // Read where nothing asked for it (outside the block, in its {{else}}, where unless found it missing, under another
+        // field's #if), chart b would print a blank: TPL005 at that tag, as before. So is a field no chart has, guarded or not.
+        foreach (var (body, tag) in new[]
+                 {
+                     ("{{#if kind}}{{/if}}{{kind}}", "{{kind}}"), ("{{#if kind}}有{{else}}{{kind}}{{/if}}", "{{kind}}"),
+                     ("{{#unless kind}}{{kind}}{{/unless}}", "{{kind}}"), ("{{#if title}}{{kind}}{{/if}}", "{{kind}}"),
+                     ("{{#if style}}{{kind}}{{/if}}", "{{kind}}"), ("{{#if kinds}}有{{/if}}", "{{#if kinds}}"),
+                 })
+        {
+            using var again = new TempFolder();
+            (exit, output, docx) = Render(again, new DocxBuilder().Paragraph("{{#each charts}}" + body + "{{/each}}"), json);
+            Assert.Equal(ExitCodes.Errors, exit);
+            var line = Assert.Single(output.Split('\n'), l => l.Contains("error"));
+            var field = tag.Contains("kinds") ? "kinds" : "kind";
+            Assert.Equal($"t.docx[正文 第1段]: error TPL005: 数据中没有字段“{field}”（当前位置：charts[]）。 标签：{tag}", line.TrimEnd());
+            Assert.False(File.Exists(docx));
+        }
+    }
+
 
     [Fact]
     public void AnObjectOrAListGivenToANumberHelperIsTpl008InCheck()
