@@ -1483,8 +1483,7 @@ public class TemplateMistakeTests
     /// <summary>
     /// Compiling and checking recurse with the template's nesting; where the stack runs short they stop with TPL038 instead of
     /// a stack overflow, which ends the process with no message. The template's limits stop every template deep enough for
-    /// that on a normal stack, so a short stack stands in for one deeper than them. (Filling's guard, in nested blocks, is
-    /// not reached this way: on a stack of 136 kB sixty nested blocks or tables still filled.)
+    /// that on a normal stack, so a short stack stands in for one deeper than them. (Filling's guard: the next test.)
     /// </summary>
     [Fact]
     public void ATemplateTooDeepForTheStackIsTpl038NotAStackOverflow()
@@ -1505,6 +1504,50 @@ public class TemplateMistakeTests
         Assert.Equal(TemplateErrors.TemplateTooLarge, problem.Id);
         Assert.Contains("超过了能处理的深度", problem.Message);
 
+    }
+
+    /// <summary>
+    /// Filling recurses with the blocks (BlockNode.Render), and past the stack it has it stops with TPL038 too, not a stack
+    /// overflow. On one and the same stack compiling needs more than filling (80 tables, a block around each: 320 kB against
+    /// 280 kB), so its guard speaks first and filling's is reached only when a template compiled on one thread fills on a
+    /// thread with less stack: that is what this test does. Nested tables without blocks never meet the guard (only blocks
+    /// ask), and the template's limits (256 levels of XML, 64 nested blocks) keep them within a normal stack.
+    /// </summary>
+    [Fact]
+    public void FillingATemplateTooDeepForTheStackIsTpl038NotAStackOverflow()
+    {
+        var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(new { name = "x" })) };
+        var data = new Dictionary<string, object?> { ["name"] = "甲" };
+        // 80 tables in tables (the most 256 levels of XML hold), each inner one in {{#if name}}…{{/if}}; compiled on a normal stack.
+        var deep = DocxTemplate.Compile(new DocxBuilder().NestedTables(80, "{{name}}", "{{#if name}}", "{{/if}}").Build(), "t.docx", options);
+        var shallow = DocxTemplate.Compile(new DocxBuilder().NestedTables(3, "{{name}}", "{{#if name}}", "{{/if}}").Build(), "t.docx", options);
+        Assert.Empty(deep.Problems);
+        Assert.Empty(shallow.Problems);
+        static string Filled(byte[] docx)
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+            return document.MainDocumentPart!.Document.Body!.Descendants<W.Text>().Single().Text;
+        }
+        Assert.Equal("甲", Filled(deep.Template!.Render(data)));
+
+        // 144 to 256 kB make the test (Debug and Release alike): less, and the three levels do not fill either; more, and 80 do.
+        const int shortStack = 192 * 1024;
+        // The short stack fills a template of a few levels: the TPL038 below is the depth's.
+        Assert.Equal("甲", OnStack(shortStack, () => Filled(shallow.Template!.Render(data))));
+        var problems = OnStack(shortStack, () =>
+        {
+            try
+            {
+                deep.Template!.Render(data);
+                return [];
+            }
+            catch (TemplateRenderException failure)
+            {
+                return failure.Problems;
+            }
+        });
+        var problem = Assert.Single(problems);
+        Assert.Equal("t.docx: error TPL038: 模板中的块、表格和文本框层层嵌套，超过了能处理的深度。" + TemplateLimits.Advice, problem.Format("t.docx"));
     }
 
     [Fact]
