@@ -12,19 +12,30 @@ namespace DocxTemplating;
 /// </summary>
 public sealed class DataSchema
 {
-    private DataSchema(string kind, Dictionary<string, DataSchema>? fields = null, DataSchema? element = null, string description = "")
+    private DataSchema(string kind, Dictionary<string, DataSchema>? fields = null, DataSchema? element = null, string description = "",
+        Dictionary<string, DataSchema>? someFields = null)
     {
         Kind = kind;
         Fields = fields ?? new Dictionary<string, DataSchema>();
         Element = element;
         Description = description;
+        SomeFields = someFields ?? NoFields;
     }
+
+    private static readonly Dictionary<string, DataSchema> NoFields = new();
 
     /// <summary>object, list, scalar, or any (an empty list's element: nothing is known, everything is allowed); mixed only while checking (<see cref="Mixed"/>).</summary>
     public string Kind { get; }
     public IReadOnlyDictionary<string, DataSchema> Fields { get; }
     public DataSchema? Element { get; }
     public string Description { get; }
+
+    /// <summary>
+    /// Of an object standing for several (the item of {{#each}} over an object, <see cref="Common"/>): the fields only some of
+    /// them have. Not in <see cref="Fields"/>: a tag reading one would find nothing in the others, and print a blank there.
+    /// Only a block that makes sure of one ({{#if x}}, {{#with x}}: <see cref="Present"/>) lets the tags inside it read it.
+    /// </summary>
+    internal IReadOnlyDictionary<string, DataSchema> SomeFields { get; }
 
     public static readonly DataSchema Scalar = new("scalar");
     public static readonly DataSchema Any = new("any");
@@ -76,7 +87,8 @@ public sealed class DataSchema
     /// <summary>
     /// What every one of these schemas has — of objects, the fields all of them have — or null when they are not all of
     /// one kind: the item {{#each}} over an object gives (each of its fields in turn), so a field the checker finds in
-    /// the item is in every item rendering meets.
+    /// the item is in every item rendering meets. A field some of them have (alike in those) is kept apart, in
+    /// <see cref="SomeFields"/>: the fill meets items without it.
     /// </summary>
     internal static DataSchema? Common(IReadOnlyCollection<DataSchema> schemas)
     {
@@ -89,15 +101,50 @@ public sealed class DataSchema
         {
             case "object":
                 var fields = new Dictionary<string, DataSchema>();
-                foreach (var name in known[0].Fields.Keys.Where(n => known.All(s => s.Fields.ContainsKey(n))))
-                    if (Common(known.Select(s => s.Fields[name]).ToList()) is { } common)
+                var some = new Dictionary<string, DataSchema>();
+                foreach (var name in known.SelectMany(s => s.Fields.Keys.Concat(s.SomeFields.Keys)).Distinct())
+                {
+                    var having = known.Select(s => s.Fields.GetValueOrDefault(name) ?? s.SomeFields.GetValueOrDefault(name)).OfType<DataSchema>().ToList();
+                    if (Common(having) is not { } common)
+                        continue;
+                    if (known.All(s => s.Fields.ContainsKey(name)))
                         fields[name] = common;
-                return new DataSchema("object", fields);
+                    else
+                        some[name] = common;
+                }
+                return new DataSchema("object", fields, someFields: some);
             case "list":
                 return Common(known.Select(s => s.Element ?? Any).ToList()) is { } element ? new DataSchema("list", element: element) : null;
             default:
                 return Scalar;
         }
+    }
+
+    /// <summary>
+    /// This schema where a block has made sure the path is there ({{#if kind}}, {{#with style}}): the fields of
+    /// <see cref="SomeFields"/> the path goes through are fields of it, for the tags inside that block.
+    /// </summary>
+    internal DataSchema Present(ReadOnlySpan<string> path)
+    {
+        if (path.Length == 0 || Kind != "object")
+            return this;
+        var name = path[0];
+        if (Fields.TryGetValue(name, out var field))
+        {
+            var sure = field.Present(path[1..]);
+            if (ReferenceEquals(sure, field))
+                return this;
+            var fields = Fields.ToDictionary();
+            fields[name] = sure;
+            return new DataSchema(Kind, fields, Element, Description, SomeFields.ToDictionary());
+        }
+        if (!SomeFields.TryGetValue(name, out var some))
+            return this;
+        var made = Fields.ToDictionary();
+        made[name] = some.Present(path[1..]);
+        var rest = SomeFields.ToDictionary();
+        rest.Remove(name);
+        return new DataSchema(Kind, made, Element, Description, rest);
     }
 
     private static DataSchema Merge(DataSchema a, DataSchema b)

@@ -267,7 +267,10 @@ internal sealed class BlockNode(string helper, Expression? argument, bool restar
     }
 }
 
-/// <summary>A table: its rows are plain rows or row blocks; a table left without rows is dropped.</summary>
+/// <summary>
+/// A table: its properties and grid, then its rows — plain rows, row blocks, and whatever stands between rows (a content
+/// control around rows, a bookmark), each in its place. A table left without rows is dropped.
+/// </summary>
 internal sealed class TableNode(Table template, IReadOnlyList<Node> rows) : Node
 {
     public IReadOnlyList<Node> Rows { get; } = rows;
@@ -275,13 +278,13 @@ internal sealed class TableNode(Table template, IReadOnlyList<Node> rows) : Node
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
         var table = (Table)template.CloneNode(false);
-        foreach (var child in template.ChildElements.Where(c => c is not TableRow))
+        foreach (var child in template.ChildElements.Where(c => c is TableProperties or TableGrid))
             table.Append(child.CloneNode(true));
         var rendered = new List<OpenXmlElement>();
         var rowOutput = new Output(rendered);
         foreach (var row in Rows)
             row.Render(context, scope, rowOutput);
-        if (rendered.Count == 0)
+        if (!rendered.Any(e => e is TableRow || e.Descendants<TableRow>().Any()))
             return;
         table.Append(rendered);
         output.Elements!.Add(table);

@@ -21,6 +21,10 @@ internal sealed class Frame<T>(T value, Frame<T>? parent, LoopState? loop, strin
 
     public static Frame<T> Root(T value) => new(value, null, null, "");
 
+    /// <summary>The same scopes, with <paramref name="which"/> (this frame or one it is in) holding another value.</summary>
+    public Frame<T> Replacing(Frame<T> which, T other) =>
+        ReferenceEquals(this, which) ? new(other, Parent, Loop, Path) : new(Value, Parent!.Replacing(which, other), Loop, Path);
+
     public Frame<T> Item(T item, int index, int count, string? key, string path) => new(item, this, new LoopState(index, count, key), path);
 
     /// <summary>{{#with x}}: a new current value, still inside the enclosing loop.</summary>
@@ -131,9 +135,13 @@ internal sealed class DataValues : IScopeValues<object?>
 }
 
 /// <summary>Data as the checker sees it: the schema of the data (what render will be given).</summary>
-internal sealed class SchemaValues : IScopeValues<DataSchema>
+internal sealed class SchemaValues(bool orSome = false) : IScopeValues<DataSchema>
 {
+    /// <summary>Fields every value has: what a tag may read.</summary>
     public static readonly SchemaValues Instance = new();
+
+    /// <summary>Also the fields only some values have (<see cref="DataSchema.SomeFields"/>): what a condition may ask about.</summary>
+    public static readonly SchemaValues Partly = new(orSome: true);
 
     public bool TryMember(DataSchema value, string segment, out DataSchema member)
     {
@@ -141,7 +149,7 @@ internal sealed class SchemaValues : IScopeValues<DataSchema>
         {
             "any" => DataSchema.Any,
             "list" => segment == "length" ? DataSchema.Scalar : int.TryParse(segment, out _) ? value.Element ?? DataSchema.Any : null!,
-            "object" => value.Fields.GetValueOrDefault(segment)!,
+            "object" => value.Fields.GetValueOrDefault(segment) ?? (orSome ? value.SomeFields.GetValueOrDefault(segment) : null)!,
             _ => null!,
         };
         return member is not null;

@@ -71,16 +71,34 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
             return;
         }
         var before = problems.Count;
-        CheckExpression(block.Argument, frame, block);
-        var target = problems.Count == before ? SchemaOf(block.Argument, frame) : null;
+        var sure = Assured(block, frame);
+        CheckExpression(block.Argument, sure ?? frame, block);
+        var target = problems.Count == before ? SchemaOf(block.Argument, sure ?? frame) : null;
         var inner = block.Helper switch
         {
             "each" => frame.Item(ItemOf(block, target), 0, 2, null, PathOf(block.Argument, frame) + "[]"),
-            "with" => frame.With(target ?? DataSchema.Any, PathOf(block.Argument, frame)),
+            "with" => (sure ?? frame).With(target ?? DataSchema.Any, PathOf(block.Argument, sure ?? frame)),
+            "if" => sure ?? frame,
             _ => frame,
         };
         Walk(block.Body, inner);
-        Walk(block.Else, frame);
+        Walk(block.Else, block.Helper == "unless" ? sure ?? frame : frame);
+    }
+
+    /// <summary>
+    /// The scopes in which an {{#if}}, {{#unless}} or {{#with}} that asks about a field only some items have
+    /// (<see cref="DataSchema.SomeFields"/>) has found it: the condition is false where an item lacks the field (the fill is
+    /// lenient there), and where it holds — {{#if}}'s and {{#with}}'s body, {{#unless}}'s {{else}} — the field is there, so
+    /// tags may read it. Null when the block asks about a field every item has, or one none has (TPL005 as before).
+    /// </summary>
+    private static Frame<DataSchema>? Assured(BlockNode block, Frame<DataSchema> frame)
+    {
+        if (block.Helper is not ("if" or "unless" or "with") || block.Argument is not PathExpression { Variable: null } path
+            || ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out _, out _)
+            || !ScopeResolver.TryResolve(path, frame, SchemaValues.Partly, out _, out var foundIn))
+            return null;
+        // Whichever way the path went (x.y, this.x, ../x, @root.x), its names are read from the value it was found in.
+        return frame.Replacing(foundIn, foundIn.Value.Present(path.Segments));
     }
 
     /// <summary>

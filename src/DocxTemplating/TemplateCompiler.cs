@@ -325,13 +325,17 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         var rowNumber = 0;
         foreach (var child in table.ChildElements)
         {
+            if (child is TableProperties or TableGrid)
+                continue;   // the table's own: TableNode copies them before the rows
             if (child is not TableRow row)
             {
                 // Rows in a content control and the like are copied as they are: no tag in them is filled. Reported at the
                 // row where they stand (at the paragraph before the table, the maintainer looked for it outside the table),
-                // and counted, so that the rows after them have the numbers Word shows.
+                // and counted, so that the rows after them have the numbers Word shows. Copied where they stand, too (in a
+                // row block, with each item): they were put before all the rows.
                 _cell = (tableNumber, rowNumber + 1, 1);
                 CopiedAsItIs(child);
+                blocks.Target.Add(new CopyNode(child) { Location = Here, ContainsChart = HasChart(child) });
                 rowNumber += child.Descendants<TableRow>().Count(r => r.Ancestors<Table>().FirstOrDefault() == table);
                 continue;
             }

@@ -112,6 +112,44 @@ public class TemplateEngineTests
     }
 
     [Fact]
+    public void RowsInAContentControlKeepTheirPlaceInTheTable()
+    {
+        // Rows 4 and 7 (the second in a row block) stand in content controls; they were put before all the rows.
+        var output = RenderWithRowsInControls([3, 6],
+            ["名称", "金额"], ["{{#each rows}}{{name}}", "{{amount}}{{/each}}"], ["单位", "{{name}}"], ["说明", "控件中的行"], ["合计", "3.00"],
+            ["{{#each rows}}{{name}}", "{{amount}}"], ["注", "控件中的注"], ["小计", "{{amount}}{{/each}}"]);
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var table = result.MainDocumentPart!.Document.Body!.Elements<Table>().Single();
+        Assert.Equal(
+            ["名称|金额", "甲|1.00", "乙|2.00", "单位|示例局", "【说明|控件中的行】", "合计|3.00", "甲|1.00", "【注|控件中的注】", "小计|1.00", "乙|2.00", "【注|控件中的注】", "小计|2.00"],
+            table.Descendants<TableRow>().Select(r => string.Join("|", r.Elements<TableCell>().Select(c => c.InnerText)) is var text && r.Parent is SdtContentRow ? $"【{text}】" : text));
+        Assert.Equal(3, table.Elements<SdtRow>().Count());
+    }
+
+    /// <summary>The table of these rows, rows at the given indexes each in a content control (w:sdt around w:tr), filled with <see cref="Data"/>.</summary>
+    private static byte[] RenderWithRowsInControls(int[] controlled, params string[][] rows)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(new DocxBuilder().Table(rows).Build());
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var tableRows = document.MainDocumentPart!.Document.Body!.Descendants<TableRow>().ToList();
+            foreach (var row in controlled.Select(i => tableRows[i]))
+            {
+                var control = new SdtRow(new SdtProperties(new SdtAlias { Val = "说明行" }), new SdtContentRow());
+                row.InsertBeforeSelf(control);
+                row.Remove();
+                control.SdtContentRow!.Append(row);
+            }
+        }
+        var compiled = DocxTemplate.Compile(stream.ToArray(), "t.docx", Options());
+        Assert.Empty(compiled.Problems.Select(p => p.Format("t.docx")));
+        return compiled.Template!.Render(Data);
+    }
+
+    [Fact]
     public void TableWhoseRowsAllDropIsRemoved()
     {
         Assert.Equal("后\n", Render(new DocxBuilder().Table(["{{#each empty}}{{name}}", "x{{/each}}"]).Paragraph("后")));

@@ -1056,6 +1056,42 @@ public class TemplateMistakeTests
         Assert.DoesNotContain("TPL020", output);
     }
 
+    [Fact]
+    public void AFieldOnlySomeItemsHaveIsReadInsideTheBlockThatAsksForIt()
+    {
+        // kind and style are in chart a only. Since 40a3e3a even the guarded read was TPL005, though the fill skips chart b.
+        const string json = """{ "charts": { "a": { "title": "图甲", "kind": "bar", "style": { "color": "红" } }, "b": { "title": "图乙" } } }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each charts}}{{title}}{{#if kind}}（{{kind}}）{{/if}}；{{/each}}")
+            .Paragraph("{{#each charts}}{{#unless kind}}无{{else}}{{kind}}{{/unless}}{{#with style}}{{color}}{{/with}}{{#if style.color}}{{style.color}}{{/if}}；{{/each}}")
+            .Paragraph("{{#each charts}}")
+            .Paragraph("{{#if kind}}")
+            .Paragraph("{{title}}是{{kind}}")
+            .Paragraph("{{/if}}")
+            .Paragraph("{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("图甲（bar）；图乙；\nbar红红；无；\n图甲是bar", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        // Read where nothing asked for it (outside the block, in its {{else}}, where unless found it missing, under another
+        // field's #if), chart b would print a blank: TPL005 at that tag, as before. So is a field no chart has, guarded or not.
+        foreach (var (body, tag) in new[]
+                 {
+                     ("{{#if kind}}{{/if}}{{kind}}", "{{kind}}"), ("{{#if kind}}有{{else}}{{kind}}{{/if}}", "{{kind}}"),
+                     ("{{#unless kind}}{{kind}}{{/unless}}", "{{kind}}"), ("{{#if title}}{{kind}}{{/if}}", "{{kind}}"),
+                     ("{{#if style}}{{kind}}{{/if}}", "{{kind}}"), ("{{#if kinds}}有{{/if}}", "{{#if kinds}}"),
+                 })
+        {
+            using var again = new TempFolder();
+            (exit, output, docx) = Render(again, new DocxBuilder().Paragraph("{{#each charts}}" + body + "{{/each}}"), json);
+            Assert.Equal(ExitCodes.Errors, exit);
+            var line = Assert.Single(output.Split('\n'), l => l.Contains("error"));
+            var field = tag.Contains("kinds") ? "kinds" : "kind";
+            Assert.Equal($"t.docx[正文 第1段]: error TPL005: 数据中没有字段“{field}”（当前位置：charts[]）。 标签：{tag}", line.TrimEnd());
+            Assert.False(File.Exists(docx));
+        }
+    }
+
 
     [Fact]
     public void AnObjectOrAListGivenToANumberHelperIsTpl008InCheck()
@@ -1447,8 +1483,7 @@ public class TemplateMistakeTests
     /// <summary>
     /// Compiling and checking recurse with the template's nesting; where the stack runs short they stop with TPL038 instead of
     /// a stack overflow, which ends the process with no message. The template's limits stop every template deep enough for
-    /// that on a normal stack, so a short stack stands in for one deeper than them. (Filling's guard, in nested blocks, is
-    /// not reached this way: on a stack of 136 kB sixty nested blocks or tables still filled.)
+    /// that on a normal stack, so a short stack stands in for one deeper than them. (Filling's guard: the next test.)
     /// </summary>
     [Fact]
     public void ATemplateTooDeepForTheStackIsTpl038NotAStackOverflow()
@@ -1469,6 +1504,50 @@ public class TemplateMistakeTests
         Assert.Equal(TemplateErrors.TemplateTooLarge, problem.Id);
         Assert.Contains("超过了能处理的深度", problem.Message);
 
+    }
+
+    /// <summary>
+    /// Filling recurses with the blocks (BlockNode.Render), and past the stack it has it stops with TPL038 too, not a stack
+    /// overflow. On one and the same stack compiling needs more than filling (80 tables, a block around each: 320 kB against
+    /// 280 kB), so its guard speaks first and filling's is reached only when a template compiled on one thread fills on a
+    /// thread with less stack: that is what this test does. Nested tables without blocks never meet the guard (only blocks
+    /// ask), and the template's limits (256 levels of XML, 64 nested blocks) keep them within a normal stack.
+    /// </summary>
+    [Fact]
+    public void FillingATemplateTooDeepForTheStackIsTpl038NotAStackOverflow()
+    {
+        var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(new { name = "x" })) };
+        var data = new Dictionary<string, object?> { ["name"] = "甲" };
+        // 80 tables in tables (the most 256 levels of XML hold), each inner one in {{#if name}}…{{/if}}; compiled on a normal stack.
+        var deep = DocxTemplate.Compile(new DocxBuilder().NestedTables(80, "{{name}}", "{{#if name}}", "{{/if}}").Build(), "t.docx", options);
+        var shallow = DocxTemplate.Compile(new DocxBuilder().NestedTables(3, "{{name}}", "{{#if name}}", "{{/if}}").Build(), "t.docx", options);
+        Assert.Empty(deep.Problems);
+        Assert.Empty(shallow.Problems);
+        static string Filled(byte[] docx)
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+            return document.MainDocumentPart!.Document.Body!.Descendants<W.Text>().Single().Text;
+        }
+        Assert.Equal("甲", Filled(deep.Template!.Render(data)));
+
+        // 144 to 256 kB make the test (Debug and Release alike): less, and the three levels do not fill either; more, and 80 do.
+        const int shortStack = 192 * 1024;
+        // The short stack fills a template of a few levels: the TPL038 below is the depth's.
+        Assert.Equal("甲", OnStack(shortStack, () => Filled(shallow.Template!.Render(data))));
+        var problems = OnStack(shortStack, () =>
+        {
+            try
+            {
+                deep.Template!.Render(data);
+                return [];
+            }
+            catch (TemplateRenderException failure)
+            {
+                return failure.Problems;
+            }
+        });
+        var problem = Assert.Single(problems);
+        Assert.Equal("t.docx: error TPL038: 模板中的块、表格和文本框层层嵌套，超过了能处理的深度。" + TemplateLimits.Advice, problem.Format("t.docx"));
     }
 
     [Fact]

@@ -74,14 +74,19 @@ public sealed class DocxBuilder
         return this;
     }
 
-    /// <summary>A table in a cell of a table, <paramref name="depth"/> deep, the innermost cell holding <paramref name="text"/>.</summary>
-    public DocxBuilder NestedTables(int depth, string text)
+    /// <summary>
+    /// A table in a cell of a table, <paramref name="depth"/> deep, the innermost cell holding <paramref name="text"/>; with
+    /// <paramref name="open"/> and <paramref name="close"/>, each inner table stands between a paragraph of each (a block around it).
+    /// </summary>
+    public DocxBuilder NestedTables(int depth, string text, string? open = null, string? close = null)
     {
         _body.Add(() =>
         {
             OpenXmlElement inner = new Paragraph(Run(text));
             for (var i = 0; i < depth; i++)
-                inner = new Table(new TableRow(new TableCell(inner, new Paragraph())));
+                inner = new Table(new TableRow(open is null || i == 0
+                    ? new TableCell(inner, new Paragraph())
+                    : new TableCell(new Paragraph(Run(open)), inner, new Paragraph(Run(close ?? "")))));
             return inner;
         });
         return this;
