@@ -96,14 +96,14 @@ public static partial class AppendixBuilder
 
     private static int LastColumn(RawSheet sheet, int row) =>
         Math.Max(sheet.CellsInRow(row).Where(c => c.Text.Length > 0).Select(c => c.Column).DefaultIfEmpty(0).Max(),
-                 sheet.Merges.Where(m => row >= m.FromRow && row <= m.ToRow).Select(m => m.ToColumn).DefaultIfEmpty(0).Max());
+                 sheet.MergesInRow(row).Select(m => m.ToColumn).DefaultIfEmpty(0).Max());
 
     internal static IReadOnlyList<TableCellView> Cells(RawSheet sheet, int row, int columns, Func<int, (string Text, bool IsNumber)> text)
     {
         var cells = new List<TableCellView>();
         for (var c = 1; c <= columns; c++)
         {
-            var merge = sheet.Merges.FirstOrDefault(m => m.Contains(row, c));
+            var merge = sheet.MergeAt(row, c);
             if (merge is null)
             {
                 var (value, isNumber) = text(c);

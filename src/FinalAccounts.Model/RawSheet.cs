@@ -104,9 +104,39 @@ public sealed class RawSheet
         var own = Text(row, column);
         if (own.Length > 0)
             return own;
-        var range = Merges.FirstOrDefault(m => m.Contains(row, column));
+        var range = MergeAt(row, column);
         return range is null ? "" : Text(range.FromRow, range.FromColumn);
     }
+
+    /// <summary>The first merged range (in the sheet's order) that covers a position, if any.</summary>
+    public MergedRange? MergeAt(int row, int column)
+    {
+        foreach (var range in MergesInRow(row))
+            if (column >= range.FromColumn && column <= range.ToColumn)
+                return range;
+        return null;
+    }
+
+    /// <summary>
+    /// The merged ranges that cover part of a row, in the sheet's order. Asked for cell after cell of one row, so the
+    /// last row's list is kept: scanning every range of the sheet for every cell was rows × columns × ranges.
+    /// </summary>
+    public IReadOnlyList<MergedRange> MergesInRow(int row)
+    {
+        // One immutable snapshot, replaced whole: a reader never sees a list being filled. Ranges are only ever added.
+        if (_mergesOfRow is { } known && known.Row == row && known.Count == Merges.Count)
+            return known.Ranges;
+        var ranges = new List<MergedRange>();
+        foreach (var range in Merges)
+            if (row >= range.FromRow && row <= range.ToRow)
+                ranges.Add(range);
+        _mergesOfRow = new MergesOfRow(row, Merges.Count, ranges);
+        return ranges;
+    }
+
+    private sealed record MergesOfRow(int Row, int Count, List<MergedRange> Ranges);
+
+    private MergesOfRow? _mergesOfRow;
 
     public bool IsRowEmpty(int row) =>
         !_byRow.TryGetValue(row, out var cells) || cells.All(c => c.Text.Trim().Length == 0);

@@ -55,7 +55,7 @@ public static class PrintLayout
             var column = 0;
             foreach (var cell in row.Elements<TableCell>())
             {
-                var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                var span = LeadingProperties.Of(cell)?.GridSpan?.Val?.Value ?? 1;
                 if (span == 1 && column < widths.Length)
                     foreach (var paragraph in cell.Elements<Paragraph>())
                     {
@@ -77,8 +77,8 @@ public static class PrintLayout
             var column = 0;
             foreach (var cell in row.Elements<TableCell>())
             {
-                var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
-                if (cell.TableCellProperties?.TableCellWidth is { } width && column + span <= fitted.Length)
+                var span = LeadingProperties.Of(cell)?.GridSpan?.Val?.Value ?? 1;
+                if (LeadingProperties.Of(cell)?.TableCellWidth is { } width && column + span <= fitted.Length)
                 {
                     width.Width = fitted.Skip(column).Take(span).Sum().ToString(CultureInfo.InvariantCulture);
                     width.Type = TableWidthUnitValues.Dxa;
@@ -108,7 +108,7 @@ public static class PrintLayout
                     (text ??= new System.Text.StringBuilder(single)).Append(leaf.Text);
             }
             else if (size is null && node is Run run)
-                size = FontSizes.Points(run.RunProperties?.FontSize?.Val?.Value);
+                size = FontSizes.Points(LeadingProperties.Of(run)?.FontSize?.Val?.Value);
             if (node is not (RunProperties or ParagraphProperties) && node.HasChildren)
             {
                 node = node.FirstChild;
@@ -206,11 +206,11 @@ public static class PrintLayout
         /// <param name="run">The size the paragraph's first sized run sets, if any.</param>
         public double Of(Paragraph paragraph, double? run)
         {
-            run ??= Points(paragraph.ParagraphProperties?.ParagraphMarkRunProperties?.GetFirstChild<FontSize>()?.Val?.Value);
+            run ??= Points(LeadingProperties.Of(paragraph)?.ParagraphMarkRunProperties?.GetFirstChild<FontSize>()?.Val?.Value);
             if (run is { } points)
                 return points;
             // Every cell of a filled table asks again for the few styles its rows were cloned from.
-            var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value ?? "Normal";
+            var styleId = LeadingProperties.StyleId(paragraph) ?? "Normal";
             if (!ofStyle.TryGetValue(styleId, out var ofItsStyle))
                 ofStyle[styleId] = ofItsStyle = OfStyle(styleId);
             return ofItsStyle;

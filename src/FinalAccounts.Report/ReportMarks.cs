@@ -86,9 +86,18 @@ public static class ReportMarks
     /// <summary>"【待填写：{0}】" → a pattern matching any placeholder of that form.</summary>
     public static Regex PlaceholderPattern(string format)
     {
+        // A template's format is the same for every report it makes: its pattern is built once, not once per report.
+        if (_lastPattern is { } last && last.Format == format)
+            return last.Pattern;
         var parts = format.Split("{0}");
-        return new Regex(Regex.Escape(parts[0]) + ".+?" + (parts.Length > 1 ? Regex.Escape(parts[1]) : ""), RegexOptions.CultureInvariant);
+        var pattern = new Regex(Regex.Escape(parts[0]) + ".+?" + (parts.Length > 1 ? Regex.Escape(parts[1]) : ""), RegexOptions.CultureInvariant);
+        _lastPattern = new PatternOfFormat(format, pattern);   // replaced whole, read whole: safe across batch workers
+        return pattern;
     }
+
+    private sealed record PatternOfFormat(string Format, Regex Pattern);
+
+    private static PatternOfFormat? _lastPattern;
 
     /// <summary>The id of the template's character style named <paramref name="name"/>; added with the default look when the template has none.</summary>
     public static string PlaceholderStyleId(MainDocumentPart main, string name)
@@ -116,7 +125,7 @@ public static class ReportMarks
     }
 
     private static int HeadingLevel(Paragraph paragraph) =>
-        paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value is { } style && style.StartsWith("Heading", StringComparison.Ordinal)
+        LeadingProperties.StyleId(paragraph) is { } style && style.StartsWith("Heading", StringComparison.Ordinal)
             && int.TryParse(style["Heading".Length..], out var level) && level is > 0 and < 10 ? level : 0;
 
     private static string ParagraphText(Paragraph paragraph) => string.Concat(paragraph.Descendants<Text>().Select(t => t.Text));
@@ -309,7 +318,7 @@ public static class ReportMarks
 
     private static bool IsNarrative(Paragraph paragraph) =>
         HeadingLevel(paragraph) == 0 && !paragraph.Ancestors<Table>().Any()
-        && paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value is not ("TOC1" or "TOC2" or "TOC3");
+        && LeadingProperties.StyleId(paragraph) is not ("TOC1" or "TOC2" or "TOC3");
 }
 
 /// <summary>A printed figure and how it was computed ("149.84 = 公开01表!C37 − 上年数!B2", "1.91% = 149.84 ÷ 7862.31").</summary>

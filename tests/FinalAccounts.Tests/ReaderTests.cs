@@ -53,6 +53,29 @@ public class ReaderQuirkTests
     }
 
     [Fact]
+    public void AMergedRangeIsFoundWhereverItCoversAndARangeAddedLaterCounts()
+    {
+        var sheet = new RawSheet("表");
+        sheet.Set(new RawCell(2, 2, "合并", null));
+        sheet.Set(new RawCell(7, 1, "后来", null));
+        sheet.Merges.Add(new MergedRange(2, 2, 4, 3));
+        sheet.Merges.Add(new MergedRange(3, 3, 3, 5));   // overlaps the first at C3: the first listed wins, as Excel's own order
+
+        Assert.Equal("合并", sheet.MergedText(4, 3));
+        Assert.Equal("", sheet.MergedText(4, 4));
+        Assert.Same(sheet.Merges[0], sheet.MergeAt(3, 3));
+        Assert.Same(sheet.Merges[1], sheet.MergeAt(3, 5));
+        Assert.Equal([sheet.Merges[0], sheet.Merges[1]], sheet.MergesInRow(3));
+        Assert.Equal("", sheet.MergedText(7, 2));
+
+        // The row asked last is remembered; a range added after that is seen all the same.
+        sheet.Merges.Add(new MergedRange(7, 1, 8, 2));
+        Assert.Equal("后来", sheet.MergedText(7, 2));
+        Assert.Equal("后来", sheet.MergedText(8, 1));
+        Assert.Null(sheet.MergeAt(9, 1));
+    }
+
+    [Fact]
     public void NumbersStoredAsTextWithThousandsSeparators()
     {
         using var temp = new TempFolder();
