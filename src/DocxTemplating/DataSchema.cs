@@ -179,6 +179,20 @@ public sealed class DataSchema
 /// <summary>Turns JSON or any .NET object into the plain tree templates read: dictionaries, lists and scalars.</summary>
 public static class DataTree
 {
+    /// <summary>
+    /// For an element helper that reads a large part of the view model (a 附表 of hundreds of cells): the field of a
+    /// view-model object exactly as the object holds it, when no tag has read or changed that field through the tree, so
+    /// the helper may read the typed objects instead of converting each into a tree node first. False for a tree made from
+    /// JSON, for a field already read or written through the tree, and for anything else: read it through the tree then.
+    /// </summary>
+    public static bool TryReadUntouched(object? node, string field, out object? value)
+    {
+        if (node is ObjectFields fields)
+            return fields.TryReadUntouched(field, out value);
+        value = null;
+        return false;
+    }
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, ObjectShape> Shapes = new();
 
     /// <summary>
@@ -274,21 +288,37 @@ internal sealed class ObjectFields : IDictionary<string, object?>
     private object? ValueAt(int i)
     {
         if (ReferenceEquals(_values[i], NotRead))
-        {
-            object? raw;
-            try
-            {
-                raw = _shape.Fields[i].Get(_source);
-            }
-            catch (TargetInvocationException ex) when (ex.InnerException is { } inner)
-            {
-                // Read at render time, a getter's failure is reported at the tag that asked for it: with its own message, not reflection's.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
-                throw;
-            }
-            _values[i] = DataTree.FromObject(raw);
-        }
+            _values[i] = DataTree.FromObject(Read(i));
         return _values[i];
+    }
+
+    private object? Read(int i)
+    {
+        try
+        {
+            return _shape.Fields[i].Get(_source);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is { } inner)
+        {
+            // Read at render time, a getter's failure is reported at the tag that asked for it: with its own message, not reflection's.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The field's own value (not converted into tree nodes) while nothing has read it through this node: then no part of
+    /// it has been handed out as a node, so nothing in it can have been changed through the tree. See <see cref="DataTree.TryReadUntouched"/>.
+    /// </summary>
+    public bool TryReadUntouched(string key, out object? value)
+    {
+        if (_all is null && _shape.Index.TryGetValue(key, out var i) && ReferenceEquals(_values[i], NotRead))
+        {
+            value = Read(i);
+            return true;
+        }
+        value = null;
+        return false;
     }
 
     private Dictionary<string, object?> All()

@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocxTemplating;
+using FinalAccounts.Calculation;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace FinalAccounts.Report;
@@ -62,8 +63,8 @@ public static class PublicTableBuilder
     {
         var table = argument as IDictionary<string, object?> ?? throw new ElementArgumentException(argument is null ? "参数是空值（这份数据中没有这一项）。" : $"参数不是附表（对象），而是“{argument}”。");
         var columns = Math.Max(1, Convert.ToInt32(table.Field("columnCount") ?? 1, CultureInfo.InvariantCulture));
-        var headerRows = Rows(table.Field("headerRows"));
-        var rows = Rows(table.Field("rows"));
+        var headerRows = Rows(table, "headerRows");
+        var rows = Rows(table, "rows");
         var tableWidth = columns > PortraitColumns ? LandscapeWidth : TextWidth;
         var widths = ColumnWidths(headerRows, rows, columns, tableWidth, byContent);
 
@@ -146,6 +147,16 @@ public static class PublicTableBuilder
         }
     }
 
+    /// <summary>
+    /// The rows of a table's field. A report's own 附表 (the view model's rows, which no tag has read) are read as the
+    /// typed cells they are: converting hundreds of cells into data-tree nodes only to read four fields of each was most
+    /// of this builder's time. Any other data (a JSON file given to render, rows a tag has read) goes through the tree.
+    /// </summary>
+    private static List<List<CellData>> Rows(IDictionary<string, object?> table, string field) =>
+        DataTree.TryReadUntouched(table, field, out var typed) && typed is IEnumerable<TableRowView> rows
+            ? rows.Select(r => r.Cells.Select(CellData.Of).ToList()).ToList()
+            : Rows(table.Field(field));
+
     private static List<List<CellData>> Rows(object? rows) =>
         (rows as IEnumerable ?? Array.Empty<object>()).Cast<object?>()
             .Select(r => (r as IDictionary<string, object?>)?.Field("cells") as IEnumerable ?? throw new ElementArgumentException("附表的某一行不是含 cells 列表的对象。"))
@@ -161,6 +172,10 @@ public static class PublicTableBuilder
     /// <param name="Merge">restart or continue for a cell of a vertical merge, else null.</param>
     private readonly record struct CellData(string Text, int Span, string? Merge, bool IsNumber)
     {
+        /// <summary>A typed cell, read as the tree would give it (<see cref="Of(IDictionary{string, object?})"/>).</summary>
+        public static CellData Of(TableCellView cell) => new(
+            cell.Text ?? "", Math.Max(1, cell.ColumnSpan), cell.VerticalMerge is "restart" or "continue" ? cell.VerticalMerge : null, cell.IsNumber);
+
         public static CellData Of(IDictionary<string, object?> cell) => new(
             cell.Field("text") as string ?? "",
             Math.Max(1, Convert.ToInt32(cell.Field("columnSpan") ?? 1, CultureInfo.InvariantCulture)),

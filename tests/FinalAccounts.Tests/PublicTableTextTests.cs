@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocxTemplating;
+using FinalAccounts.Calculation;
 using FinalAccounts.Report;
 using FinalAccounts.Tests.Support;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -40,6 +41,39 @@ public class PublicTableTextTests
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
         return document.MainDocumentPart!.Document.Body!.Descendants<W.TableCell>().Select(c => c.InnerText).ToList();
+    }
+
+    [Fact]
+    public void AReportsOwnTableIsReadAsTypedCellsAndPrintsAsTheSameTableFromJson()
+    {
+        // Spans, vertical merges (one not Word's), markup, a line end and an empty cell: everything the builder reads.
+        var view = new PublicTableView(1, "公开01表", "2024年度收入支出决算总表", "示例局", "万元", false, 3,
+            [new TableRowView([new TableCellView("项目<名称>", 2, "", false), new TableCellView("金额", 1, "restart", false)])],
+            [
+                new TableRowView([new TableCellView("A&B\r\n下一行", 1, "", false), new TableCellView("", 1, "", false), new TableCellView("1,234.50", 1, "continue", true)]),
+                new TableRowView([new TableCellView("合计", 3, "sideways", false)]),
+            ],
+            []);
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{publicTable t}}").Build(), "t.docx", ReportTemplate.Options(null)).Template!;
+        var typedTree = (IDictionary<string, object?>)DataTree.FromObject(new { t = view })!;
+        var typed = compiled.Render(typedTree);
+        var json = JsonSerializer.SerializeToElement(new { t = view }, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+        var fromJson = compiled.Render(DataTree.FromJson(json)!);
+
+        Assert.Equal(MainPart(fromJson), MainPart(typed));
+        Assert.Contains("<w:gridSpan w:val=\"2\" />", MainPart(typed));
+        Assert.Contains("<w:vMerge w:val=\"continue\" />", MainPart(typed));
+        Assert.DoesNotContain("sideways", MainPart(typed));
+        Assert.Empty(DocxText.ValidationErrors(typed));
+        // The rows were read as the typed cells they are: the field was never turned into tree nodes.
+        Assert.True(DataTree.TryReadUntouched(typedTree["t"], "rows", out var rows) && ReferenceEquals(rows, view.Rows));
+    }
+
+    private static string MainPart(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        using var reader = new StreamReader(document.MainDocumentPart!.GetStream());
+        return reader.ReadToEnd();
     }
 
     [Fact]
