@@ -42,12 +42,18 @@ public static class ExcelGridReader
             return ([], InputIds.Error(InputIds.FileUnreadable, $"“{name}”不是普通文件（可能是管道或设备），未读取。"), findings);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length == 0)
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (file.Length == 0)
                 return ([], InputIds.Error(InputIds.FileUnreadable, $"文件“{name}”是空文件（0字节），请重新导出工作簿。"), findings);
-            if (stream.Length > InputLimits.MaxFileBytes)
+            if (file.Length > InputLimits.MaxFileBytes)
                 return ([], InputIds.Error(InputIds.FileTooLarge,
-                    $"文件“{name}”有 {stream.Length / 1024 / 1024} MB，超过 {InputLimits.MaxFileBytes / 1024 / 1024} MB 的上限（决算工作簿通常只有几 MB），未读取。"), findings);
+                    $"文件“{name}”有 {file.Length / 1024 / 1024} MB，超过 {InputLimits.MaxFileBytes / 1024 / 1024} MB 的上限（决算工作簿通常只有几 MB），未读取。"), findings);
+            // Read whole (within the limit just checked) and parsed from memory: the package is opened part by part, and
+            // each part opened from the file asked the system for the file's length again. One read also gives one
+            // version of a file that is being replaced while it is read.
+            var bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+            using var stream = new MemoryStream(bytes, writable: false);
             if (ExpandsTooFar(stream) is { } expanded)
                 return ([], InputIds.Error(InputIds.TooLarge,
                     $"文件“{name}”解压后约 {expanded / 1024 / 1024} MB，超过 {MaxExpandedBytes / 1024 / 1024} MB 的上限，疑似损坏或被构造的文件，未读取。"), findings);
