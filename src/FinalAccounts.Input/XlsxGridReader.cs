@@ -66,6 +66,13 @@ internal static partial class XlsxGridReader
     {
         public List<string> Strings { get; } = new();
 
+        /// <summary>
+        /// One name table for every part of this workbook: the parts use the same few dozen names (c, r, t, v, row), and a
+        /// table of their own made each of some thirty readers hash and store them again. Never shared between workbooks,
+        /// so what one file names cannot grow a table another uses.
+        /// </summary>
+        public XmlReaderSettings Settings { get; } = NewSettings();
+
         /// <summary>Where the first string that was capped or had more than <see cref="MaxRuns"/> runs is.</summary>
         public string? Oversized { get; set; }
 
@@ -85,12 +92,12 @@ internal static partial class XlsxGridReader
 
     private static List<RawSheet> ReadWorkbook(ZipArchive zip, ZipArchiveEntry workbook, ReadState state, CellGuard guard, List<Diagnostic> findings)
     {
-        var names = WorkbookNames(workbook);
-        var targets = SheetTargets(zip);
+        var names = WorkbookNames(workbook, state);
+        var targets = SheetTargets(zip, state);
         var strings = SharedStrings(zip, names, state, guard);
-        var dateStyles = DateStyles(zip, names);
+        var dateStyles = DateStyles(zip, names, state);
         var sheets = new List<RawSheet>();
-        using var reader = XmlReader.Create(workbook.Open(), Settings);
+        using var reader = XmlReader.Create(workbook.Open(), state.Settings);
         while (reader.Read())
         {
             if (!IsElement(reader, "sheet", names))
@@ -107,9 +114,9 @@ internal static partial class XlsxGridReader
     }
 
     /// <summary>Which namespaces the workbook part uses, and its date system (workbookPr date1904).</summary>
-    private static Names WorkbookNames(ZipArchiveEntry workbook)
+    private static Names WorkbookNames(ZipArchiveEntry workbook, ReadState state)
     {
-        using var reader = XmlReader.Create(workbook.Open(), Settings);
+        using var reader = XmlReader.Create(workbook.Open(), state.Settings);
         reader.MoveToContent();
         var names = reader.NamespaceURI switch
         {
@@ -129,17 +136,18 @@ internal static partial class XlsxGridReader
     private static bool IsElement(XmlReader reader, string localName, Names names) =>
         reader.NodeType == XmlNodeType.Element && reader.LocalName == localName && reader.NamespaceURI == names.Main;
 
-    private static readonly XmlReaderSettings Settings = new() { IgnoreWhitespace = false, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+    private static XmlReaderSettings NewSettings() =>
+        new() { IgnoreWhitespace = false, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, NameTable = new NameTable() };
 
     private static ZipArchiveEntry? Entry(ZipArchive zip, string path) =>
         zip.GetEntry(path.TrimStart('/')) ?? zip.Entries.FirstOrDefault(e => string.Equals(e.FullName, path.TrimStart('/'), StringComparison.OrdinalIgnoreCase));
 
-    private static Dictionary<string, string> SheetTargets(ZipArchive zip)
+    private static Dictionary<string, string> SheetTargets(ZipArchive zip, ReadState state)
     {
         var targets = new Dictionary<string, string>();
         if (Entry(zip, "xl/_rels/workbook.xml.rels") is not { } rels)
             return targets;
-        using var reader = XmlReader.Create(rels.Open(), Settings);
+        using var reader = XmlReader.Create(rels.Open(), state.Settings);
         while (reader.Read())
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.GetAttribute("Id") is { } id && reader.GetAttribute("Target") is { } target)
                 targets[id] = target.StartsWith('/') ? target : "xl/" + target;
@@ -151,7 +159,7 @@ internal static partial class XlsxGridReader
         var strings = state.Strings;
         if (Entry(zip, "xl/sharedStrings.xml") is not { } part)
             return strings;
-        using var reader = XmlReader.Create(part.Open(), Settings);
+        using var reader = XmlReader.Create(part.Open(), state.Settings);
         ExpectRoot(reader, names, "sharedStrings.xml");
         while (reader.Read())
             if (IsElement(reader, "si", names))
@@ -234,7 +242,7 @@ internal static partial class XlsxGridReader
     private static StringBuilder? ValueText;
 
     /// <summary>Which cell styles show a number as a date (ExcelDataReader returns those as dates).</summary>
-    private static HashSet<int> DateStyles(ZipArchive zip, Names names)
+    private static HashSet<int> DateStyles(ZipArchive zip, Names names, ReadState state)
     {
         var result = new HashSet<int>();
         if (Entry(zip, "xl/styles.xml") is not { } part)
@@ -242,7 +250,7 @@ internal static partial class XlsxGridReader
         var customDates = new HashSet<int>();
         var inCellXfs = false;
         var index = 0;
-        using var reader = XmlReader.Create(part.Open(), Settings);
+        using var reader = XmlReader.Create(part.Open(), state.Settings);
         ExpectRoot(reader, names, "styles.xml");
         while (reader.Read())
         {
@@ -284,7 +292,7 @@ internal static partial class XlsxGridReader
 
     private static void ReadSheet(ZipArchiveEntry part, RawSheet sheet, List<string> strings, HashSet<int> dateStyles, Names names, ReadState state, CellGuard guard)
     {
-        using var reader = XmlReader.Create(part.Open(), Settings);
+        using var reader = XmlReader.Create(part.Open(), state.Settings);
         ExpectRoot(reader, names, part.FullName);
         var row = 0;
         var column = 0;
