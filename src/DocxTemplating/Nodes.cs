@@ -40,6 +40,9 @@ internal sealed class ContainerNode(IReadOnlyList<Node> children)
 {
     public IReadOnlyList<Node> Children { get; } = children;
 
+    /// <summary>Whether one of its children holds a chart: a row holding this cell does (see <see cref="RowNode"/>).</summary>
+    public bool ContainsChart { get; } = children.Any(c => c.ContainsChart);
+
     public List<OpenXmlElement> Render(RenderContext context, Frame<object?> scope)
     {
         var elements = new List<OpenXmlElement>();
@@ -295,6 +298,12 @@ internal sealed class TableNode(Table template, IReadOnlyList<Node> rows) : Node
 internal sealed class RowNode(TableRow template, IReadOnlyList<ContainerNode> cells) : Node
 {
     public IReadOnlyList<ContainerNode> Cells { get; } = cells;
+
+    /// <summary>
+    /// A chart in one of its cells (or in what the row holds besides cells, copied as it is): a row block repeating this row
+    /// gives each item its own copy of the template's chart parts. Rows said none, and every repeated row used the one part.
+    /// </summary>
+    public override bool ContainsChart { get; init; }
 
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {

@@ -120,7 +120,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                     break;   // a cell's own properties are kept by the row, not rendered as content
                 default:
                     CopiedAsItIs(child);
-                    blocks.Target.Add(new CopyNode(child) { Location = Here });
+                    blocks.Target.Add(new CopyNode(child) { Location = Here, ContainsChart = HasChart(child) });
                     break;
             }
         }
@@ -367,7 +367,9 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 _cell = (tableNumber, rowNumber, ++cellNumber);
                 cells.Add(CompileContainer(cell));
             }
-            blocks.Target.Add(new RowNode(row, cells) { Location = Here });
+            // A chart in a cell is known from the cell's nodes; one in what the row holds besides cells is copied as it is.
+            var rowChart = cells.Any(c => c.ContainsChart) || row.ChildElements.Any(c => c is not TableCell && HasChart(c));
+            blocks.Target.Add(new RowNode(row, cells) { Location = Here, ContainsChart = rowChart });
             if (closing is not null)
             {
                 if (blocks.Open.Count == 0)
