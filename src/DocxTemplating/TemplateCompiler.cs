@@ -27,6 +27,9 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     /// <summary>Every relationship id of the part being compiled: a picture, hyperlink or other reference in its content must name one.</summary>
     private HashSet<string> _relationshipIds = [];
 
+    /// <summary>How each table cell of the part being compiled opens and closes blocks: read once per cell, nested tables and all.</summary>
+    private CellTally _tally = new();
+
     /// <summary>The parts compiled so far, in order: problems are listed in this order.</summary>
     public List<string> PartNames { get; } = new();
 
@@ -40,6 +43,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         _paragraph = 0;
         _heading = null;
         _tables = 0;
+        _tally = new CellTally();
         _chartIds = owner.Parts.Where(p => p.OpenXmlPart is DocumentFormat.OpenXml.Packaging.ChartPart).Select(p => p.RelationshipId).ToHashSet();
         _relationshipIds = owner.Parts.Select(p => p.RelationshipId).Concat(owner.ExternalRelationships.Select(r => r.Id))
             .Concat(owner.HyperlinkRelationships.Select(r => r.Id)).Concat(owner.DataPartReferenceRelationships.Select(r => r.Id)).ToHashSet();
@@ -119,7 +123,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 case TableCellProperties:
                     break;   // a cell's own properties are kept by the row, not rendered as content
                 default:
-                    CopiedAsItIs(child);
+                    CopiedAsItIs(child, inRow: _cell is not null);
                     blocks.Target.Add(new CopyNode(child) { Location = Here, ContainsChart = HasChart(child) });
                     break;
             }
@@ -334,7 +338,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 // and counted, so that the rows after them have the numbers Word shows. Copied where they stand, too (in a
                 // row block, with each item): they were put before all the rows.
                 _cell = (tableNumber, rowNumber + 1, 1);
-                CopiedAsItIs(child);
+                CopiedAsItIs(child, inRow: outer is not null);
                 blocks.Target.Add(new CopyNode(child) { Location = Here, ContainsChart = HasChart(child) });
                 rowNumber += child.Descendants<TableRow>().Count(r => r.Ancestors<Table>().FirstOrDefault() == table);
                 continue;
@@ -342,9 +346,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
             rowNumber++;
             _cell = (tableNumber, rowNumber, 1);
             foreach (var other in row.ChildElements.Where(c => c is not TableCell))
-                CopiedAsItIs(other);
-            foreach (var paragraph in row.Descendants<Paragraph>())
-                ParagraphText.MergeTags(paragraph);
+                CopiedAsItIs(other, inRow: outer is not null);
             var (opening, closing) = RowBlockTags(row);
             if (opening is not null)
             {
@@ -382,7 +384,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
             problems.Add(new TemplateDiagnostic(TemplateErrors.RowBlockNotInOneRow,
                 "表格行的块标签须在某行第一格开头开始、在该行或以下某行最后一格末尾结束。", block.Location, block.Tag.Text));
         _cell = outer;
-        return new TableNode(table, rows) { Location = Here, ContainsChart = HasChart(table) };
+        return new TableNode(table, rows) { Location = Here, ContainsChart = rows.Any(r => r.ContainsChart) };
     }
 
     /// <summary>
@@ -396,13 +398,19 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         if (cells.Count == 0)
             return (null, null);
         TagToken? opening = null, closing = null;
+        // Only the paragraphs a row block's tags stand in are merged here; every other is merged where it is compiled (all of
+        // the row's, nested tables' too, were merged at each level of nesting).
         var first = cells[0].Elements<Paragraph>().FirstOrDefault();
-        if (first is not null && Lexer.Scan(ParagraphText.Of(first)).FirstOrDefault(t => t.Closed) is { Kind: TagKind.Open, Error: null } open
-            && ParagraphText.Of(first)[..open.Start].Trim().Length == 0 && !ClosesWithin(cells[0], open))
-            opening = open;
         var last = cells[^1].Elements<Paragraph>().LastOrDefault();
+        if (first is not null)
+            ParagraphText.MergeTags(first);
+        if (last is not null && last != first)
+            ParagraphText.MergeTags(last);
+        if (first is not null && Lexer.Scan(ParagraphText.Of(first)).FirstOrDefault(t => t.Closed) is { Kind: TagKind.Open, Error: null } open
+            && ParagraphText.Of(first)[..open.Start].Trim().Length == 0 && !_tally.ClosesWithin(cells[0]))
+            opening = open;
         if (last is not null && Lexer.Scan(ParagraphText.Of(last)).LastOrDefault(t => t.Closed) is { Kind: TagKind.Close } close
-            && ParagraphText.Of(last)[close.End..].Trim().Length == 0 && !OpensWithin(cells[^1], close, opening is not null && cells.Count == 1))
+            && ParagraphText.Of(last)[close.End..].Trim().Length == 0 && !_tally.OpensWithin(cells[^1], opening is not null && cells.Count == 1))
             closing = close;
         if (closing is not null)
             ParagraphText.RemoveRange(last!, closing.Start, closing.End);
@@ -411,40 +419,17 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         return (opening, closing);
     }
 
-    /// <summary>Whether the cell itself closes the block the tag opens (an inline or cell-level block, not a row block).</summary>
-    private static bool ClosesWithin(TableCell cell, TagToken open)
-    {
-        var depth = 0;
-        foreach (var tag in Lexer.Scan(string.Concat(cell.Descendants<Paragraph>().Select(ParagraphText.Of))).Where(t => t.Closed))
-        {
-            if (tag.Kind == TagKind.Open)
-                depth++;
-            else if (tag.Kind == TagKind.Close && --depth == 0)
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>Whether the closing tag closes a block opened in the same cell (other than the row's own opening tag).</summary>
-    private static bool OpensWithin(TableCell cell, TagToken close, bool rowOpensInThisCell)
-    {
-        var depth = rowOpensInThisCell ? -1 : 0;
-        foreach (var tag in Lexer.Scan(string.Concat(cell.Descendants<Paragraph>().Select(ParagraphText.Of))).Where(t => t.Closed))
-        {
-            if (tag.Kind == TagKind.Open)
-                depth++;
-            else if (tag.Kind == TagKind.Close)
-                depth--;
-        }
-        return depth >= 0;
-    }
-
     /// <summary>
     /// Content the report gets as it is (a content control around paragraphs, rows or cells): a tag in it would be printed
     /// as written, and its charts too must have their parts.
     /// </summary>
-    private void CopiedAsItIs(OpenXmlElement element)
+    private void CopiedAsItIs(OpenXmlElement element, bool inRow)
     {
+        // In a row of a table (the row's own content besides cells: in a row of a table around it) tags are merged, as
+        // everything in a row was merged before the row was compiled: a message quotes them merged, with straight quotes.
+        if (inRow)
+            foreach (var paragraph in element.Descendants<Paragraph>())
+                ParagraphText.MergeTags(paragraph);
         // Word's 目录 content control: its entries are the headings' text as Word last saw it (tags and all), rewritten when
         // the document is laid out; they are no tags of the template.
         if (IsTableOfContents(element))

@@ -1550,6 +1550,32 @@ public class TemplateMistakeTests
         Assert.Equal("t.docx: error TPL038: 模板中的块、表格和文本框层层嵌套，超过了能处理的深度。" + TemplateLimits.Advice, problem.Format("t.docx"));
     }
 
+    /// <summary>
+    /// Compiling reads each table cell once, however deep its table stands: each row read the whole text of its cells,
+    /// nested tables and all (merging, then lexing it to tell a row block from a block in the cell), so a text deep in tables
+    /// was read again at every level. 80 tables in tables (the most 256 levels of XML hold), a block around each, the innermost
+    /// cell a paragraph of 30 000 tags: compiled in 20 s before, 0.6–0.9 s now (Debug, on a shared two-core machine).
+    /// </summary>
+    [Fact]
+    public void TextDeepInNestedTablesIsReadOnceNotOncePerLevel()
+    {
+        var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(new { name = "x" })) };
+        var package = new DocxBuilder().NestedTables(80, string.Concat(Enumerable.Repeat("{{name}}", 30_000)), "{{#if name}}", "{{/if}}").Build();
+        var watch = Stopwatch.StartNew();
+
+        var compiled = DocxTemplate.Compile(package, "t.docx", options);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed}");
+        Assert.Empty(compiled.Problems.Select(p => p.Format("t.docx")));
+        Assert.Equal(30_000 * "甲".Length, Filled(compiled.Template!.Render(new Dictionary<string, object?> { ["name"] = "甲" })).Length);
+
+        static string Filled(byte[] docx)
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+            return document.MainDocumentPart!.Document.Body!.Descendants<W.Text>().Single().Text;
+        }
+    }
+
     [Fact]
     public void AnUpdatedContentsWithoutHeadingsKeepsItsEntriesAndTheirBookmarks()
     {
