@@ -43,12 +43,17 @@ internal sealed class ContainerNode(IReadOnlyList<Node> children)
     /// <summary>Whether one of its children holds a chart: a row holding this cell does (see <see cref="RowNode"/>).</summary>
     public bool ContainsChart { get; } = children.Any(c => c.ContainsChart);
 
-    public List<OpenXmlElement> Render(RenderContext context, Frame<object?> scope)
+    /// <param name="part">This is a part's own content (body, header, footer): each child filled is the outermost place, where a template too deep for the stack is reported.</param>
+    public List<OpenXmlElement> Render(RenderContext context, Frame<object?> scope, bool part = false)
     {
         var elements = new List<OpenXmlElement>();
         var output = new Output(elements);
         foreach (var child in Children)
+        {
+            if (part)
+                context.Outermost = child.Location;
             child.Render(context, scope, output);
+        }
         return elements;
     }
 }

@@ -30,6 +30,15 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     /// <summary>How each table cell of the part being compiled opens and closes blocks: read once per cell, nested tables and all.</summary>
     private CellTally _tally = new();
 
+    /// <summary>The root of the part being compiled (body, header, footer): its children are the part's own paragraphs and tables.</summary>
+    private OpenXmlElement? _root;
+
+    /// <summary>
+    /// The outermost place being compiled: the part's block still open, else its paragraph or table (at its first cell). A
+    /// template nested too deep for the stack is reported there (TPL038).
+    /// </summary>
+    public TemplateLocation? Outermost { get; private set; }
+
     /// <summary>The parts compiled so far, in order: problems are listed in this order.</summary>
     public List<string> PartNames { get; } = new();
 
@@ -44,6 +53,8 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         _heading = null;
         _tables = 0;
         _tally = new CellTally();
+        _root = root;
+        Outermost = null;
         _chartIds = owner.Parts.Where(p => p.OpenXmlPart is DocumentFormat.OpenXml.Packaging.ChartPart).Select(p => p.RelationshipId).ToHashSet();
         _relationshipIds = owner.Parts.Select(p => p.RelationshipId).Concat(owner.ExternalRelationships.Select(r => r.Id))
             .Concat(owner.HyperlinkRelationships.Select(r => r.Id)).Concat(owner.DataPartReferenceRelationships.Select(r => r.Id)).ToHashSet();
@@ -97,6 +108,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                     _paragraph++;
                     ParagraphText.MergeTags(paragraph);
                     NoteHeading(paragraph);
+                    NoteOutermost(container, blocks, Here);
                     CheckFieldCodes(paragraph);
                     CheckChartReferences(paragraph);
                     var text = ParagraphText.Of(paragraph);
@@ -118,6 +130,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                         blocks.Target.Add(CompileParagraph(paragraph, tags));
                     break;
                 case Table table:
+                    NoteOutermost(container, blocks, TableStart(_tables + 1));
                     blocks.Target.Add(CompileTable(table));
                     break;
                 case TableCellProperties:
@@ -131,6 +144,15 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         ReportUnclosed(blocks);
         return new ContainerNode(root);
     }
+
+    private void NoteOutermost(OpenXmlElement container, BlockStack blocks, TemplateLocation here)
+    {
+        if (container == _root)
+            Outermost = blocks.Open.Count > 0 ? blocks.Open.Last().Location : here;
+    }
+
+    /// <summary>Where a table is said to be: its first cell, at the paragraph that comes next.</summary>
+    private TemplateLocation TableStart(int table) => new(_part, _paragraph + 1, _heading, table, 1, 1);
 
     private void ReportUnreadable(List<TagToken> tags)
     {
@@ -323,6 +345,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     private Node CompileTable(Table table)
     {
         var outer = _cell;
+        var start = TableStart(_tables + 1);
         var tableNumber = ++_tables;
         var rows = new List<Node>();
         var blocks = new BlockStack(() => rows);
@@ -384,7 +407,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
             problems.Add(new TemplateDiagnostic(TemplateErrors.RowBlockNotInOneRow,
                 "表格行的块标签须在某行第一格开头开始、在该行或以下某行最后一格末尾结束。", block.Location, block.Tag.Text));
         _cell = outer;
-        return new TableNode(table, rows) { Location = Here, ContainsChart = rows.Any(r => r.ContainsChart) };
+        return new TableNode(table, rows) { Location = start, ContainsChart = rows.Any(r => r.ContainsChart) };
     }
 
     /// <summary>
