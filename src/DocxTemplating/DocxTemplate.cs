@@ -112,6 +112,7 @@ public sealed class DocxTemplate
         var parts = new Dictionary<string, ContainerNode>();
         var main = document.MainDocumentPart!;
         var checker = new TemplateChecker(options.Schema, options, problems);
+        var checking = false;
         try
         {
             parts[main.Uri.ToString()] = compiler.CompilePart(TemplateCompiler.BodyPart, main.Document.Body!, main);
@@ -119,13 +120,14 @@ public sealed class DocxTemplate
                 parts[header.Uri.ToString()] = compiler.CompilePart($"页眉 {header.Uri}", header.Header, header);
             foreach (var footer in main.FooterParts)
                 parts[footer.Uri.ToString()] = compiler.CompilePart($"页脚 {footer.Uri}", footer.Footer, footer);
+            checking = true;
             foreach (var part in parts.Values)
                 checker.Check(part);
         }
         catch (InsufficientExecutionStackException)
         {
             document.Dispose();
-            problems.Add(TooDeep());
+            problems.Add(TooDeep(checking ? checker.Outermost : compiler.Outermost));
             return new CompileResult(null, problems, new HashSet<string>());
         }
         problems = InDocumentOrder(problems, compiler.PartNames);
@@ -144,8 +146,12 @@ public sealed class DocxTemplate
         return new CompileResult(result, problems, options.Schema is null ? new SortedSet<string>() : checker.UsedFields) { ElementUses = checker.ElementUses };
     }
 
-    private static TemplateDiagnostic TooDeep() => new(TemplateErrors.TemplateTooLarge,
-        $"模板中的块、表格和文本框层层嵌套，超过了能处理的深度。{TemplateLimits.Advice}", null, "");
+    /// <summary>
+    /// A template nested too deep for the stack, at the outermost place compiling, checking or filling was in when the stack
+    /// ran short: the part's block, paragraph or table (the maintainer looks inside it for the nesting).
+    /// </summary>
+    private static TemplateDiagnostic TooDeep(TemplateLocation? at) => new(TemplateErrors.TemplateTooLarge,
+        $"模板中的块、表格和文本框层层嵌套，超过了能处理的深度。{TemplateLimits.Advice}", at, "");
 
     /// <summary>
     /// Problems in the order a maintainer reads the template (part, paragraph, table cell), whichever
@@ -201,7 +207,7 @@ public sealed class DocxTemplate
             }
             catch (InsufficientExecutionStackException)
             {
-                throw new TemplateRenderException([TooDeep()]);
+                throw new TemplateRenderException([TooDeep(context.Outermost)]);
             }
             if (_repeatsIds)
                 UniqueIds.Assign(document);
@@ -269,7 +275,7 @@ public sealed class DocxTemplate
 
     private static void Fill(OpenXmlElement root, ContainerNode node, RenderContext context, Frame<object?> scope)
     {
-        var rendered = node.Render(context, scope);
+        var rendered = node.Render(context, scope, part: true);
         root.RemoveAllChildren();
         root.Append(rendered);
         if (root is DocumentFormat.OpenXml.Wordprocessing.Header or DocumentFormat.OpenXml.Wordprocessing.Footer)

@@ -57,48 +57,86 @@ internal static class Lexer
     public static List<TagToken> Scan(string text)
     {
         var tags = new List<TagToken>();
+        foreach (var (start, end, closed) in Spans(text))
+            tags.Add(closed
+                ? Classify(new TagToken(start, end, text[(start + 2)..(end - 2)], true))
+                : new TagToken(start, end, text[(start + 2)..], false) { Kind = TagKind.Output, Error = "标签缺少结尾的“}}”。" });
+        return tags;
+    }
+
+    /// <summary>
+    /// What each tag of a text does and whether it is closed, as <see cref="Scan"/> finds them, without reading their
+    /// expressions: enough to count the blocks a text opens and closes.
+    /// </summary>
+    public static IEnumerable<(TagKind Kind, bool Closed)> Kinds(string text)
+    {
+        foreach (var (start, end, closed) in Spans(text))
+            yield return closed ? (KindOf(Body(text[(start + 2)..(end - 2)]).Body), true) : (TagKind.Output, false);
+    }
+
+    /// <summary>Where each tag stands: from “{{” to the first “}}” after it (“}}}” for a triple-stash), or to the end of an unclosed one.</summary>
+    private static IEnumerable<(int Start, int End, bool Closed)> Spans(string text)
+    {
         var at = 0;
         while ((at = text.IndexOf("{{", at, StringComparison.Ordinal)) >= 0)
         {
             var close = text.IndexOf("}}", at + 2, StringComparison.Ordinal);
             if (close < 0)
             {
-                tags.Add(new TagToken(at, text.Length, text[(at + 2)..], false) { Kind = TagKind.Output, Error = "标签缺少结尾的“}}”。" });
-                break;
+                yield return (at, text.Length, false);
+                yield break;
             }
             // A triple-stash {{{x}}} ends with "}}}": keep the third brace inside the tag.
             var end = close + 2 < text.Length && text[close + 2] == '}' ? close + 3 : close + 2;
-            tags.Add(Classify(new TagToken(at, end, text[(at + 2)..(end - 2)], true)));
+            yield return (at, end, true);
             at = end;
         }
-        return tags;
     }
 
-    private static TagToken Classify(TagToken tag)
+    /// <summary>A tag's text without its braces, its ~ marks and the spaces around it; and whether it trims before or after.</summary>
+    private static (string Body, bool TrimBefore, bool TrimAfter) Body(string inner)
     {
-        var body = tag.Inner;
+        var body = inner;
         if (body.StartsWith('{') && body.EndsWith('}'))
             body = body[1..^1];   // {{{x}}}: nothing is escaped in Word text anyway
         var trimBefore = body.StartsWith('~');
         var trimAfter = body.EndsWith('~') && body.Length > 1;
-        body = body.Trim().TrimStart('~').TrimEnd('~').Trim();
+        return (body.Trim().TrimStart('~').TrimEnd('~').Trim(), trimBefore, trimAfter);
+    }
+
+    private static TagKind KindOf(string body) => body switch
+    {
+        _ when body.StartsWith('!') => TagKind.Comment,
+        "" => TagKind.Output,
+        "else" or "^" => TagKind.Else,
+        _ when body.StartsWith("else ", StringComparison.Ordinal) => TagKind.Else,
+        _ when body.StartsWith('/') => TagKind.Close,
+        _ when body.StartsWith('#') || body.StartsWith('^') => TagKind.Open,
+        _ => TagKind.Output,
+    };
+
+    private static TagToken Classify(TagToken tag)
+    {
+        var (body, trimBefore, trimAfter) = Body(tag.Inner);
         tag = tag with { TrimBefore = trimBefore, TrimAfter = trimAfter };
-        if (body.StartsWith('!'))
-            return tag with { Kind = TagKind.Comment };
-        if (body.Length == 0)
-            return tag with { Kind = TagKind.Output, Error = "标签是空的。" };
-        if (body == "else" || body == "^")
-            return tag with { Kind = TagKind.Else };
-        if (body.StartsWith("else ", StringComparison.Ordinal))
-            return Opening(tag with { Kind = TagKind.Else }, body[5..].Trim(), inverse: false);
-        if (body.StartsWith('/'))
-            return tag with { Kind = TagKind.Close, BlockName = body[1..].Trim() };
-        if (body.StartsWith('#'))
-            return Opening(tag with { Kind = TagKind.Open }, body[1..].Trim(), inverse: false);
-        if (body.StartsWith('^'))
-            return Opening(tag with { Kind = TagKind.Open }, body[1..].Trim(), inverse: true);
-        var parsed = ExpressionParser.Parse(body);
-        return tag with { Kind = TagKind.Output, Expression = parsed.Expression, Error = parsed.Error };
+        switch (KindOf(body))
+        {
+            case TagKind.Comment:
+                return tag with { Kind = TagKind.Comment };
+            case TagKind.Else:
+                return body.StartsWith("else ", StringComparison.Ordinal)
+                    ? Opening(tag with { Kind = TagKind.Else }, body[5..].Trim(), inverse: false)
+                    : tag with { Kind = TagKind.Else };
+            case TagKind.Close:
+                return tag with { Kind = TagKind.Close, BlockName = body[1..].Trim() };
+            case TagKind.Open:
+                return Opening(tag with { Kind = TagKind.Open }, body[1..].Trim(), inverse: body.StartsWith('^'));
+            default:
+                if (body.Length == 0)
+                    return tag with { Kind = TagKind.Output, Error = "标签是空的。" };
+                var parsed = ExpressionParser.Parse(body);
+                return tag with { Kind = TagKind.Output, Expression = parsed.Expression, Error = parsed.Error };
+        }
     }
 
     /// <summary>{{#each x opt=v}}, {{^x}} (x falsy: the inverse section), {{else if x}}.</summary>

@@ -40,12 +40,20 @@ internal sealed class ContainerNode(IReadOnlyList<Node> children)
 {
     public IReadOnlyList<Node> Children { get; } = children;
 
-    public List<OpenXmlElement> Render(RenderContext context, Frame<object?> scope)
+    /// <summary>Whether one of its children holds a chart: a row holding this cell does (see <see cref="RowNode"/>).</summary>
+    public bool ContainsChart { get; } = children.Any(c => c.ContainsChart);
+
+    /// <param name="part">This is a part's own content (body, header, footer): each child filled is the outermost place, where a template too deep for the stack is reported.</param>
+    public List<OpenXmlElement> Render(RenderContext context, Frame<object?> scope, bool part = false)
     {
         var elements = new List<OpenXmlElement>();
         var output = new Output(elements);
         foreach (var child in Children)
+        {
+            if (part)
+                context.Outermost = child.Location;
             child.Render(context, scope, output);
+        }
         return elements;
     }
 }
@@ -295,6 +303,12 @@ internal sealed class TableNode(Table template, IReadOnlyList<Node> rows) : Node
 internal sealed class RowNode(TableRow template, IReadOnlyList<ContainerNode> cells) : Node
 {
     public IReadOnlyList<ContainerNode> Cells { get; } = cells;
+
+    /// <summary>
+    /// A chart in one of its cells (or in what the row holds besides cells, copied as it is): a row block repeating this row
+    /// gives each item its own copy of the template's chart parts. Rows said none, and every repeated row used the one part.
+    /// </summary>
+    public override bool ContainsChart { get; init; }
 
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {

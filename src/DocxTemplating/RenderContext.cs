@@ -56,6 +56,9 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
 
     public CompiledOptions Options { get; } = options;
     public RenderServices Services { get; } = services;
+
+    /// <summary>The part's own node (a paragraph, table or block) being filled: a template nested too deep for the stack is reported there (TPL038).</summary>
+    public TemplateLocation? Outermost { get; set; }
     public IReadOnlyList<TemplateDiagnostic> Problems => _problems;
 
     /// <summary>

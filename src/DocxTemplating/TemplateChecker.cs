@@ -12,7 +12,18 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
     /// <summary>Every element helper tag with the field its argument resolved to: what the host learns a template places by name.</summary>
     public List<ElementUse> ElementUses { get; } = new();
 
-    public void Check(ContainerNode part) => Walk(part.Children, Frame<DataSchema>.Root(schema ?? DataSchema.Any));
+    /// <summary>The part's own node (a paragraph, table or block) being checked: a template nested too deep for the stack is reported there (TPL038).</summary>
+    public TemplateLocation? Outermost { get; private set; }
+
+    public void Check(ContainerNode part)
+    {
+        var root = Frame<DataSchema>.Root(schema ?? DataSchema.Any);
+        foreach (var node in part.Children)
+        {
+            Outermost = node.Location;
+            Walk([node], root);
+        }
+    }
 
     private void Walk(IEnumerable<Node> nodes, Frame<DataSchema> frame)
     {

@@ -27,6 +27,18 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     /// <summary>Every relationship id of the part being compiled: a picture, hyperlink or other reference in its content must name one.</summary>
     private HashSet<string> _relationshipIds = [];
 
+    /// <summary>How each table cell of the part being compiled opens and closes blocks: read once per cell, nested tables and all.</summary>
+    private CellTally _tally = new();
+
+    /// <summary>The root of the part being compiled (body, header, footer): its children are the part's own paragraphs and tables.</summary>
+    private OpenXmlElement? _root;
+
+    /// <summary>
+    /// The outermost place being compiled: the part's block still open, else its paragraph or table (at its first cell). A
+    /// template nested too deep for the stack is reported there (TPL038).
+    /// </summary>
+    public TemplateLocation? Outermost { get; private set; }
+
     /// <summary>The parts compiled so far, in order: problems are listed in this order.</summary>
     public List<string> PartNames { get; } = new();
 
@@ -40,6 +52,9 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         _paragraph = 0;
         _heading = null;
         _tables = 0;
+        _tally = new CellTally();
+        _root = root;
+        Outermost = null;
         _chartIds = owner.Parts.Where(p => p.OpenXmlPart is DocumentFormat.OpenXml.Packaging.ChartPart).Select(p => p.RelationshipId).ToHashSet();
         _relationshipIds = owner.Parts.Select(p => p.RelationshipId).Concat(owner.ExternalRelationships.Select(r => r.Id))
             .Concat(owner.HyperlinkRelationships.Select(r => r.Id)).Concat(owner.DataPartReferenceRelationships.Select(r => r.Id)).ToHashSet();
@@ -93,6 +108,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                     _paragraph++;
                     ParagraphText.MergeTags(paragraph);
                     NoteHeading(paragraph);
+                    NoteOutermost(container, blocks, Here);
                     CheckFieldCodes(paragraph);
                     CheckChartReferences(paragraph);
                     var text = ParagraphText.Of(paragraph);
@@ -114,19 +130,29 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                         blocks.Target.Add(CompileParagraph(paragraph, tags));
                     break;
                 case Table table:
+                    NoteOutermost(container, blocks, TableStart(_tables + 1));
                     blocks.Target.Add(CompileTable(table));
                     break;
                 case TableCellProperties:
                     break;   // a cell's own properties are kept by the row, not rendered as content
                 default:
-                    CopiedAsItIs(child);
-                    blocks.Target.Add(new CopyNode(child) { Location = Here });
+                    CopiedAsItIs(child, inRow: _cell is not null);
+                    blocks.Target.Add(new CopyNode(child) { Location = Here, ContainsChart = HasChart(child) });
                     break;
             }
         }
         ReportUnclosed(blocks);
         return new ContainerNode(root);
     }
+
+    private void NoteOutermost(OpenXmlElement container, BlockStack blocks, TemplateLocation here)
+    {
+        if (container == _root)
+            Outermost = blocks.Open.Count > 0 ? blocks.Open.Last().Location : here;
+    }
+
+    /// <summary>Where a table is said to be: its first cell, at the paragraph that comes next.</summary>
+    private TemplateLocation TableStart(int table) => new(_part, _paragraph + 1, _heading, table, 1, 1);
 
     private void ReportUnreadable(List<TagToken> tags)
     {
@@ -319,6 +345,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
     private Node CompileTable(Table table)
     {
         var outer = _cell;
+        var start = TableStart(_tables + 1);
         var tableNumber = ++_tables;
         var rows = new List<Node>();
         var blocks = new BlockStack(() => rows);
@@ -334,7 +361,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 // and counted, so that the rows after them have the numbers Word shows. Copied where they stand, too (in a
                 // row block, with each item): they were put before all the rows.
                 _cell = (tableNumber, rowNumber + 1, 1);
-                CopiedAsItIs(child);
+                CopiedAsItIs(child, inRow: outer is not null);
                 blocks.Target.Add(new CopyNode(child) { Location = Here, ContainsChart = HasChart(child) });
                 rowNumber += child.Descendants<TableRow>().Count(r => r.Ancestors<Table>().FirstOrDefault() == table);
                 continue;
@@ -342,9 +369,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
             rowNumber++;
             _cell = (tableNumber, rowNumber, 1);
             foreach (var other in row.ChildElements.Where(c => c is not TableCell))
-                CopiedAsItIs(other);
-            foreach (var paragraph in row.Descendants<Paragraph>())
-                ParagraphText.MergeTags(paragraph);
+                CopiedAsItIs(other, inRow: outer is not null);
             var (opening, closing) = RowBlockTags(row);
             if (opening is not null)
             {
@@ -367,7 +392,9 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 _cell = (tableNumber, rowNumber, ++cellNumber);
                 cells.Add(CompileContainer(cell));
             }
-            blocks.Target.Add(new RowNode(row, cells) { Location = Here });
+            // A chart in a cell is known from the cell's nodes; one in what the row holds besides cells is copied as it is.
+            var rowChart = cells.Any(c => c.ContainsChart) || row.ChildElements.Any(c => c is not TableCell && HasChart(c));
+            blocks.Target.Add(new RowNode(row, cells) { Location = Here, ContainsChart = rowChart });
             if (closing is not null)
             {
                 if (blocks.Open.Count == 0)
@@ -380,7 +407,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
             problems.Add(new TemplateDiagnostic(TemplateErrors.RowBlockNotInOneRow,
                 "表格行的块标签须在某行第一格开头开始、在该行或以下某行最后一格末尾结束。", block.Location, block.Tag.Text));
         _cell = outer;
-        return new TableNode(table, rows) { Location = Here, ContainsChart = HasChart(table) };
+        return new TableNode(table, rows) { Location = start, ContainsChart = rows.Any(r => r.ContainsChart) };
     }
 
     /// <summary>
@@ -394,13 +421,19 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         if (cells.Count == 0)
             return (null, null);
         TagToken? opening = null, closing = null;
+        // Only the paragraphs a row block's tags stand in are merged here; every other is merged where it is compiled (all of
+        // the row's, nested tables' too, were merged at each level of nesting).
         var first = cells[0].Elements<Paragraph>().FirstOrDefault();
-        if (first is not null && Lexer.Scan(ParagraphText.Of(first)).FirstOrDefault(t => t.Closed) is { Kind: TagKind.Open, Error: null } open
-            && ParagraphText.Of(first)[..open.Start].Trim().Length == 0 && !ClosesWithin(cells[0], open))
-            opening = open;
         var last = cells[^1].Elements<Paragraph>().LastOrDefault();
+        if (first is not null)
+            ParagraphText.MergeTags(first);
+        if (last is not null && last != first)
+            ParagraphText.MergeTags(last);
+        if (first is not null && Lexer.Scan(ParagraphText.Of(first)).FirstOrDefault(t => t.Closed) is { Kind: TagKind.Open, Error: null } open
+            && ParagraphText.Of(first)[..open.Start].Trim().Length == 0 && !_tally.ClosesWithin(cells[0]))
+            opening = open;
         if (last is not null && Lexer.Scan(ParagraphText.Of(last)).LastOrDefault(t => t.Closed) is { Kind: TagKind.Close } close
-            && ParagraphText.Of(last)[close.End..].Trim().Length == 0 && !OpensWithin(cells[^1], close, opening is not null && cells.Count == 1))
+            && ParagraphText.Of(last)[close.End..].Trim().Length == 0 && !_tally.OpensWithin(cells[^1], opening is not null && cells.Count == 1))
             closing = close;
         if (closing is not null)
             ParagraphText.RemoveRange(last!, closing.Start, closing.End);
@@ -409,40 +442,17 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         return (opening, closing);
     }
 
-    /// <summary>Whether the cell itself closes the block the tag opens (an inline or cell-level block, not a row block).</summary>
-    private static bool ClosesWithin(TableCell cell, TagToken open)
-    {
-        var depth = 0;
-        foreach (var tag in Lexer.Scan(string.Concat(cell.Descendants<Paragraph>().Select(ParagraphText.Of))).Where(t => t.Closed))
-        {
-            if (tag.Kind == TagKind.Open)
-                depth++;
-            else if (tag.Kind == TagKind.Close && --depth == 0)
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>Whether the closing tag closes a block opened in the same cell (other than the row's own opening tag).</summary>
-    private static bool OpensWithin(TableCell cell, TagToken close, bool rowOpensInThisCell)
-    {
-        var depth = rowOpensInThisCell ? -1 : 0;
-        foreach (var tag in Lexer.Scan(string.Concat(cell.Descendants<Paragraph>().Select(ParagraphText.Of))).Where(t => t.Closed))
-        {
-            if (tag.Kind == TagKind.Open)
-                depth++;
-            else if (tag.Kind == TagKind.Close)
-                depth--;
-        }
-        return depth >= 0;
-    }
-
     /// <summary>
     /// Content the report gets as it is (a content control around paragraphs, rows or cells): a tag in it would be printed
     /// as written, and its charts too must have their parts.
     /// </summary>
-    private void CopiedAsItIs(OpenXmlElement element)
+    private void CopiedAsItIs(OpenXmlElement element, bool inRow)
     {
+        // In a row of a table (the row's own content besides cells: in a row of a table around it) tags are merged, as
+        // everything in a row was merged before the row was compiled: a message quotes them merged, with straight quotes.
+        if (inRow)
+            foreach (var paragraph in element.Descendants<Paragraph>())
+                ParagraphText.MergeTags(paragraph);
         // Word's 目录 content control: its entries are the headings' text as Word last saw it (tags and all), rewritten when
         // the document is laid out; they are no tags of the template.
         if (IsTableOfContents(element))

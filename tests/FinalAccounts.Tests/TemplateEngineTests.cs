@@ -612,6 +612,87 @@ public class RepeatedChartTests
         var labels = charts.Select(c => string.Join("/", c.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Select(p => p.InnerText))).ToList();
         Assert.Equal(["模板自带/2024年", "金额/甲", "模板自带/2024年", "金额/乙/丙"], labels);
     }
+
+    [Fact]
+    public void ChartsInARowRepeatedByARowBlockAreEachRowsOwn()
+    {
+        // A row block ({{#each rows}} at the start of the first cell, {{/each}} at the end of the last) whose row holds a
+        // {{chart}} tag and one of the template's own charts: each filled row points at charts of its own.
+        var template = new DocxBuilder().Table(["{{#each rows}}{{name}}", "{{chart this.chart \"金额\"}}", "图表位置", "{{/each}}"]).Build();
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var main = document.MainDocumentPart!;
+            var chart = FinalAccounts.Report.ChartBuilder.Build(new Dictionary<string, object?>
+            {
+                ["kind"] = "bar",
+                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
+            }, "模板自带", new RenderServices(main)).Single();
+            var placeholder = main.Document.Body!.Descendants<Paragraph>().Single(p => p.InnerText == "图表位置");
+            placeholder.InsertAfterSelf(chart);
+            placeholder.Remove();
+        }
+        var data = DataTree.FromJson(JsonDocument.Parse("""
+            { "rows": [
+              { "name": "甲", "chart": { "kind": "bar", "points": [ { "label": "甲", "value": 1 } ] } },
+              { "name": "乙", "chart": { "kind": "bar", "points": [ { "label": "乙", "value": 2 } ] } },
+              { "name": "丙", "chart": { "kind": "pie", "points": [ { "label": "丙", "value": 3 }, { "label": "丁", "value": 4 } ] } } ] }
+            """).RootElement);
+        var compiled = DocxTemplate.Compile(stream.ToArray(), "chart.docx", FinalAccounts.Report.ReportTemplate.Options(null));
+        Assert.Empty(compiled.Problems.Select(p => p.Format("chart.docx")));
+        var output = compiled.Template!.Render(data);
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var main2 = result.MainDocumentPart!;
+        var rows = main2.Document.Body!.Descendants<TableRow>().ToList();
+        Assert.Equal(["甲", "乙", "丙"], rows.Select(r => r.Elements<TableCell>().First().InnerText));
+        string Chart(DocumentFormat.OpenXml.Drawing.Charts.ChartReference reference)
+        {
+            var part = (ChartPart)main2.GetPartById(reference.Id!.Value!);
+            var labels = part.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.StringPoint>().Select(p => p.InnerText);
+            var values = part.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Values>().SelectMany(v => v.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>()).Select(v => v.Text);
+            return $"{part.Uri} {string.Join("/", labels)}={string.Join("/", values)}";
+        }
+        var charts = rows.Select(r => r.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().Select(Chart).ToList()).ToList();
+        // Each row: its item's chart (its own labels and values), then the template's chart (the same data, a part of its own).
+        Assert.All(charts, c => Assert.Equal(2, c.Count));
+        Assert.Equal(["金额/甲=1", "金额/乙=2", "金额/丙/丁=3/4"], charts.Select(c => c[0][(c[0].IndexOf(' ') + 1)..]));
+        Assert.All(charts, c => Assert.EndsWith(" 模板自带/2024年=2", c[1]));
+        Assert.Equal(6, charts.SelectMany(c => c).Select(c => c[..c.IndexOf(' ')]).Distinct().Count());
+        Assert.Equal(6, main2.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Id!.Value).Distinct().Count());
+    }
+
+    [Fact]
+    public void AChartInAContentControlRepeatedByALoopIsEachItemsOwn()
+    {
+        // A content control (w:sdt) around a chart's paragraph is copied as it is; in a loop each item still gets its own part.
+        var template = new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("图表位置").Paragraph("{{/each}}").Build();
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var main = document.MainDocumentPart!;
+            var chart = FinalAccounts.Report.ChartBuilder.Build(new Dictionary<string, object?>
+            {
+                ["kind"] = "bar",
+                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
+            }, "模板自带", new RenderServices(main)).Single();
+            var placeholder = main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置");
+            placeholder.InsertAfterSelf(new SdtBlock(new SdtProperties(new SdtId { Val = 5 }), new SdtContentBlock(chart)));
+            placeholder.Remove();
+        }
+        var data = DataTree.FromJson(JsonDocument.Parse("""{ "rows": [ { "name": "甲" }, { "name": "乙" }, { "name": "丙" } ] }""").RootElement);
+        var output = DocxTemplate.Compile(stream.ToArray(), "chart.docx", new TemplateOptions()).Template!.Render(data);
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var main2 = result.MainDocumentPart!;
+        var references = main2.Document.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ChartReference>().Select(r => r.Id!.Value!).ToList();
+        Assert.Equal(3, main2.Document.Body!.Elements<SdtBlock>().Count());
+        Assert.Equal(3, references.Select(id => main2.GetPartById(id).Uri).Distinct().Count());
+    }
 }
 
 /// <summary>
