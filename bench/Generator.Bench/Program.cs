@@ -12,6 +12,9 @@ using Generator.Cli.Unattended;
 
 // bench: time per stage, whole pipeline, floor, docxtemplater, batch 1 vs 2 workers, memory 10 vs N, cold CLI.
 // Usage: dotnet Generator.Bench.dll [--workbooks N] [--runs R]      (child modes: memory <folder> <count>; dense <folder>)
+// Two builds alternated in one process (bench/ab.sh): ab <baseline bin> <candidate bin> <repository root> [rounds].
+if (args.Length > 3 && args[0] == "ab")
+    return Alternated.Run(args[1], args[2], args[3], args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 3);
 if (args.Length > 0 && args[0] == "memory")
     return MemoryChild(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
 if (args.Length > 1 && args[0] == "dense")
