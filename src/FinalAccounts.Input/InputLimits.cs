@@ -71,23 +71,23 @@ internal sealed class CellGuard
         if (row < 1 || row > InputLimits.MaxRow || column < 1 || column > InputLimits.MaxColumn)
             throw new InputLimitException(InputIds.Error(InputIds.ReferenceOutOfGrid,
                 $"工作表“{Printable.Escape(sheet.Name)}”中有超出Excel表格范围的单元格引用（第{row}行第{column}列），文件已损坏，未读取。", new CellRef(sheet.Name, 1, 1)));
-        // Where the cell is, formatted only for a finding: every cell of every workbook passes here.
-        var at = new CellRef(sheet.Name, row, column);
+        // Where the cell is, made only for a finding: every cell of every workbook passes here.
+        CellRef At() => new(sheet.Name, row, column);
         if (++_cells > InputLimits.MaxCells)
             throw new InputLimitException(InputIds.Error(InputIds.TooManyCells,
-                $"工作簿中有内容的单元格超过 {InputLimits.MaxCells:N0} 个（在 {at} 处超出），远超决算工作簿的正常大小，未读取。请删除无关的工作表或内容。", at));
+                $"工作簿中有内容的单元格超过 {InputLimits.MaxCells:N0} 个（在 {At()} 处超出），远超决算工作簿的正常大小，未读取。请删除无关的工作表或内容。", At()));
         if (countText && (_chars += text.Length) > InputLimits.MaxWorkbookChars)
-            throw TooMuchText(at.ToString());
+            throw TooMuchText(At().ToString());
         if (text.Length > InputLimits.MaxCellChars)
         {
             sheet.ReadFindings.Add(InputIds.Error(InputIds.TextTooLong,
-                $"单元格文字超过Excel单元格的上限 {InputLimits.MaxCellChars:N0} 个字符，疑似粘贴错误或被构造的内容，请检查。", at));
+                $"单元格文字超过Excel单元格的上限 {InputLimits.MaxCellChars:N0} 个字符，疑似粘贴错误或被构造的内容，请检查。", At()));
             text = text[..InputLimits.MaxCellChars];
         }
         if (Printable.Clean(text) is var (clean, removed) && removed.Length > 0)
         {
             sheet.ReadFindings.Add(InputIds.Warning(InputIds.CharactersRemoved,
-                $"单元格中有报告无法容纳的字符（{removed}），已删除；请确认删除后的内容“{Printable.Escape(Shorten(clean))}”正确。", at));
+                $"单元格中有报告无法容纳的字符（{removed}），已删除；请确认删除后的内容“{Printable.Escape(Shorten(clean))}”正确。", At()));
             text = clean;
         }
         if (text.Length == 0 && number is null)
