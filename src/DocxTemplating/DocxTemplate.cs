@@ -212,9 +212,9 @@ public sealed class DocxTemplate
             if (_repeatsIds)
                 UniqueIds.Assign(document);
             foreach (var finisher in _options.Finishers)
-                Finish(finisher, StepName(finisher), document, context);
+                Finish(finisher, () => StepName(finisher), document, context);
             if (finish is not null)
-                Finish(finish, "报告的标记与出处", document, context);
+                Finish(finish, () => "报告的标记与出处", document, context);
             context.Services.SavePending();
             foreach (var header in main.HeaderParts)
                 header.Header.Save();
@@ -233,7 +233,8 @@ public sealed class DocxTemplate
     /// A step after filling (layout, charts' height, 目录, marks) that fails on what the template holds — an attribute
     /// written in a form the step does not read, say — is the template's problem (TPL020, exit 2), never 内部错误.
     /// </summary>
-    private static void Finish(Action<WordprocessingDocument> step, string name, WordprocessingDocument document, RenderContext context)
+    /// <param name="name">The step's name, asked only when it fails (reading a method's attributes for every step of every report cost more than the smaller steps).</param>
+    private static void Finish(Action<WordprocessingDocument> step, Func<string> name, WordprocessingDocument document, RenderContext context)
     {
         try
         {
@@ -241,7 +242,7 @@ public sealed class DocxTemplate
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException or TemplateRenderException))
         {
-            context.Fail(null, "", $"填充后的排版步骤（{name}）无法处理模板中的内容：{ex.Message} 多为手工编辑留下的写法（如带单位的尺寸“29.7cm”）；"
+            context.Fail(null, "", $"填充后的排版步骤（{name()}）无法处理模板中的内容：{ex.Message} 多为手工编辑留下的写法（如带单位的尺寸“29.7cm”）；"
                 + "请在 Word 中打开模板，重新设置该处（页面、表格、样式）后另存。");
         }
     }
