@@ -14,6 +14,8 @@ public class CellTallyTests
 {
     private const string Box = "<w:r><w:pict><v:shape><v:textbox><w:txbxContent>{0}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>";
 
+    /// <remarks>The data has name and flag at its root too: the second compile reads the cells with no row block left, so
+    /// without them it is TPL005 before 2e4d5e6 and after (a fault of compiling the inner box twice, not of the tally).</remarks>
     [Fact]
     public void ARowBlockInATextBoxInATextBoxCompilesAsBefore()
     {
@@ -21,7 +23,7 @@ public class CellTallyTests
             + "<w:tc><w:p><w:r><w:t>{{#each items}}{{#if flag}}x{{/if}}</w:t></w:r></w:p></w:tc>"
             + "<w:tc><w:p><w:r><w:t>{{name}}{{/each}}</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>";
         var body = "<w:p>" + string.Format(Box, "<w:p>" + string.Format(Box, table) + "</w:p>") + "</w:p><w:sectPr/>";
-        var data = JsonSerializer.SerializeToElement(new { items = new[] { new { name = "a", flag = true }, new { name = "b", flag = false } } });
+        var data = JsonSerializer.SerializeToElement(new { name = "N", flag = true, items = new[] { new { name = "a", flag = true }, new { name = "b", flag = false } } });
 
         var compiled = DocxTemplate.Compile(Package(body), "t.docx", new TemplateOptions { Schema = DataSchema.FromJson(data) });
 
