@@ -436,9 +436,15 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
             && ParagraphText.Of(last)[close.End..].Trim().Length == 0 && !_tally.OpensWithin(cells[^1], opening is not null && cells.Count == 1))
             closing = close;
         if (closing is not null)
+        {
             ParagraphText.RemoveRange(last!, closing.Start, closing.End);
+            _tally.Changed(last!);
+        }
         if (opening is not null)
+        {
             ParagraphText.RemoveRange(first!, opening.Start, opening.End);
+            _tally.Changed(first!);
+        }
         return (opening, closing);
     }
 
