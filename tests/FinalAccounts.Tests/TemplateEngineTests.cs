@@ -525,22 +525,13 @@ public class RepeatedChartTests
     {
         // A template with a native chart inside a paragraph-level loop.
         var template = new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("{{name}}").Paragraph("图表位置").Paragraph("{{/each}}").Build();
-        using var stream = new MemoryStream();
-        stream.Write(template);
-        using (var document = WordprocessingDocument.Open(stream, true))
+        var withChart = WithTemplatesOwnChart(template, new Dictionary<string, object?>
         {
-            var main = document.MainDocumentPart!;
-            var chart = FinalAccounts.Report.ChartBuilder.Build(new Dictionary<string, object?>
-            {
-                ["kind"] = "bar", ["seriesName"] = "收支总计",
-                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2023年", ["value"] = 1m }, new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
-            }, "收支总计", new RenderServices(main)).Single();
-            var placeholder = main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置");
-            placeholder.InsertAfterSelf(chart);
-            placeholder.Remove();
-        }
+            ["kind"] = "bar", ["seriesName"] = "收支总计",
+            ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2023年", ["value"] = 1m }, new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
+        }, "收支总计");
         var data = DataTree.FromJson(JsonDocument.Parse("""{ "rows": [ { "name": "甲" }, { "name": "乙" }, { "name": "丙" } ] }""").RootElement);
-        var output = DocxTemplate.Compile(stream.ToArray(), "chart.docx", new TemplateOptions()).Template!.Render(data);
+        var output = DocxTemplate.Compile(withChart, "chart.docx", new TemplateOptions()).Template!.Render(data);
 
         Assert.Empty(DocxText.ValidationErrors(output));
         using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
@@ -575,32 +566,43 @@ public class RepeatedChartTests
         Assert.Empty(DocxText.ValidationErrors(stream.ToArray()));
     }
 
+    /// <summary>
+    /// The template with one of its own charts where its paragraph 图表位置 was (by default a bar, series 模板自带, one point
+    /// 2024年 = 2), made as the report makes charts; <paramref name="around"/> wraps it (a content control).
+    /// </summary>
+    private static byte[] WithTemplatesOwnChart(byte[] template, Dictionary<string, object?>? chartData = null, string title = "模板自带",
+        Func<DocumentFormat.OpenXml.OpenXmlElement, DocumentFormat.OpenXml.OpenXmlElement>? around = null)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var main = document.MainDocumentPart!;
+            var chart = FinalAccounts.Report.ChartBuilder.Build(chartData ?? new Dictionary<string, object?>
+            {
+                ["kind"] = "bar",
+                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
+            }, title, new RenderServices(main)).Single();
+            var placeholder = main.Document.Body!.Descendants<Paragraph>().Single(p => p.InnerText == "图表位置");
+            placeholder.InsertAfterSelf(around?.Invoke(chart) ?? chart);
+            placeholder.Remove();
+        }
+        return stream.ToArray();
+    }
+
     [Fact]
     public void ChartMadeByATagInALoopBesideTheTemplatesOwnChartIsWrittenWhole()
     {
         // A loop body holding one of the template's charts (so each item's charts are copied) and a {{chart}} tag:
         // the tag's chart is made for its item and written when rendering is done, never copied before it is written.
         var template = new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("图表位置").Paragraph("{{chart this.chart \"金额\"}}").Paragraph("{{/each}}").Build();
-        using var stream = new MemoryStream();
-        stream.Write(template);
-        using (var document = WordprocessingDocument.Open(stream, true))
-        {
-            var main = document.MainDocumentPart!;
-            var chart = FinalAccounts.Report.ChartBuilder.Build(new Dictionary<string, object?>
-            {
-                ["kind"] = "bar",
-                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
-            }, "模板自带", new RenderServices(main)).Single();
-            var placeholder = main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置");
-            placeholder.InsertAfterSelf(chart);
-            placeholder.Remove();
-        }
+        var withChart = WithTemplatesOwnChart(template);
         var data = DataTree.FromJson(JsonDocument.Parse("""
             { "rows": [
               { "chart": { "kind": "bar", "points": [ { "label": "甲", "value": 1 } ] } },
               { "chart": { "kind": "pie", "points": [ { "label": "乙", "value": 2 }, { "label": "丙", "value": 3 } ] } } ] }
             """).RootElement);
-        var output = DocxTemplate.Compile(stream.ToArray(), "chart.docx", FinalAccounts.Report.ReportTemplate.Options(null)).Template!.Render(data);
+        var output = DocxTemplate.Compile(withChart, "chart.docx", FinalAccounts.Report.ReportTemplate.Options(null)).Template!.Render(data);
 
         Assert.Empty(DocxText.ValidationErrors(output));
         using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
@@ -619,27 +621,14 @@ public class RepeatedChartTests
         // A row block ({{#each rows}} at the start of the first cell, {{/each}} at the end of the last) whose row holds a
         // {{chart}} tag and one of the template's own charts: each filled row points at charts of its own.
         var template = new DocxBuilder().Table(["{{#each rows}}{{name}}", "{{chart this.chart \"金额\"}}", "图表位置", "{{/each}}"]).Build();
-        using var stream = new MemoryStream();
-        stream.Write(template);
-        using (var document = WordprocessingDocument.Open(stream, true))
-        {
-            var main = document.MainDocumentPart!;
-            var chart = FinalAccounts.Report.ChartBuilder.Build(new Dictionary<string, object?>
-            {
-                ["kind"] = "bar",
-                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
-            }, "模板自带", new RenderServices(main)).Single();
-            var placeholder = main.Document.Body!.Descendants<Paragraph>().Single(p => p.InnerText == "图表位置");
-            placeholder.InsertAfterSelf(chart);
-            placeholder.Remove();
-        }
+        var withChart = WithTemplatesOwnChart(template);
         var data = DataTree.FromJson(JsonDocument.Parse("""
             { "rows": [
               { "name": "甲", "chart": { "kind": "bar", "points": [ { "label": "甲", "value": 1 } ] } },
               { "name": "乙", "chart": { "kind": "bar", "points": [ { "label": "乙", "value": 2 } ] } },
               { "name": "丙", "chart": { "kind": "pie", "points": [ { "label": "丙", "value": 3 }, { "label": "丁", "value": 4 } ] } } ] }
             """).RootElement);
-        var compiled = DocxTemplate.Compile(stream.ToArray(), "chart.docx", FinalAccounts.Report.ReportTemplate.Options(null));
+        var compiled = DocxTemplate.Compile(withChart, "chart.docx", FinalAccounts.Report.ReportTemplate.Options(null));
         Assert.Empty(compiled.Problems.Select(p => p.Format("chart.docx")));
         var output = compiled.Template!.Render(data);
 
@@ -669,22 +658,9 @@ public class RepeatedChartTests
     {
         // A content control (w:sdt) around a chart's paragraph is copied as it is; in a loop each item still gets its own part.
         var template = new DocxBuilder().Paragraph("{{#each rows}}").Paragraph("图表位置").Paragraph("{{/each}}").Build();
-        using var stream = new MemoryStream();
-        stream.Write(template);
-        using (var document = WordprocessingDocument.Open(stream, true))
-        {
-            var main = document.MainDocumentPart!;
-            var chart = FinalAccounts.Report.ChartBuilder.Build(new Dictionary<string, object?>
-            {
-                ["kind"] = "bar",
-                ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
-            }, "模板自带", new RenderServices(main)).Single();
-            var placeholder = main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置");
-            placeholder.InsertAfterSelf(new SdtBlock(new SdtProperties(new SdtId { Val = 5 }), new SdtContentBlock(chart)));
-            placeholder.Remove();
-        }
+        var withChart = WithTemplatesOwnChart(template, around: chart => new SdtBlock(new SdtProperties(new SdtId { Val = 5 }), new SdtContentBlock(chart)));
         var data = DataTree.FromJson(JsonDocument.Parse("""{ "rows": [ { "name": "甲" }, { "name": "乙" }, { "name": "丙" } ] }""").RootElement);
-        var output = DocxTemplate.Compile(stream.ToArray(), "chart.docx", new TemplateOptions()).Template!.Render(data);
+        var output = DocxTemplate.Compile(withChart, "chart.docx", new TemplateOptions()).Template!.Render(data);
 
         Assert.Empty(DocxText.ValidationErrors(output));
         using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
