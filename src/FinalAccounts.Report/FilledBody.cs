@@ -31,15 +31,7 @@ internal static class FilledBody
                     continue;
                 }
             }
-            // Next in document order: the next sibling of this element, else of the nearest ancestor below the root that has one.
-            OpenXmlElement? next = null;
-            while (next is null && node is not null && !ReferenceEquals(node, root))
-            {
-                next = node.NextSibling();
-                if (next is null)
-                    node = node.Parent;
-            }
-            node = next;
+            node = NextAfter(node, root);
         }
         return found;
     }
@@ -53,6 +45,11 @@ internal static class FilledBody
     {
         var found = new List<(W.Paragraph, List<W.Text>)>();
         var open = new Stack<List<W.Text>>();   // the texts of each paragraph the walk is inside, innermost on top
+        Action<OpenXmlElement> leaving = done =>
+        {
+            if (done is W.Paragraph)
+                open.Pop();
+        };
         var node = root.FirstChild;
         while (node is not null)
         {
@@ -72,17 +69,7 @@ internal static class FilledBody
                     continue;
                 }
             }
-            // The element is done, and so is each ancestor left on the way to the next element in document order.
-            OpenXmlElement? next = null;
-            while (next is null && node is not null && !ReferenceEquals(node, root))
-            {
-                if (node is W.Paragraph)
-                    open.Pop();
-                next = node.NextSibling();
-                if (next is null)
-                    node = node.Parent;
-            }
-            node = next;
+            node = NextAfter(node, root, leaving);
         }
         return found;
     }
@@ -95,4 +82,20 @@ internal static class FilledBody
     private static bool IsProperties(OpenXmlElement element) =>
         element is W.RunProperties or W.ParagraphProperties or W.TableProperties or W.TableRowProperties or W.TableCellProperties
             or W.TableGrid or W.SectionProperties;
+
+    /// <summary>
+    /// The element after <paramref name="node"/> and everything in it, in document order below <paramref name="root"/>: its
+    /// next sibling, else that of the nearest ancestor that has one; null at the end. <paramref name="leaving"/> hears of each
+    /// element finished on the way (the node, then every ancestor left), for a walk that keeps track of where it is.
+    /// </summary>
+    public static OpenXmlElement? NextAfter(OpenXmlElement node, OpenXmlElement root, Action<OpenXmlElement>? leaving = null)
+    {
+        for (var done = node; done is not null && !ReferenceEquals(done, root); done = done.Parent)
+        {
+            leaving?.Invoke(done);
+            if (done.NextSibling() is { } next)
+                return next;
+        }
+        return null;
+    }
 }

@@ -77,8 +77,9 @@ public static class PrintLayout
             var column = 0;
             foreach (var cell in row.Elements<TableCell>())
             {
-                var span = LeadingProperties.Of(cell)?.GridSpan?.Val?.Value ?? 1;
-                if (LeadingProperties.Of(cell)?.TableCellWidth is { } width && column + span <= fitted.Length)
+                var properties = LeadingProperties.Of(cell);
+                var span = properties?.GridSpan?.Val?.Value ?? 1;
+                if (properties?.TableCellWidth is { } width && column + span <= fitted.Length)
                 {
                     width.Width = fitted.Skip(column).Take(span).Sum().ToString(CultureInfo.InvariantCulture);
                     width.Type = TableWidthUnitValues.Dxa;
@@ -114,14 +115,7 @@ public static class PrintLayout
                 node = node.FirstChild;
                 continue;
             }
-            OpenXmlElement? next = null;
-            while (next is null && node is not null && !ReferenceEquals(node, paragraph))
-            {
-                next = node.NextSibling();
-                if (next is null)
-                    node = node.Parent;
-            }
-            node = next;
+            node = FilledBody.NextAfter(node, paragraph);
         }
         return ((text?.ToString() ?? single ?? "").Trim(), size);
     }

@@ -153,7 +153,9 @@ public static class PublicTableBuilder
     /// of this builder's time. Any other data (a JSON file given to render, rows a tag has read) goes through the tree.
     /// </summary>
     private static List<List<CellData>> Rows(IDictionary<string, object?> table, string field) =>
-        DataTree.TryReadUntouched(table, field, out var typed) && typed is IEnumerable<TableRowView> rows
+        // Rows or cells missing from the typed list are left to the tree, which names the fault.
+        DataTree.TryReadUntouched(table, field, out var typed) && typed is IReadOnlyList<TableRowView> rows
+            && rows.All(r => r?.Cells is { } cells && cells.All(c => c is not null))
             ? rows.Select(r => r.Cells.Select(CellData.Of).ToList()).ToList()
             : Rows(table.Field(field));
 
@@ -173,14 +175,17 @@ public static class PublicTableBuilder
     private readonly record struct CellData(string Text, int Span, string? Merge, bool IsNumber)
     {
         /// <summary>A typed cell, read as the tree would give it (<see cref="Of(IDictionary{string, object?})"/>).</summary>
-        public static CellData Of(TableCellView cell) => new(
-            cell.Text ?? "", Math.Max(1, cell.ColumnSpan), cell.VerticalMerge is "restart" or "continue" ? cell.VerticalMerge : null, cell.IsNumber);
+        public static CellData Of(TableCellView cell) =>
+            new(cell.Text ?? "", Math.Max(1, cell.ColumnSpan), MergeKind(cell.VerticalMerge), cell.IsNumber);
 
         public static CellData Of(IDictionary<string, object?> cell) => new(
             cell.Field("text") as string ?? "",
             Math.Max(1, Convert.ToInt32(cell.Field("columnSpan") ?? 1, CultureInfo.InvariantCulture)),
-            cell.Field("verticalMerge") is "restart" or "continue" ? (string)cell.Field("verticalMerge")! : null,
+            MergeKind(cell.Field("verticalMerge") as string),
             cell.Field("isNumber") is true);
+
+        /// <summary>Word's two kinds of vertical merge; anything else is no merge.</summary>
+        private static string? MergeKind(string? value) => value is "restart" or "continue" ? value : null;
     }
 
     /// <summary>Columns naming an item (项目, 科目名称) get about twice the width, codes a little more, 行次 less.</summary>

@@ -69,6 +69,18 @@ public class PublicTableTextTests
         Assert.True(DataTree.TryReadUntouched(typedTree["t"], "rows", out var rows) && ReferenceEquals(rows, view.Rows));
     }
 
+    [Fact]
+    public void ATypedTableWithAMissingRowIsTheTreesMessageNotACrash()
+    {
+        var view = new PublicTableView(1, "公开01表", "收入支出决算总表", "示例局", "万元", false, 1,
+            [new TableRowView([new TableCellView("项目", 1, "", false)])], [null!], []);
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{publicTable t}}").Build(), "t.docx", ReportTemplate.Options(null)).Template!;
+
+        var failure = Assert.Throws<TemplateRenderException>(() => compiled.Render(DataTree.FromObject(new { t = view })));
+
+        Assert.Contains("附表的某一行不是含 cells 列表的对象", Assert.Single(failure.Problems).Message);
+    }
+
     private static string MainPart(byte[] docx)
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
