@@ -30,6 +30,13 @@ public sealed class TemplateOptions
     /// </summary>
     public List<Action<WordprocessingDocument>> Finishers { get; } = new();
 
+    /// <summary>
+    /// Steps that read only the template, never the data (Word's "update fields on open" setting), applied once to the
+    /// template's package when it is compiled: every report starts from the prepared package instead of doing them again.
+    /// Like a finisher, a step saves the parts it changes; one that fails on what the template holds is TPL020 at compile.
+    /// </summary>
+    public List<Action<WordprocessingDocument>> Preparations { get; } = new();
+
     /// <summary>The data's shape; null skips the unknown-field check (render still fails on an unknown field).</summary>
     public DataSchema? Schema { get; set; }
 }
@@ -44,6 +51,7 @@ internal sealed class CompiledOptions(TemplateOptions options)
     public FrozenDictionary<string, ElementHelperModule> ElementHelpers { get; } = options.ElementHelpers.ToFrozenDictionary();
     public FrozenSet<string> ValueArgumentHelpers { get; } = options.ValueArgumentHelpers.ToFrozenSet(StringComparer.Ordinal);
     public ImmutableArray<Action<WordprocessingDocument>> Finishers { get; } = [.. options.Finishers];
+    public ImmutableArray<Action<WordprocessingDocument>> Preparations { get; } = [.. options.Preparations];
     public DataSchema? Schema { get; } = options.Schema;
 }
 
@@ -140,8 +148,9 @@ public sealed class DocxTemplate
 
         // The document and body elements without content (namespaces, attributes): rendering builds on
         // copies of them instead of parsing the template's document part again for every report.
-        var result = problems.Count == 0
-            ? new DocxTemplate(package, options, parts, repeatsIds, main.Document.CloneNode(false), main.Document.Body!.CloneNode(false)) { Name = name }
+        var prepared = problems.Count == 0 ? Prepare(package, options.Preparations, problems) : null;
+        var result = prepared is not null
+            ? new DocxTemplate(prepared, options, parts, repeatsIds, main.Document.CloneNode(false), main.Document.Body!.CloneNode(false)) { Name = name }
             : null;
         return new CompileResult(result, problems, options.Schema is null ? new SortedSet<string>() : checker.UsedFields) { ElementUses = checker.ElementUses };
     }
@@ -230,6 +239,46 @@ public sealed class DocxTemplate
     }
 
     /// <summary>
+    /// The package every report starts from: the template's, with <see cref="TemplateOptions.Preparations"/> applied.
+    /// Null when a step fails (its problem added); the template's own bytes when there is nothing to apply.
+    /// </summary>
+    private static byte[]? Prepare(byte[] package, ImmutableArray<Action<WordprocessingDocument>> steps, List<TemplateDiagnostic> problems)
+    {
+        if (steps.IsEmpty)
+            return package;
+        using var stream = new MemoryStream();
+        stream.Write(package);
+        stream.Position = 0;
+        var failed = new List<TemplateDiagnostic>();
+        try
+        {
+            using var document = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false });
+            foreach (var step in steps)
+            {
+                try
+                {
+                    step(document);
+                }
+                catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException))
+                {
+                    failed.Add(new TemplateDiagnostic(TemplateErrors.RenderFailed, StepFailed(StepName(step), ex), null, ""));
+                }
+            }
+        }
+        // Saving what a step changed can fail on the same content (a part the SDK cannot write back).
+        catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException))
+        {
+            failed.Add(new TemplateDiagnostic(TemplateErrors.RenderFailed, StepFailed("保存模板", ex), null, ""));
+        }
+        problems.AddRange(failed.Distinct());
+        return failed.Count == 0 ? stream.ToArray() : null;
+    }
+
+    private static string StepFailed(string step, Exception ex) =>
+        $"填充后的排版步骤（{step}）无法处理模板中的内容：{ex.Message} 多为手工编辑留下的写法（如带单位的尺寸“29.7cm”）；"
+        + "请在 Word 中打开模板，重新设置该处（页面、表格、样式）后另存。";
+
+    /// <summary>
     /// A step after filling (layout, charts' height, 目录, marks) that fails on what the template holds — an attribute
     /// written in a form the step does not read, say — is the template's problem (TPL020, exit 2), never 内部错误.
     /// </summary>
@@ -242,8 +291,7 @@ public sealed class DocxTemplate
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException or TemplateRenderException))
         {
-            context.Fail(null, "", $"填充后的排版步骤（{name()}）无法处理模板中的内容：{ex.Message} 多为手工编辑留下的写法（如带单位的尺寸“29.7cm”）；"
-                + "请在 Word 中打开模板，重新设置该处（页面、表格、样式）后另存。");
+            context.Fail(null, "", StepFailed(name(), ex));
         }
     }
 

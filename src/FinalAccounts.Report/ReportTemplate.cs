@@ -34,7 +34,8 @@ public static class ReportTemplate
         options.Finishers.Add(PrintLayout.Apply);
         options.Finishers.Add(ChartHeight.Apply);
         options.Finishers.Add(TableOfContents.Fill);
-        options.Finishers.Add(UpdateFieldsOnOpen);
+        // The same for every report: done once, to the template's package, when the template is compiled.
+        options.Preparations.Add(UpdateFieldsOnOpen);
         return options;
     }
 

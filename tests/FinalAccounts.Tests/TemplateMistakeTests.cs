@@ -824,6 +824,65 @@ public class TemplateMistakeTests
             Assert.Equal(name, Assert.Single(step.Method.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false).Cast<System.ComponentModel.DescriptionAttribute>()).Description);
     }
 
+    /// <summary>
+    /// A step that reads only the template (Word's "update fields on open") is done once, when the template is compiled:
+    /// every report carries its result without doing it again.
+    /// </summary>
+    [Fact]
+    public void APreparationRunsOnceAtCompileAndEveryReportCarriesItsResult()
+    {
+        var calls = 0;
+        var options = new TemplateOptions();
+        options.Preparations.Add(document =>
+        {
+            calls++;
+            var settings = document.MainDocumentPart!.DocumentSettingsPart ?? document.MainDocumentPart.AddNewPart<DocumentSettingsPart>();
+            settings.Settings = new W.Settings(new W.UpdateFieldsOnOpen { Val = true });
+            settings.Settings.Save();
+        });
+        var template = DocxTemplate.Compile(new DocxBuilder().Paragraph("{{name}}").Build(), "t.docx", options).Template!;
+        Assert.Equal(1, calls);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var report = template.Render(new Dictionary<string, object?> { ["name"] = $"第{i}份" });
+            using var word = WordprocessingDocument.Open(new MemoryStream(report), false);
+            Assert.True(word.MainDocumentPart!.DocumentSettingsPart!.Settings.GetFirstChild<W.UpdateFieldsOnOpen>()?.Val?.Value);
+            Assert.Equal($"第{i}份", word.MainDocumentPart.Document.Body!.InnerText);
+        }
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public void APreparationThatFailsOnTheTemplateIsTpl020AtCompileNotAnInternalError()
+    {
+        var options = new TemplateOptions();
+        options.Preparations.Add(_ => throw new InvalidOperationException("读不懂设置"));
+
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Paragraph("正文").Build(), "t.docx", options);
+
+        Assert.Null(compiled.Template);
+        var problem = Assert.Single(compiled.Problems);
+        Assert.Equal("TPL020", problem.Id);
+        Assert.StartsWith("填充后的排版步骤（模板的排版步骤）无法处理模板中的内容：读不懂设置", problem.Message);
+    }
+
+    /// <summary>The shipped templates' reports ask Word and WPS to update the 目录 on opening, also without the layout pass.</summary>
+    [Theory]
+    [InlineData("default")]
+    [InlineData("hubei")]
+    [InlineData("self-evaluation")]
+    [InlineData("sichuan-2020")]
+    public void EveryShippedTemplatesReportUpdatesItsFieldsOnOpening(string templateName)
+    {
+        var template = CompiledReportTemplate.Load(Path.Combine(Repo.Root, "templates", templateName)).Template!;
+        var report = ReportWriter.Build(Repo.SampleXlsx, template);
+
+        using var word = WordprocessingDocument.Open(new MemoryStream(report.Document!), false);
+        var settings = word.MainDocumentPart!.DocumentSettingsPart!.Settings;
+        Assert.True(Assert.Single(settings.Elements<W.UpdateFieldsOnOpen>()).Val?.Value);
+    }
+
     [Fact]
     public void ShippedTemplatesDefineEachStyleIdOnce()
     {
