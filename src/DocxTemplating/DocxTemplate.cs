@@ -71,12 +71,14 @@ public sealed class DocxTemplate
     private readonly CompiledOptions _options;
     private readonly IReadOnlyDictionary<string, ContainerNode> _parts;
     private readonly bool _repeatsIds;
+    private readonly FrozenSet<string> _fixedParts;
     private readonly OpenXmlElement _documentShell;
     private readonly OpenXmlElement _bodyShell;
 
     private DocxTemplate(byte[] package, CompiledOptions options, IReadOnlyDictionary<string, ContainerNode> parts, bool repeatsIds,
-        OpenXmlElement documentShell, OpenXmlElement bodyShell)
+        FrozenSet<string> fixedParts, OpenXmlElement documentShell, OpenXmlElement bodyShell)
     {
+        _fixedParts = fixedParts;
         _package = package;
         _options = options;
         _parts = parts;
@@ -143,17 +145,32 @@ public sealed class DocxTemplate
         var roots = new OpenXmlElement[] { main.Document }.Concat(main.HeaderParts.Select(h => h.Header)).Concat(main.FooterParts.Select(f => f.Footer)).ToList();
         // Only ids that come from the template can repeat (element helpers make unique ones), so
         // a template without drawings or bookmarks needs no renumbering pass over the output.
-        var repeatsIds = roots.SelectMany(r => r.Descendants()).Any(e => e is DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties or DocumentFormat.OpenXml.Wordprocessing.BookmarkStart);
+        var repeatsIds = roots.SelectMany(r => r.Descendants()).Any(HasId);
+        var fixedParts = main.HeaderParts.Select(h => (h.Uri, Root: (OpenXmlElement)h.Header)).Concat(main.FooterParts.Select(f => (f.Uri, Root: (OpenXmlElement)f.Footer)))
+            .Where(p => IsFixed(parts[p.Uri.ToString()], p.Root)).Select(p => p.Uri.ToString()).ToFrozenSet();
         document.Dispose();
 
         // The document and body elements without content (namespaces, attributes): rendering builds on
         // copies of them instead of parsing the template's document part again for every report.
         var prepared = problems.Count == 0 ? Prepare(package, options.Preparations, problems) : null;
         var result = prepared is not null
-            ? new DocxTemplate(prepared, options, parts, repeatsIds, main.Document.CloneNode(false), main.Document.Body!.CloneNode(false)) { Name = name }
+            ? new DocxTemplate(prepared, options, parts, repeatsIds, fixedParts, main.Document.CloneNode(false), main.Document.Body!.CloneNode(false)) { Name = name }
             : null;
         return new CompileResult(result, problems, options.Schema is null ? new SortedSet<string>() : checker.UsedFields) { ElementUses = checker.ElementUses };
     }
+
+    private static bool HasId(OpenXmlElement element) =>
+        element is DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties or DocumentFormat.OpenXml.Wordprocessing.BookmarkStart;
+
+    /// <summary>
+    /// A header or footer every report has exactly as the template has it (a page number, a department's name typed in):
+    /// nothing to fill, already ending with a paragraph, no ids to renumber. Rendering leaves its part as the template's
+    /// instead of parsing, copying and writing it again for every report.
+    /// </summary>
+    private static bool IsFixed(ContainerNode node, OpenXmlElement root) =>
+        node.Children.All(c => c is CopyNode or ParagraphNode { Texts.Count: 0, TextBoxes.Count: 0 })
+        && root.LastChild is DocumentFormat.OpenXml.Wordprocessing.Paragraph
+        && !root.Descendants().Any(HasId);
 
     /// <summary>
     /// A template nested too deep for the stack, at the outermost place compiling, checking or filling was in when the stack
@@ -209,9 +226,9 @@ public sealed class DocxTemplate
             try
             {
                 Fill(body, _parts[main.Uri.ToString()], context, scope);
-                foreach (var header in main.HeaderParts)
+                foreach (var header in Filled(main.HeaderParts))
                     Fill(header.Header, _parts[header.Uri.ToString()], context, scope);
-                foreach (var footer in main.FooterParts)
+                foreach (var footer in Filled(main.FooterParts))
                     Fill(footer.Footer, _parts[footer.Uri.ToString()], context, scope);
             }
             catch (InsufficientExecutionStackException)
@@ -219,17 +236,19 @@ public sealed class DocxTemplate
                 throw new TemplateRenderException([TooDeep(context.Outermost)]);
             }
             if (_repeatsIds)
-                UniqueIds.Assign(document);
+                UniqueIds.Assign(main.Document, Filled(main.HeaderParts).Select(h => h.Header), Filled(main.FooterParts).Select(f => f.Footer));
             foreach (var finisher in _options.Finishers)
                 Finish(finisher, () => StepName(finisher), document, context);
             if (finish is not null)
                 Finish(finish, () => "报告的标记与出处", document, context);
             context.Services.SavePending();
-            foreach (var header in main.HeaderParts)
+            foreach (var header in Filled(main.HeaderParts))
                 header.Header.Save();
-            foreach (var footer in main.FooterParts)
+            foreach (var footer in Filled(main.FooterParts))
                 footer.Footer.Save();
-            main.NumberingDefinitionsPart?.Numbering?.Save();
+            // Parsed and written again only when a list was restarted: a Word template's numbering part can be tens of kB.
+            if (context.NumberingChanged)
+                main.NumberingDefinitionsPart!.Numbering.Save();
             WriteMainPart(main);
             problems = context.Problems;
         }
@@ -277,6 +296,9 @@ public sealed class DocxTemplate
     private static string StepFailed(string step, Exception ex) =>
         $"填充后的排版步骤（{step}）无法处理模板中的内容：{ex.Message} 多为手工编辑留下的写法（如带单位的尺寸“29.7cm”）；"
         + "请在 Word 中打开模板，重新设置该处（页面、表格、样式）后另存。";
+
+    /// <summary>The headers or footers a report fills: the others stay as the template's parts (<see cref="IsFixed"/>).</summary>
+    private IEnumerable<T> Filled<T>(IEnumerable<T> parts) where T : OpenXmlPart => parts.Where(p => !_fixedParts.Contains(p.Uri.ToString()));
 
     /// <summary>
     /// A step after filling (layout, charts' height, 目录, marks) that fails on what the template holds — an attribute

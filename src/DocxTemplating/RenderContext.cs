@@ -206,6 +206,9 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
         }
     }
 
+    /// <summary>Whether a list was given a numbering instance of its own: the numbering part is written again only then.</summary>
+    public bool NumberingChanged { get; private set; }
+
     /// <summary>
     /// Gives each numbered list in a repeated item its own numbering instance starting again at 1,
     /// so the second project's list does not continue from the first's.
@@ -231,6 +234,7 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
                 for (var level = 0; level < 9; level++)
                     copy.Append(new LevelOverride(new StartOverrideNumberingValue { Val = 1 }) { LevelIndex = level });
                 numbering.Append(copy);
+                NumberingChanged = true;
                 renumbered[old] = fresh;
             }
             numberingId.Val = fresh;

@@ -10,12 +10,12 @@ namespace DocxTemplating;
 /// </summary>
 internal static class UniqueIds
 {
-    public static void Assign(WordprocessingDocument document)
+    /// <param name="headers">The headers and footers that were filled (the others hold no ids: <c>DocxTemplate.IsFixed</c>).</param>
+    public static void Assign(Document document, IEnumerable<Header> headers, IEnumerable<Footer> footers)
     {
-        var main = document.MainDocumentPart!;
-        var roots = new List<DocumentFormat.OpenXml.OpenXmlElement> { main.Document };
-        roots.AddRange(main.HeaderParts.Select(h => (DocumentFormat.OpenXml.OpenXmlElement)h.Header));
-        roots.AddRange(main.FooterParts.Select(f => (DocumentFormat.OpenXml.OpenXmlElement)f.Footer));
+        var roots = new List<DocumentFormat.OpenXml.OpenXmlElement> { document };
+        roots.AddRange(headers);
+        roots.AddRange(footers);
 
         uint drawingId = 1;
         foreach (var properties in roots.SelectMany(r => r.Descendants<Drawing.DocProperties>()))

@@ -198,6 +198,38 @@ public class TemplateEngineTests
         Assert.Equal(1, restarted.Elements<LevelOverride>().First().StartOverrideNumberingValue!.Val!.Value);
     }
 
+    /// <summary>
+    /// A footer with nothing to fill (a page number, typed text) and a numbering part no loop restarted are the template's
+    /// own parts in the report, byte for byte: not parsed, copied and written again for every report. The template's parts
+    /// are written here in a form the SDK would not write back (line breaks between elements), so a rewrite shows.
+    /// </summary>
+    [Fact]
+    public void PartsWithNothingToFillStayAsTheTemplatesOwn()
+    {
+        const string footer = "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\n  <w:p><w:r><w:t>第 1 页</w:t></w:r></w:p>\n</w:ftr>";
+        const string numbering = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\n  <w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>\n  <w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num>\n</w:numbering>";
+        using var stream = new MemoryStream();
+        stream.Write(new DocxBuilder().Paragraph("{{#each rows}}").Numbered("{{name}}").Paragraph("{{/each}}").Header("页眉{{name}}").Footer("旧").Build());
+        using (var word = WordprocessingDocument.Open(stream, true))
+        {
+            word.MainDocumentPart!.FooterParts.Single().FeedData(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(footer)));
+            word.MainDocumentPart.NumberingDefinitionsPart!.FeedData(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(numbering)));
+        }
+        var compiled = DocxTemplate.Compile(stream.ToArray(), "t.docx", Options()).Template!;
+
+        var output = compiled.Render(new Dictionary<string, object?> { ["name"] = "示例局", ["rows"] = new List<object?> { new Dictionary<string, object?> { ["name"] = "甲" } } });
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var report = WordprocessingDocument.Open(new MemoryStream(output), false);
+        static string Xml(OpenXmlPart part) { using var reader = new StreamReader(part.GetStream()); return reader.ReadToEnd(); }
+        var main = report.MainDocumentPart!;
+        Assert.Equal(footer, Xml(main.FooterParts.Single()));
+        Assert.Equal(numbering, Xml(main.NumberingDefinitionsPart!));
+        // The header has a tag: filled and written.
+        Assert.Equal("页眉示例局", main.HeaderParts.Single().Header.InnerText);
+        Assert.Equal("甲", main.Document.Body!.InnerText);
+    }
+
     [Fact]
     public void LoopPutsPageBreaksBetweenItemsButNotAfterTheLast()
     {
