@@ -1111,11 +1111,15 @@ public class TemplateMistakeTests
 
         // kind is in the first item only; s.c in the first s only; t is null in the second (a null field is there, as the
         // fill finds it, but nothing is in it). Read where nothing asked for it: TPL005 at the tag, in check and in render.
-        foreach (var (body, field) in new[] { ("{{kind}}", "kind"), ("{{#if name}}{{kind}}{{/if}}", "kind"), ("{{s.c}}", "s.c"), ("{{t.c}}", "t.c"), ("{{#with s}}{{c}}{{/with}}", "c") })
+        foreach (var (body, field, at) in new[]
+                 {
+                     ("{{kind}}", "kind", "xs[]"), ("{{#if name}}{{kind}}{{/if}}", "kind", "xs[]"), ("{{s.c}}", "s.c", "xs[]"), ("{{t.c}}", "t.c", "xs[]"),
+                     ("{{#with s}}{{c}}{{/with}}", "c", "xs[].s"),
+                 })
         {
             using var again = new TempFolder();
             var builder = new DocxBuilder().Paragraph("前").Paragraph("{{#each xs}}" + body + "{{/each}}");
-            var expected = $"t.docx[正文 第2段]: error TPL005: 数据中没有字段“{field}”（当前位置：xs[]）。 标签：{{{{{field}}}}}";
+            var expected = $"t.docx[正文 第2段]: error TPL005: 数据中没有字段“{field}”（当前位置：{at}）。 标签：{{{{{field}}}}}";
             (exit, output, docx) = Render(again, builder, json);
             Assert.Equal(ExitCodes.Errors, exit);
             Assert.Equal(expected, Assert.Single(output.Split('\n'), l => l.Contains("error")).TrimEnd());
