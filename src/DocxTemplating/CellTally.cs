@@ -50,17 +50,6 @@ internal sealed class CellTally
         return false;
     }
 
-    /// <summary>
-    /// A row block's tag was taken out of the paragraph: the tallies of the cells around it no longer hold. A text box in a
-    /// text box is compiled twice (with the paragraph holding the outer box, then on its own), and the second compile must
-    /// read the cells as they are then, as it did when every row lexed its cells' text.
-    /// </summary>
-    public void Changed(OpenXmlElement paragraph)
-    {
-        foreach (var cell in paragraph.Ancestors<TableCell>())
-            _cells.Remove(cell);
-    }
-
     /// <summary>Whether the cell's last tag, a closing one, closes a block opened in the same cell (other than the row's own opening tag).</summary>
     public bool OpensWithin(TableCell cell, bool rowOpensInThisCell)
     {

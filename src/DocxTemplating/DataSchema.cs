@@ -13,13 +13,14 @@ namespace DocxTemplating;
 public sealed class DataSchema
 {
     private DataSchema(string kind, Dictionary<string, DataSchema>? fields = null, DataSchema? element = null, string description = "",
-        Dictionary<string, DataSchema>? someFields = null)
+        Dictionary<string, DataSchema>? someFields = null, bool orNull = false)
     {
         Kind = kind;
         Fields = fields ?? new Dictionary<string, DataSchema>();
         Element = element;
         Description = description;
         SomeFields = someFields ?? NoFields;
+        OrNull = orNull;
     }
 
     private static readonly Dictionary<string, DataSchema> NoFields = new();
@@ -37,7 +38,20 @@ public sealed class DataSchema
     /// </summary>
     internal IReadOnlyDictionary<string, DataSchema> SomeFields { get; }
 
+    /// <summary>
+    /// Of an object or a list that is null in some of the values it stands for (a field of the items of a JSON list): the
+    /// field is there (the fill finds it, prints nothing for it, and a block asking for it is false), but nothing can be
+    /// read inside it, as the fill fails on the null. A block that asks for it (<see cref="Present"/>) lets the tags inside read it.
+    /// </summary>
+    internal bool OrNull { get; }
+
+    /// <summary>This schema where the value is known not to be null.</summary>
+    private DataSchema NotNull() => OrNull ? new DataSchema(Kind, Fields.ToDictionary(), Element, Description, SomeFields.ToDictionary()) : this;
+
     public static readonly DataSchema Scalar = new("scalar");
+
+    /// <summary>A JSON null: a scalar as everywhere before, told apart only where a list's items are read together (<see cref="OfItems"/>).</summary>
+    private static readonly DataSchema JsonNull = new("scalar");
     public static readonly DataSchema Any = new("any");
 
     /// <summary>
@@ -51,7 +65,8 @@ public sealed class DataSchema
     public static DataSchema FromJson(JsonElement json) => json.ValueKind switch
     {
         JsonValueKind.Object => new DataSchema("object", json.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value))),
-        JsonValueKind.Array => new DataSchema("list", element: json.EnumerateArray().Select(FromJson).Aggregate((DataSchema?)null, (a, b) => a is null ? b : Merge(a, b)) ?? Any),
+        JsonValueKind.Array => new DataSchema("list", element: OfItems(json.EnumerateArray().Select(FromJson).ToList())),
+        JsonValueKind.Null => JsonNull,
         _ => Scalar,
     };
 
@@ -112,9 +127,9 @@ public sealed class DataSchema
                     else
                         some[name] = common;
                 }
-                return new DataSchema("object", fields, someFields: some);
+                return new DataSchema("object", fields, someFields: some, orNull: known.Any(s => s.OrNull));
             case "list":
-                return Common(known.Select(s => s.Element ?? Any).ToList()) is { } element ? new DataSchema("list", element: element) : null;
+                return Common(known.Select(s => s.Element ?? Any).ToList()) is { } element ? new DataSchema("list", element: element, orNull: known.Any(s => s.OrNull)) : null;
             default:
                 return Scalar;
         }
@@ -126,6 +141,8 @@ public sealed class DataSchema
     /// </summary>
     internal DataSchema Present(ReadOnlySpan<string> path)
     {
+        if (OrNull)
+            return NotNull().Present(path);
         if (path.Length == 0 || Kind != "object")
             return this;
         var name = path[0];
@@ -147,18 +164,41 @@ public sealed class DataSchema
         return new DataSchema(Kind, made, Element, Description, rest);
     }
 
-    private static DataSchema Merge(DataSchema a, DataSchema b)
+    /// <summary>
+    /// The element of a JSON list: what its items have, by the rule <see cref="Common"/> gives the item of {{#each}} over an
+    /// object — a field every item has is a field, one only some have is in <see cref="SomeFields"/>; lists in the items
+    /// have their items read together, objects their fields. A field null in some items is there in all (the fill finds
+    /// it), with the shape the others give it, <see cref="OrNull"/>. An empty list's element (Any) says nothing of the
+    /// items, and no items at all is Any: nothing known, everything allowed. Items of different kinds (a text here, an
+    /// object there) are read as the first kind, leaving the others out, as the merge before this did.
+    /// </summary>
+    private static DataSchema OfItems(List<DataSchema> items)
     {
-        if (a.Kind == "object" && b.Kind == "object")
+        var known = items.Where(s => s.Kind != "any").ToList();
+        var values = known.Where(s => !ReferenceEquals(s, JsonNull)).ToList();
+        if (values.Count == 0)
+            return known.Count == 0 ? Any : JsonNull;
+        var alike = values.Where(s => s.Kind == values[0].Kind).ToList();
+        var orNull = values.Count < known.Count || alike.Any(s => s.OrNull);
+        switch (values[0].Kind)
         {
-            var fields = a.Fields.ToDictionary();
-            foreach (var (name, schema) in b.Fields)
-                fields[name] = fields.TryGetValue(name, out var existing) ? Merge(existing, schema) : schema;
-            return new DataSchema("object", fields);
+            case "object":
+                var fields = new Dictionary<string, DataSchema>();
+                var some = new Dictionary<string, DataSchema>();
+                foreach (var name in alike.SelectMany(s => s.Fields.Keys.Concat(s.SomeFields.Keys)).Distinct())
+                {
+                    var having = alike.Select(s => s.Fields.GetValueOrDefault(name) ?? s.SomeFields.GetValueOrDefault(name)).OfType<DataSchema>().ToList();
+                    if (alike.All(s => s.Fields.ContainsKey(name)))
+                        fields[name] = OfItems(having);
+                    else
+                        some[name] = OfItems(having);
+                }
+                return new DataSchema("object", fields, someFields: some, orNull: orNull);
+            case "list":
+                return new DataSchema("list", element: OfItems(alike.Select(s => s.Element ?? Any).ToList()), orNull: orNull);
+            default:
+                return values[0];
         }
-        if (a.IsList && b.IsList)
-            return new DataSchema("list", element: a.Element is null ? b.Element : b.Element is null ? a.Element : Merge(a.Element, b.Element));
-        return a.Kind == "any" ? b : a;
     }
 
     /// <summary>Every field path, for the field reference: generalBudget.items[].completion.vsBudget …</summary>

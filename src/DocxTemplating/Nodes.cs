@@ -124,7 +124,7 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
         }
         if (TextBoxes.Count > 0)
         {
-            var boxes = paragraph.Descendants().Where(e => e.LocalName == "txbxContent").ToList();
+            var boxes = ParagraphText.OwnTextBoxes(paragraph);
             for (var i = 0; i < boxes.Count && i < TextBoxes.Count; i++)
             {
                 boxes[i].RemoveAllChildren();

@@ -14,6 +14,13 @@ internal static class ParagraphText
     public static List<Text> OwnTexts(OpenXmlElement paragraph) =>
         paragraph.Descendants<Text>().Where(t => t.Ancestors<Paragraph>().FirstOrDefault() == paragraph).ToList();
 
+    /// <summary>
+    /// The paragraph's own text boxes (w:txbxContent, DrawingML or VML) in order, leaving out those nested in them: a text box
+    /// in a text box belongs to the paragraph inside the outer box, and is compiled and filled there, in that paragraph's scope.
+    /// </summary>
+    public static List<OpenXmlElement> OwnTextBoxes(OpenXmlElement paragraph) =>
+        paragraph.Descendants().Where(e => e.LocalName == "txbxContent" && e.Ancestors<Paragraph>().FirstOrDefault() == paragraph).ToList();
+
     public static string Of(OpenXmlElement paragraph) => string.Concat(OwnTexts(paragraph).Select(t => t.Text));
 
     /// <summary>Merges each tag, and each inline block ({{#x}}…{{/x}} within the paragraph), into one text node.</summary>

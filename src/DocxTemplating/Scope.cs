@@ -145,6 +145,12 @@ internal sealed class SchemaValues(bool orSome = false) : IScopeValues<DataSchem
 
     public bool TryMember(DataSchema value, string segment, out DataSchema member)
     {
+        // Null in some of the values it stands for: the fill fails reading into those, so only a condition may.
+        if (value.OrNull && !orSome)
+        {
+            member = null!;
+            return false;
+        }
         member = value.Kind switch
         {
             "any" => DataSchema.Any,

@@ -98,18 +98,22 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
 
     /// <summary>
     /// The scopes in which an {{#if}}, {{#unless}} or {{#with}} that asks about a field only some items have
-    /// (<see cref="DataSchema.SomeFields"/>) has found it: the condition is false where an item lacks the field (the fill is
-    /// lenient there), and where it holds — {{#if}}'s and {{#with}}'s body, {{#unless}}'s {{else}} — the field is there, so
-    /// tags may read it. Null when the block asks about a field every item has, or one none has (TPL005 as before).
+    /// (<see cref="DataSchema.SomeFields"/>), or one null in some (<see cref="DataSchema.OrNull"/>), has found it: the
+    /// condition is false where an item lacks the field or has null (the fill is lenient there), and where it holds —
+    /// {{#if}}'s and {{#with}}'s body, {{#unless}}'s {{else}} — the field is there, so tags may read it and into it. Null
+    /// when the block asks about a field every item has with a value, or one none has (TPL005 as before).
     /// </summary>
     private static Frame<DataSchema>? Assured(BlockNode block, Frame<DataSchema> frame)
     {
-        if (block.Helper is not ("if" or "unless" or "with") || block.Argument is not PathExpression { Variable: null } path
-            || ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out _, out _)
-            || !ScopeResolver.TryResolve(path, frame, SchemaValues.Partly, out _, out var foundIn))
+        if (block.Helper is not ("if" or "unless" or "with") || block.Argument is not PathExpression { Variable: null } path)
+            return null;
+        // Found where every item has it (before a field only some items have, as the fill looks): sure of it only where it may be null.
+        if (!ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out _, out var foundIn)
+            && !ScopeResolver.TryResolve(path, frame, SchemaValues.Partly, out _, out foundIn))
             return null;
         // Whichever way the path went (x.y, this.x, ../x, @root.x), its names are read from the value it was found in.
-        return frame.Replacing(foundIn, foundIn.Value.Present(path.Segments));
+        var present = foundIn.Value.Present(path.Segments);
+        return ReferenceEquals(present, foundIn.Value) ? null : frame.Replacing(foundIn, present);
     }
 
     /// <summary>

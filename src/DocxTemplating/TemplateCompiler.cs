@@ -302,7 +302,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                 if (texts[i].Text.Contains("{{", StringComparison.Ordinal))
                     programs[i] = CompileText(texts[i].Text);
         }
-        var boxes = paragraph.Descendants().Where(e => e.LocalName == "txbxContent").Select(CompileContainer).ToList();
+        var boxes = ParagraphText.OwnTextBoxes(paragraph).Select(CompileContainer).ToList();
         return new ParagraphNode(paragraph, programs, boxes) { Location = Here, ContainsChart = HasChart(paragraph) };
     }
 
@@ -436,15 +436,9 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
             && ParagraphText.Of(last)[close.End..].Trim().Length == 0 && !_tally.OpensWithin(cells[^1], opening is not null && cells.Count == 1))
             closing = close;
         if (closing is not null)
-        {
             ParagraphText.RemoveRange(last!, closing.Start, closing.End);
-            _tally.Changed(last!);
-        }
         if (opening is not null)
-        {
             ParagraphText.RemoveRange(first!, opening.Start, opening.End);
-            _tally.Changed(first!);
-        }
         return (opening, closing);
     }
 

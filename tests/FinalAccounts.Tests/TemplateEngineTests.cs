@@ -166,6 +166,83 @@ public class TemplateEngineTests
         Assert.Equal("框内示例局", document.MainDocumentPart!.Document.Descendants<TextBoxContent>().Single().InnerText);
     }
 
+    private static string VmlBox(string content) =>
+        $"<w:r><w:pict><v:shape style=\"width:200pt;height:80pt\"><v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>";
+
+    private static int _drawings;
+
+    private static string DrawingBox(string content)
+    {
+        var id = ++_drawings;
+        return $"<w:r><w:drawing><wp:inline><wp:extent cx=\"2540000\" cy=\"1016000\"/><wp:docPr id=\"{id}\" name=\"框{id}\"/><a:graphic>"
+            + "<a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"><wps:wsp><wps:cNvSpPr txBox=\"1\"/><wps:spPr/>"
+            + $"<wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>";
+    }
+
+    private static string TextRun(string text) => $"<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r>";
+
+    /// <summary>The text of each text box that stands in another text box, in document order.</summary>
+    private static List<string> InnerBoxTexts(byte[] docx)
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return document.MainDocumentPart!.Document.Body!.Descendants<TextBoxContent>().Where(b => b.Ancestors<TextBoxContent>().Any()).Select(b => b.InnerText).ToList();
+    }
+
+    /// <summary>
+    /// The inner box was compiled a second time with the paragraph holding the outer box, outside the block it stands in: its
+    /// {{title}} was looked up at the data's root (which has none), TPL005 at check and TPL020 at fill.
+    /// </summary>
+    [Theory]
+    [InlineData(false, "row")]
+    [InlineData(true, "row")]
+    [InlineData(false, "paragraphs")]
+    [InlineData(true, "paragraphs")]
+    [InlineData(false, "around")]
+    [InlineData(true, "around")]
+    public void ATextBoxInATextBoxInABlockReadsTheBlocksItem(bool drawing, string block)
+    {
+        Func<string, string> box = drawing ? DrawingBox : VmlBox;
+        var inner = box("<w:p>" + TextRun("框{{title}}") + "</w:p>");
+        var grid = "<w:tblPr/><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid>";
+        var builder = new DocxBuilder();
+        switch (block)
+        {
+            case "row":   // a row block in a table in the outer box; the inner box in the row's last cell
+                builder.Xml("<w:p>" + box($"<w:tbl>{grid}<w:tr><w:tc><w:p>" + TextRun("{{#each groups}}{{title}}") + "</w:p></w:tc>"
+                    + "<w:tc><w:p>" + inner + TextRun("{{/each}}") + "</w:p></w:tc></w:tr></w:tbl><w:p/>") + "</w:p>");
+                break;
+            case "paragraphs":   // a paragraph block in the outer box
+                builder.Xml("<w:p>" + box("<w:p>" + TextRun("{{#each groups}}") + "</w:p><w:p>" + TextRun("{{title}}：") + inner + "</w:p><w:p>" + TextRun("{{/each}}") + "</w:p>") + "</w:p>");
+                break;
+            default:   // the outer box in a row block of the body
+                builder.Xml($"<w:tbl>{grid}<w:tr><w:tc><w:p>" + TextRun("{{#each groups}}{{title}}") + "</w:p></w:tc>"
+                    + "<w:tc><w:p>" + box("<w:p>" + TextRun("外") + inner + "</w:p>") + TextRun("{{/each}}") + "</w:p></w:tc></w:tr></w:tbl>");
+                break;
+        }
+
+        var compiled = DocxTemplate.Compile(builder.Build(), "t.docx", Options());
+        Assert.Empty(compiled.Problems.Select(p => p.Format("t.docx")));
+        var output = compiled.Template!.Render(Data);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        Assert.Equal(["框一组", "框二组"], InnerBoxTexts(output));
+        // Filled without a schema too: no second fill of the inner box at the root.
+        var withoutSchema = DocxTemplate.Compile(builder.Build(), "t.docx", Options(withSchema: false)).Template!;
+        Assert.Equal(["框一组", "框二组"], InnerBoxTexts(withoutSchema.Render(Data)));
+    }
+
+    [Fact]
+    public void ATextBoxInATextBoxOutsideAnyBlockIsFilledAndItsMistakeNamedOnce()
+    {
+        string Template(string tag) => "<w:p>" + VmlBox("<w:p>" + TextRun("外") + DrawingBox("<w:p>" + TextRun(tag) + "</w:p>") + "</w:p>") + "</w:p>";
+        Assert.Equal(["内示例局"], InnerBoxTexts(DocxTemplate.Compile(new DocxBuilder().Xml(Template("内{{name}}")).Build(), "t.docx", Options()).Template!.Render(Data)));
+
+        // The outer box's paragraph is the 2nd, the inner box's the 3rd; the paragraph after the boxes the 4th (it was the 5th:
+        // the inner box's paragraph was counted twice).
+        var problems = Problems(new DocxBuilder().Xml(Template("内{{nmae}}")).Paragraph("{{amuont}}"));
+        Assert.Equal(["t.docx[正文 第3段]: error TPL005: 数据中没有字段“nmae”。 标签：{{nmae}}", "t.docx[正文 第4段]: error TPL005: 数据中没有字段“amuont”。 标签：{{amuont}}"],
+            problems.Select(p => p.Format("t.docx")));
+    }
+
     [Fact]
     public void XmlMetacharactersAndBracesInDataArePrintedLiterally()
     {

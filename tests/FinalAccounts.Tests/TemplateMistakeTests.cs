@@ -1152,6 +1152,63 @@ public class TemplateMistakeTests
     }
 
 
+    /// <summary>
+    /// The items of a JSON list are read with the same rule as the fields of an object {{#each}} goes over: a field only
+    /// some items have may be read inside the block that asks for it, and nowhere else. The items' fields were merged, so
+    /// {{kind}} below passed check (template check --data, and render's own check) and then failed the fill with TPL020.
+    /// </summary>
+    [Fact]
+    public void AFieldOnlySomeItemsOfAJsonListHaveIsReadOnlyInsideTheBlockThatAsksForIt()
+    {
+        const string json = """{ "xs": [ { "name": "甲", "kind": "a", "s": { "c": "红" }, "t": { "c": "蓝" }, "n": "x" }, { "name": "乙", "s": { "d": "z" }, "t": null, "n": null } ] }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each xs}}{{name}}{{#if kind}}（{{kind}}）{{/if}}{{#unless kind}}无{{else}}{{kind}}{{/unless}}{{#with kind}}{{this}}{{/with}}；{{/each}}")
+            .Paragraph("{{#each xs}}{{#if s.c}}{{s.c}}{{/if}}{{#if t}}{{t.c}}{{/if}}{{#with t}}{{c}}{{/with}}{{n}}；{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("甲（a）aa；乙无；\n红蓝蓝x；；", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        // kind is in the first item only; s.c in the first s only; t is null in the second (a null field is there, as the
+        // fill finds it, but nothing is in it). Read where nothing asked for it: TPL005 at the tag, in check and in render.
+        foreach (var (body, field, at) in new[]
+                 {
+                     ("{{kind}}", "kind", "xs[]"), ("{{#if name}}{{kind}}{{/if}}", "kind", "xs[]"), ("{{s.c}}", "s.c", "xs[]"), ("{{t.c}}", "t.c", "xs[]"),
+                     ("{{#with s}}{{c}}{{/with}}", "c", "xs[].s"),
+                 })
+        {
+            using var again = new TempFolder();
+            var builder = new DocxBuilder().Paragraph("前").Paragraph("{{#each xs}}" + body + "{{/each}}");
+            var expected = $"t.docx[正文 第2段]: error TPL005: 数据中没有字段“{field}”（当前位置：{at}）。 标签：{{{{{field}}}}}";
+            (exit, output, docx) = Render(again, builder, json);
+            Assert.Equal(ExitCodes.Errors, exit);
+            Assert.Equal(expected, Assert.Single(output.Split('\n'), l => l.Contains("error")).TrimEnd());
+            Assert.DoesNotContain("TPL020", output);
+            var check = new StringWriter();
+            Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(again.File("t.docx"), again.File("data.json"), check));
+            Assert.Contains(expected, check.ToString());
+        }
+    }
+
+    /// <summary>Lists in the items of a list: their items are read together. An empty list says nothing of its items.</summary>
+    [Fact]
+    public void TheItemsOfListsInAJsonListsItemsAreReadTogether()
+    {
+        const string json = """{ "gs": [ { "items": [ { "k": "1", "m": "p" } ] }, { "items": [] }, { "items": [ { "k": "2" } ] } ], "none": [] }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each gs}}{{#each items}}{{k}}{{#if m}}{{m}}{{/if}}{{/each}}{{/each}}")
+            // An empty list: nothing is known of its items, so nothing in its loop is refused (as before); the fill writes nothing.
+            .Paragraph("{{#each none}}{{anything.at.all}}{{/each}}完"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("1p2\n完", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        using var again = new TempFolder();
+        (exit, output, _) = Render(again, new DocxBuilder().Paragraph("{{#each gs}}{{#each items}}{{m}}{{/each}}{{/each}}"), json);
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Equal("t.docx[正文 第1段]: error TPL005: 数据中没有字段“m”（当前位置：gs[].items[]）。 标签：{{m}}",
+            Assert.Single(output.Split('\n'), l => l.Contains("error")).TrimEnd());
+    }
+
     [Fact]
     public void AnObjectOrAListGivenToANumberHelperIsTpl008InCheck()
     {

@@ -59,6 +59,24 @@ public sealed class DocxBuilder
         return this;
     }
 
+    /// <summary>
+    /// A body element written as WordprocessingML (w:, v:, wp:, a:, wps: are declared): for what the other methods do not
+    /// build, such as a text box in a text box.
+    /// </summary>
+    public DocxBuilder Xml(string element)
+    {
+        _body.Add(() =>
+        {
+            var parsed = new Body($"<w:body {Namespaces}>{element}</w:body>");
+            return parsed.FirstChild!.CloneNode(true);
+        });
+        return this;
+    }
+
+    private const string Namespaces = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:v=\"urn:schemas-microsoft-com:vml\" "
+        + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+        + "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"";
+
     public DocxBuilder FieldCode(string instruction)
     {
         _body.Add(() => new Paragraph(
