@@ -1209,6 +1209,103 @@ public class TemplateMistakeTests
             Assert.Single(output.Split('\n'), l => l.Contains("error")).TrimEnd());
     }
 
+    /// <summary>
+    /// The JSON calculate writes for a sample checks as the view model it was written from: a null there (a 完成率 with no
+    /// budget) says nothing of the shape the value has in other data, as a nullable field of the view model says nothing
+    /// either. It was a scalar, so {{threePublic.abroad.completion.rate.text}} was TPL005 with --data on every shipped
+    /// template but self-evaluation, which check clean by the view model and fill from the same sample.
+    /// </summary>
+    [Theory]
+    [InlineData("sample-county-agriculture-2024.xlsx")]
+    [InlineData("sample-county-agriculture-2024.xls")]
+    [InlineData("sample-hubei-county-agriculture-2024.xlsx")]
+    [InlineData("sample-sichuan-13-tables-2024.xlsx")]
+    [InlineData("reference-000-quxian-2022.xlsx")]
+    [InlineData("reference-001-yanbian-2020.xlsx")]
+    [InlineData("reference-002-daying-2024.xlsx")]
+    public void TheJsonCalculateWritesForASampleChecksAsTheViewModelDoes(string sample)
+    {
+        using var temp = new TempFolder();
+        var json = temp.File("vm.json");
+        CalculateCommand.Run(Path.Combine(Repo.Root, "input-samples", sample), null, json, null, TextWriter.Null);
+        Assert.True(File.Exists(json), $"calculate wrote no JSON for {sample}");
+        foreach (var template in new[] { "default", "hubei", "sichuan-2020", "self-evaluation" })
+        {
+            var folder = Path.Combine(Repo.Root, "templates", template);
+            var byData = new StringWriter();
+            var exit = TemplateCommands.RunCheck(folder, json, byData);
+            Assert.Equal(ViewModelCheck.Value[template], (exit, Diagnostics(byData)));
+        }
+    }
+
+    /// <summary>Each shipped template's check by the view model: its exit code and its diagnostics.</summary>
+    private static readonly Lazy<Dictionary<string, (int Exit, string Diagnostics)>> ViewModelCheck = new(() =>
+        new[] { "default", "hubei", "sichuan-2020", "self-evaluation" }.ToDictionary(t => t, t =>
+        {
+            var output = new StringWriter();
+            return (TemplateCommands.RunCheck(Path.Combine(Repo.Root, "templates", t), null, output), Diagnostics(output));
+        }));
+
+    /// <summary>What check said before its list of the fields used.</summary>
+    private static string Diagnostics(StringWriter output) => output.ToString().Split("用到的字段")[0];
+
+    /// <summary>
+    /// A null in the JSON (outside a list, or in every item) is a value of any shape: reading into it passes check, as a
+    /// nullable field of the view model does, and the fill, meeting the null, fails at that tag (TPL020) unless a block asks
+    /// for it first. A field the JSON has nowhere, one misspelt next to a null, one read in a number or a text stay TPL005.
+    /// </summary>
+    [Fact]
+    public void ANullInTheJsonLetsTagsReadIntoItAndTheFillSaysWhereItIsEmpty()
+    {
+        const string json = """{ "a": null, "o": { "p": null, "q": "1" }, "n": 1, "s": "文", "xs": [ { "r": null }, { "r": null } ] }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#if a}}{{a.b.c}}{{/if}}{{#with o.p}}{{x}}{{/with}}{{#each a}}{{k}}{{/each}}{{o.p}}{{o.q}}{{#each xs}}{{#if r}}{{r.t}}{{/if}}{{/each}}完"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("1完", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        foreach (var (body, field) in new[] { ("{{zz}}", "zz"), ("{{o.pp.text}}", "o.pp.text"), ("{{n.text}}", "n.text"), ("{{s.text}}", "s.text"), ("{{#each xs}}{{rr.t}}{{/each}}", "rr.t") })
+        {
+            using var again = new TempFolder();
+            (exit, output, _) = Render(again, new DocxBuilder().Paragraph(body), json);
+            Assert.Equal(ExitCodes.Errors, exit);
+            Assert.Contains($"error TPL005: 数据中没有字段“{field}”", Assert.Single(output.Split('\n'), l => l.Contains("error")));
+            var check = new StringWriter();
+            Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(again.File("t.docx"), again.File("data.json"), check));
+            Assert.Contains($"error TPL005: 数据中没有字段“{field}”", check.ToString());
+        }
+
+        // Read where nothing asks for it, the check passes it and the fill stops at the tag, naming the empty field.
+        using var unguarded = new TempFolder();
+        (exit, output, docx) = Render(unguarded, new DocxBuilder().Paragraph("{{o.p.text}}"), json);
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("error TPL020: 数据中“o.p”为空（这份数据中没有这一项），取不到其中的“text”", output);
+        Assert.DoesNotContain("TPL005", output);
+        var passed = new StringWriter();
+        Assert.Equal(ExitCodes.Clean, TemplateCommands.RunCheck(unguarded.File("t.docx"), unguarded.File("data.json"), passed));
+    }
+
+    /// <summary>
+    /// {{#each}} over an object reads its values as a list's items are read: a value null where the others are objects is
+    /// such an object, null in some (nothing read inside it but under a block asking for it). It was a text among objects,
+    /// so every read of the item was refused as a loop over values of different kinds.
+    /// </summary>
+    [Fact]
+    public void EachOverAnObjectWithANullValueReadsTheOthersUnderABlockAskingForIt()
+    {
+        const string json = """{ "cs": { "x": { "t": "甲" }, "y": null, "z": { "t": "乙" } } }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph("{{#each cs}}{{@key}}{{#if this}}{{t}}{{/if}}{{#with this}}{{t}}{{/with}}；{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("x甲甲；y；z乙乙；", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        using var again = new TempFolder();
+        (exit, output, _) = Render(again, new DocxBuilder().Paragraph("{{#each cs}}{{t}}{{/each}}"), json);
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Equal("t.docx[正文 第1段]: error TPL005: 数据中没有字段“t”（当前位置：cs[]）。 标签：{{t}}",
+            Assert.Single(output.Split('\n'), l => l.Contains("error")).TrimEnd());
+    }
+
     [Fact]
     public void AnObjectOrAListGivenToANumberHelperIsTpl008InCheck()
     {
