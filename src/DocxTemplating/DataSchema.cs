@@ -25,7 +25,7 @@ public sealed class DataSchema
 
     private static readonly Dictionary<string, DataSchema> NoFields = new();
 
-    /// <summary>object, list, scalar, or any (an empty list's element: nothing is known, everything is allowed); mixed only while checking (<see cref="Mixed"/>).</summary>
+    /// <summary>object, list, scalar, or any (an empty list's element, a JSON null: nothing is known, everything is allowed); mixed only while checking (<see cref="Mixed"/>).</summary>
     public string Kind { get; }
     public IReadOnlyDictionary<string, DataSchema> Fields { get; }
     public DataSchema? Element { get; }
@@ -50,9 +50,15 @@ public sealed class DataSchema
 
     public static readonly DataSchema Scalar = new("scalar");
 
-    /// <summary>A JSON null: a scalar as everywhere before, told apart only where a list's items are read together (<see cref="OfItems"/>).</summary>
-    private static readonly DataSchema JsonNull = new("scalar");
     public static readonly DataSchema Any = new("any");
+
+    /// <summary>
+    /// A JSON null: nothing is known of the shape the value has where it is not null (one data file does not say), so, as
+    /// <see cref="Any"/>, everything may be read in it — as in a nullable field of the view model (<see cref="FromType"/>),
+    /// where the fill, meeting the null, fails at the tag (TPL020) unless a block asked for it. Told apart from Any where
+    /// other values give the shape: a list's items (<see cref="OfItems"/>), an object's values (<see cref="Common"/>).
+    /// </summary>
+    private static readonly DataSchema JsonNull = new("any");
 
     /// <summary>
     /// The item of {{#each}} over an object whose fields are of different kinds (a text, a list): a new one per loop, which
@@ -103,13 +109,15 @@ public sealed class DataSchema
     /// What every one of these schemas has — of objects, the fields all of them have — or null when they are not all of
     /// one kind: the item {{#each}} over an object gives (each of its fields in turn), so a field the checker finds in
     /// the item is in every item rendering meets. A field some of them have (alike in those) is kept apart, in
-    /// <see cref="SomeFields"/>: the fill meets items without it.
+    /// <see cref="SomeFields"/>: the fill meets items without it. A JSON null among objects or lists is one of them null
+    /// (<see cref="OrNull"/>), as in a list's items (<see cref="OfItems"/>).
     /// </summary>
     internal static DataSchema? Common(IReadOnlyCollection<DataSchema> schemas)
     {
         var known = schemas.Where(s => s.Kind != "any").ToList();
         if (known.Count == 0)
-            return Any;
+            return schemas.Any(s => ReferenceEquals(s, JsonNull)) ? JsonNull : Any;
+        var someNull = schemas.Any(s => ReferenceEquals(s, JsonNull));
         if (known.Any(s => s.Kind != known[0].Kind))
             return null;
         switch (known[0].Kind)
@@ -127,9 +135,9 @@ public sealed class DataSchema
                     else
                         some[name] = common;
                 }
-                return new DataSchema("object", fields, someFields: some, orNull: known.Any(s => s.OrNull));
+                return new DataSchema("object", fields, someFields: some, orNull: someNull || known.Any(s => s.OrNull));
             case "list":
-                return Common(known.Select(s => s.Element ?? Any).ToList()) is { } element ? new DataSchema("list", element: element, orNull: known.Any(s => s.OrNull)) : null;
+                return Common(known.Select(s => s.Element ?? Any).ToList()) is { } element ? new DataSchema("list", element: element, orNull: someNull || known.Any(s => s.OrNull)) : null;
             default:
                 return Scalar;
         }
@@ -168,13 +176,13 @@ public sealed class DataSchema
     /// The element of a JSON list: what its items have, by the rule <see cref="Common"/> gives the item of {{#each}} over an
     /// object — a field every item has is a field, one only some have is in <see cref="SomeFields"/>; lists in the items
     /// have their items read together, objects their fields. A field null in some items is there in all (the fill finds
-    /// it), with the shape the others give it, <see cref="OrNull"/>. An empty list's element (Any) says nothing of the
-    /// items, and no items at all is Any: nothing known, everything allowed. Items of different kinds (a text here, an
+    /// it), with the shape the others give it, <see cref="OrNull"/>; null in all, it is a null (<see cref="JsonNull"/>). An
+    /// empty list's element (Any) says nothing of the items, and no items at all is Any: nothing known, everything allowed. Items of different kinds (a text here, an
     /// object there) are read as the first kind, leaving the others out, as the merge before this did.
     /// </summary>
     private static DataSchema OfItems(List<DataSchema> items)
     {
-        var known = items.Where(s => s.Kind != "any").ToList();
+        var known = items.Where(s => s.Kind != "any" || ReferenceEquals(s, JsonNull)).ToList();
         var values = known.Where(s => !ReferenceEquals(s, JsonNull)).ToList();
         if (values.Count == 0)
             return known.Count == 0 ? Any : JsonNull;
