@@ -1189,6 +1189,40 @@ public class TemplateMistakeTests
         }
     }
 
+    /// <summary>
+    /// A field null in some items, read under a condition inside the loop ({{#if hasRate}}{{rate.text}}%{{/if}}, as the
+    /// shipped templates write a 执行率): the check cannot tell whether the condition leaves out the items where it is
+    /// null, so it lets the tag read it, as the view-model check does; the fill says where it did not (TPL020). It was
+    /// TPL005, so the JSON of reference-000 (执行率 null for some funds) failed check on default and hubei, which fill from it.
+    /// Outside every condition in the loop the fill fails on the null item for certain: TPL005 there, as before.
+    /// </summary>
+    [Fact]
+    public void AFieldNullInSomeItemsIsReadUnderAConditionInTheLoop()
+    {
+        const string json = """{ "xs": [ { "hasT": true, "t": { "c": "蓝" } }, { "hasT": false, "t": null } ] }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each xs}}{{#if hasT}}{{t.c}}{{else}}无{{/if}}{{#unless hasT}}；{{else}}{{t.c}}；{{/unless}}{{/each}}")
+            .Paragraph("{{#if (where xs \"t.c\")}}有{{/if}}{{sum xs \"t.c\"}}完"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("蓝蓝；无；\n有完", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        // A condition outside the loop leaves every item to the tag: TPL005, as a tag under no condition.
+        foreach (var body in new[] { "{{#each xs}}{{t.c}}{{/each}}", "{{#if xs}}{{#each xs}}{{t.c}}{{/each}}{{/if}}", "{{#each xs}}{{#if hasT}}{{#each ../xs}}{{t.c}}{{/each}}{{/if}}{{/each}}" })
+        {
+            using var again = new TempFolder();
+            (exit, output, _) = Render(again, new DocxBuilder().Paragraph(body), json);
+            Assert.Equal(ExitCodes.Errors, exit);
+            Assert.Contains("error TPL005: 数据中没有字段“t.c”（当前位置：xs[]）。 标签：{{t.c}}", Assert.Single(output.Split('\n'), l => l.Contains("error")));
+        }
+
+        // A condition that does not leave the null out: the check trusts it, the fill stops at the tag and says where.
+        using var wrong = new TempFolder();
+        (exit, output, _) = Render(wrong, new DocxBuilder().Paragraph("{{#each xs}}{{#if @first}}{{else}}{{t.c}}{{/if}}{{/each}}"), json);
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("error TPL020: 数据中“t”为空（这份数据中没有这一项），取不到其中的“c”", output);
+    }
+
     /// <summary>Lists in the items of a list: their items are read together. An empty list says nothing of its items.</summary>
     [Fact]
     public void TheItemsOfListsInAJsonListsItemsAreReadTogether()
