@@ -135,7 +135,7 @@ internal sealed class DataValues : IScopeValues<object?>
 }
 
 /// <summary>Data as the checker sees it: the schema of the data (what render will be given).</summary>
-internal sealed class SchemaValues(bool orSome = false) : IScopeValues<DataSchema>
+internal sealed class SchemaValues(bool orSome = false, bool intoNulls = false) : IScopeValues<DataSchema>
 {
     /// <summary>Fields every value has: what a tag may read.</summary>
     public static readonly SchemaValues Instance = new();
@@ -143,10 +143,16 @@ internal sealed class SchemaValues(bool orSome = false) : IScopeValues<DataSchem
     /// <summary>Also the fields only some values have (<see cref="DataSchema.SomeFields"/>): what a condition may ask about.</summary>
     public static readonly SchemaValues Partly = new(orSome: true);
 
+    /// <summary>
+    /// Fields every value has, also inside one null in some (<see cref="DataSchema.OrNull"/>): what a tag under a condition
+    /// may read, and what where and sum may look at (they read a null as nothing).
+    /// </summary>
+    public static readonly SchemaValues IntoNulls = new(intoNulls: true);
+
     public bool TryMember(DataSchema value, string segment, out DataSchema member)
     {
         // Null in some of the values it stands for: the fill fails reading into those, so only a condition may.
-        if (value.OrNull && !orSome)
+        if (value.OrNull && !orSome && !intoNulls)
         {
             member = null!;
             return false;

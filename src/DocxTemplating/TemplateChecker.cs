@@ -92,9 +92,25 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
             "if" => sure ?? frame,
             _ => frame,
         };
+        // A loop's items are each read by its body: a condition outside the loop leaves none of them out.
+        var conditions = _conditions;
+        _conditions = block.Helper == "each" ? 0 : conditions + 1;
         Walk(block.Body, inner);
+        _conditions = conditions + 1;
         Walk(block.Else, block.Helper == "unless" ? sure ?? frame : frame);
+        _conditions = conditions;
     }
+
+    /// <summary>How many conditions ({{#if}}, {{#unless}}, {{#with}}, either side of their {{else}}) stand around the tag inside the innermost loop.</summary>
+    private int _conditions;
+
+    /// <summary>
+    /// How a tag's path is read. Into a value null in some items (<see cref="DataSchema.OrNull"/>) only under a condition in
+    /// the loop: the check cannot tell whether {{#if hasRate}} leaves out the items where rate is null, so it trusts it, as the
+    /// view-model check trusts every nullable field, and the fill says at the tag where it did not (TPL020). Outside every
+    /// condition the fill fails on the null item for certain: TPL005.
+    /// </summary>
+    private SchemaValues Reads => _conditions > 0 ? SchemaValues.IntoNulls : SchemaValues.Instance;
 
     /// <summary>
     /// The scopes in which an {{#if}}, {{#unless}} or {{#with}} that asks about a field only some items have
@@ -232,7 +248,7 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
             case PathExpression path:
                 if (schema is null)
                     return;
-                if (!ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out _, out var foundIn))
+                if (!ScopeResolver.TryResolve(path, frame, Reads, out _, out var foundIn))
                     Problem(node, TemplateErrors.UnknownField, $"数据中没有字段“{path.Text}”{(frame.Path.Length > 0 ? $"（当前位置：{frame.Path}）" : "")}。");
                 else if (Join(foundIn.Path, path.Segments) is { Length: > 0 } used)
                     UsedFields.Add(used);
@@ -321,7 +337,8 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         }
         var item = list.Element ?? DataSchema.Any;
         foreach (var segment in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
-            if (!SchemaValues.Instance.TryMember(item, segment, out item))
+            // where and sum read a null on the way as nothing, so fields inside one null in some items are theirs to name.
+            if (!SchemaValues.IntoNulls.TryMember(item, segment, out item))
             {
                 Problem(node, TemplateErrors.UnknownField, $"“{listArgument.Text}”的项中没有字段“{field}”。");
                 return;
@@ -333,10 +350,10 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
     private IEnumerable<string> HelperNames => options.Helpers.Keys.Concat(BuiltInHelpers.All.Keys).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>The schema an expression gives: a path's, or a scalar for literals and helper results.</summary>
-    private static DataSchema? SchemaOf(Expression expression, Frame<DataSchema> frame) => expression switch
+    private DataSchema? SchemaOf(Expression expression, Frame<DataSchema> frame) => expression switch
     {
         PathExpression { Variable: not null } => DataSchema.Scalar,
-        PathExpression path => ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out var found, out _) ? found : null,
+        PathExpression path => ScopeResolver.TryResolve(path, frame, Reads, out var found, out _) ? found : null,
         // The items where keeps are items of the list it was given.
         CallExpression { Helper: "where", Arguments.Count: > 0 } call => SchemaOf(call.Arguments[0], frame),
         // (lookup list 1) is an item of the list, (lookup object "name") that field: a tag printing one prints what it is.
@@ -351,9 +368,9 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         _ => DataSchema.Any,   // a field named by data, or a value: not known before filling
     };
 
-    private static string PathOf(Expression expression, Frame<DataSchema> frame) => expression switch
+    private string PathOf(Expression expression, Frame<DataSchema> frame) => expression switch
     {
-        PathExpression { Variable: null } path when ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out _, out var foundIn) => Join(foundIn.Path, path.Segments),
+        PathExpression { Variable: null } path when ScopeResolver.TryResolve(path, frame, Reads, out _, out var foundIn) => Join(foundIn.Path, path.Segments),
         CallExpression { Helper: "where", Arguments.Count: > 0 } call => PathOf(call.Arguments[0], frame),
         _ => frame.Path,
     };
