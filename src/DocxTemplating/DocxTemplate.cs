@@ -177,7 +177,7 @@ public sealed class DocxTemplate
     /// ran short: the part's block, paragraph or table (the maintainer looks inside it for the nesting).
     /// </summary>
     private static TemplateDiagnostic TooDeep(TemplateLocation? at) => new(TemplateErrors.TemplateTooLarge,
-        $"模板中的块、表格和文本框层层嵌套，超过了能处理的深度。{TemplateLimits.Advice}", at, "");
+        $"模板中的块、表格和文本框层层嵌套，超过了能处理的深度。{TemplateLimits.NestingAdvice}", at, "");
 
     /// <summary>
     /// Problems in the order a maintainer reads the template (part, paragraph, table cell), whichever

@@ -126,5 +126,10 @@ public static class TemplateLimits
     /// <summary>What a maintainer is told to do about a template that is too large.</summary>
     public const string Advice = "多为选错了文件，或文件已损坏、被构造；请用 Word 打开原模板另存后再用。";
 
+    /// <summary>
+    /// For a template nested too deep to fill: another save in Word keeps the nesting, so the advice is where to change it.
+    /// </summary>
+    public const string NestingAdvice = "请在所指位置减少嵌套：把表格中套的表格或文本框中的文本框移出来，或把一个块拆成前后几个。";
+
     public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
 }

@@ -1750,10 +1750,10 @@ public class TemplateMistakeTests
         const int shortStack = 192 * 1024;
         var problem = Assert.Single(OnStack(shortStack, () => DocxTemplate.Compile(package, "t.docx", options).Problems));
         Assert.Equal("t.docx[正文 第3段 表格1第1行第1格（标题“一、收支情况”下）]: error TPL038: 模板中的块、表格和文本框层层嵌套，超过了能处理的深度。"
-            + TemplateLimits.Advice, problem.Format("t.docx"));
+            + TemplateLimits.NestingAdvice, problem.Format("t.docx"));
         problem = Assert.Single(OnStack(shortStack, () => DocxTemplate.Compile(inBlock, "t.docx", options).Problems));
         Assert.Equal("t.docx[正文 第2段（标题“一、收支情况”下）]: error TPL038: 模板中的块、表格和文本框层层嵌套，超过了能处理的深度。"
-            + TemplateLimits.Advice, problem.Format("t.docx"));
+            + TemplateLimits.NestingAdvice, problem.Format("t.docx"));
     }
 
     /// <summary>
@@ -1799,7 +1799,7 @@ public class TemplateMistakeTests
         // Named at the outermost place filling was in: the table, at its first cell.
         var problem = Assert.Single(problems);
         Assert.Equal("t.docx[正文 第3段 表格1第1行第1格（标题“一、收支情况”下）]: error TPL038: 模板中的块、表格和文本框层层嵌套，超过了能处理的深度。"
-            + TemplateLimits.Advice, problem.Format("t.docx"));
+            + TemplateLimits.NestingAdvice, problem.Format("t.docx"));
     }
 
     /// <summary>
