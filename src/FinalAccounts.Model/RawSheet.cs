@@ -32,7 +32,7 @@ public sealed class RawSheet
 
     public string Name { get; }
     public bool Hidden { get; }
-    public List<MergedRange> Merges { get; } = new();
+    public MergedRanges Merges { get; } = new();
     public HashSet<int> HiddenRows { get; } = new();
 
     /// <summary>Cells holding a formula whose result the file does not carry (saved without calculating).</summary>
@@ -123,21 +123,55 @@ public sealed class RawSheet
     /// </summary>
     public IReadOnlyList<MergedRange> MergesInRow(int row)
     {
-        // One immutable snapshot, replaced whole: a reader never sees a list being filled. Ranges are only ever added.
-        if (_mergesOfRow is { } known && known.Row == row && known.Count == Merges.Count)
+        // One immutable snapshot, replaced whole: a reader never sees a list being filled. Any change to the ranges
+        // (added, replaced, removed) makes it stale.
+        if (_mergesOfRow is { } known && known.Row == row && known.Version == Merges.Version)
             return known.Ranges;
         var ranges = new List<MergedRange>();
         foreach (var range in Merges)
             if (row >= range.FromRow && row <= range.ToRow)
                 ranges.Add(range);
-        _mergesOfRow = new MergesOfRow(row, Merges.Count, ranges);
+        _mergesOfRow = new MergesOfRow(row, Merges.Version, ranges);
         return ranges;
     }
 
-    private sealed record MergesOfRow(int Row, int Count, List<MergedRange> Ranges);
+    private sealed record MergesOfRow(int Row, int Version, List<MergedRange> Ranges);
 
     private MergesOfRow? _mergesOfRow;
 
     public bool IsRowEmpty(int row) =>
         !_byRow.TryGetValue(row, out var cells) || cells.All(c => c.Text.Trim().Length == 0);
+}
+
+/// <summary>
+/// A sheet's merged ranges, in the sheet's order. Every change is counted (<see cref="Version"/>), so the ranges of a row
+/// that <see cref="RawSheet.MergesInRow"/> keeps are never those of before a range was replaced or removed.
+/// </summary>
+public sealed class MergedRanges : System.Collections.ObjectModel.Collection<MergedRange>
+{
+    internal int Version { get; private set; }
+
+    protected override void InsertItem(int index, MergedRange item)
+    {
+        base.InsertItem(index, item);
+        Version++;
+    }
+
+    protected override void SetItem(int index, MergedRange item)
+    {
+        base.SetItem(index, item);
+        Version++;
+    }
+
+    protected override void RemoveItem(int index)
+    {
+        base.RemoveItem(index);
+        Version++;
+    }
+
+    protected override void ClearItems()
+    {
+        base.ClearItems();
+        Version++;
+    }
 }

@@ -73,6 +73,14 @@ public class ReaderQuirkTests
         Assert.Equal("后来", sheet.MergedText(7, 2));
         Assert.Equal("后来", sheet.MergedText(8, 1));
         Assert.Null(sheet.MergeAt(9, 1));
+
+        // Replaced in place or removed: the row asked last is not answered from before the change.
+        Assert.Equal("后来", sheet.MergedText(8, 2));
+        sheet.Merges[2] = new MergedRange(7, 1, 7, 2);
+        Assert.Equal("", sheet.MergedText(8, 2));
+        Assert.Equal("后来", sheet.MergedText(7, 2));
+        sheet.Merges.RemoveAt(2);
+        Assert.Equal("", sheet.MergedText(7, 2));
     }
 
     [Fact]
