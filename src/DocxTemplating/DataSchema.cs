@@ -123,19 +123,7 @@ public sealed class DataSchema
         switch (known[0].Kind)
         {
             case "object":
-                var fields = new Dictionary<string, DataSchema>();
-                var some = new Dictionary<string, DataSchema>();
-                foreach (var name in known.SelectMany(s => s.Fields.Keys.Concat(s.SomeFields.Keys)).Distinct())
-                {
-                    var having = known.Select(s => s.Fields.GetValueOrDefault(name) ?? s.SomeFields.GetValueOrDefault(name)).OfType<DataSchema>().ToList();
-                    if (Common(having) is not { } common)
-                        continue;
-                    if (known.All(s => s.Fields.ContainsKey(name)))
-                        fields[name] = common;
-                    else
-                        some[name] = common;
-                }
-                return new DataSchema("object", fields, someFields: some, orNull: someNull || known.Any(s => s.OrNull));
+                return FieldsOf(known, Common, orNull: someNull || known.Any(s => s.OrNull));
             case "list":
                 return Common(known.Select(s => s.Element ?? Any).ToList()) is { } element ? new DataSchema("list", element: element, orNull: someNull || known.Any(s => s.OrNull)) : null;
             default:
@@ -191,22 +179,34 @@ public sealed class DataSchema
         switch (values[0].Kind)
         {
             case "object":
-                var fields = new Dictionary<string, DataSchema>();
-                var some = new Dictionary<string, DataSchema>();
-                foreach (var name in alike.SelectMany(s => s.Fields.Keys.Concat(s.SomeFields.Keys)).Distinct())
-                {
-                    var having = alike.Select(s => s.Fields.GetValueOrDefault(name) ?? s.SomeFields.GetValueOrDefault(name)).OfType<DataSchema>().ToList();
-                    if (alike.All(s => s.Fields.ContainsKey(name)))
-                        fields[name] = OfItems(having);
-                    else
-                        some[name] = OfItems(having);
-                }
-                return new DataSchema("object", fields, someFields: some, orNull: orNull);
+                return FieldsOf(alike, OfItems, orNull);
             case "list":
                 return new DataSchema("list", element: OfItems(alike.Select(s => s.Element ?? Any).ToList()), orNull: orNull);
             default:
                 return values[0];
         }
+    }
+
+    /// <summary>
+    /// The object these objects make together: a field all of them have is a field, one only some have is in
+    /// <see cref="SomeFields"/>; each field's schema is what <paramref name="combine"/> makes of theirs (a field it cannot
+    /// combine, null, is left out).
+    /// </summary>
+    private static DataSchema FieldsOf(List<DataSchema> objects, Func<List<DataSchema>, DataSchema?> combine, bool orNull)
+    {
+        var fields = new Dictionary<string, DataSchema>();
+        var some = new Dictionary<string, DataSchema>();
+        foreach (var name in objects.SelectMany(s => s.Fields.Keys.Concat(s.SomeFields.Keys)).Distinct())
+        {
+            var having = objects.Select(s => s.Fields.GetValueOrDefault(name) ?? s.SomeFields.GetValueOrDefault(name)).OfType<DataSchema>().ToList();
+            if (combine(having) is not { } combined)
+                continue;
+            if (objects.All(s => s.Fields.ContainsKey(name)))
+                fields[name] = combined;
+            else
+                some[name] = combined;
+        }
+        return new DataSchema("object", fields, someFields: some, orNull: orNull);
     }
 
     /// <summary>Every field path, for the field reference: generalBudget.items[].completion.vsBudget …</summary>
