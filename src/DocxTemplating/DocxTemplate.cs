@@ -280,21 +280,22 @@ public sealed class DocxTemplate
                 }
                 catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException))
                 {
-                    failed.Add(new TemplateDiagnostic(TemplateErrors.RenderFailed, StepFailed(StepName(step), ex), null, ""));
+                    failed.Add(new TemplateDiagnostic(TemplateErrors.RenderFailed, StepFailed($"准备模板的步骤（{StepName(step)}）", ex), null, ""));
                 }
             }
         }
         // Saving what a step changed can fail on the same content (a part the SDK cannot write back).
         catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
-            failed.Add(new TemplateDiagnostic(TemplateErrors.RenderFailed, StepFailed("保存模板", ex), null, ""));
+            failed.Add(new TemplateDiagnostic(TemplateErrors.RenderFailed, StepFailed("保存准备好的模板", ex), null, ""));
         }
         problems.AddRange(failed.Distinct());
         return failed.Count == 0 ? stream.ToArray() : null;
     }
 
+    /// <param name="step">What failed as the maintainer reads it: 填充后的排版步骤（目录）, 准备模板的步骤（…）.</param>
     private static string StepFailed(string step, Exception ex) =>
-        $"填充后的排版步骤（{step}）无法处理模板中的内容：{ex.Message} 多为手工编辑留下的写法（如带单位的尺寸“29.7cm”）；"
+        $"{step}无法处理模板中的内容：{ex.Message} 多为手工编辑留下的写法（如带单位的尺寸“29.7cm”）；"
         + "请在 Word 中打开模板，重新设置该处（页面、表格、样式）后另存。";
 
     /// <summary>The headers or footers a report fills: the others stay as the template's parts (<see cref="IsFixed"/>).</summary>
@@ -313,7 +314,7 @@ public sealed class DocxTemplate
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException or TemplateRenderException))
         {
-            context.Fail(null, "", StepFailed(name(), ex));
+            context.Fail(null, "", StepFailed($"填充后的排版步骤（{name()}）", ex));
         }
     }
 

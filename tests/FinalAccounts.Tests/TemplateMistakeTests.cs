@@ -864,7 +864,7 @@ public class TemplateMistakeTests
         Assert.Null(compiled.Template);
         var problem = Assert.Single(compiled.Problems);
         Assert.Equal("TPL020", problem.Id);
-        Assert.StartsWith("填充后的排版步骤（模板的排版步骤）无法处理模板中的内容：读不懂设置", problem.Message);
+        Assert.StartsWith("准备模板的步骤（模板的排版步骤）无法处理模板中的内容：读不懂设置", problem.Message);
     }
 
     /// <summary>The shipped templates' reports ask Word and WPS to update the 目录 on opening, also without the layout pass.</summary>
