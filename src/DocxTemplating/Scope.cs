@@ -10,11 +10,14 @@ internal readonly record struct LoopState(int Index, int Count, string? Key);
 /// root), its parent, and the nearest loop. The same frames carry data values when rendering and
 /// schemas when checking, so a path means the same in both (<see cref="ScopeResolver"/>).
 /// </summary>
-internal sealed class Frame<T>(T value, Frame<T>? parent, LoopState? loop, string path)
+internal sealed class Frame<T>(T value, Frame<T>? parent, LoopState? loop, string path, bool isItem = false)
 {
     public T Value { get; } = value;
     public Frame<T>? Parent { get; } = parent;
     public LoopState? Loop { get; } = loop;
+
+    /// <summary>A loop's item ({{#each}}), not a {{#with}} inside it.</summary>
+    public bool IsItem { get; } = isItem;
 
     /// <summary>Where this value is in the data, written from the root (generalBudget.items[]): for the field list.</summary>
     public string Path { get; } = path;
@@ -23,9 +26,9 @@ internal sealed class Frame<T>(T value, Frame<T>? parent, LoopState? loop, strin
 
     /// <summary>The same scopes, with <paramref name="which"/> (this frame or one it is in) holding another value.</summary>
     public Frame<T> Replacing(Frame<T> which, T other) =>
-        ReferenceEquals(this, which) ? new(other, Parent, Loop, Path) : new(Value, Parent!.Replacing(which, other), Loop, Path);
+        ReferenceEquals(this, which) ? new(other, Parent, Loop, Path, IsItem) : new(Value, Parent!.Replacing(which, other), Loop, Path, IsItem);
 
-    public Frame<T> Item(T item, int index, int count, string? key, string path) => new(item, this, new LoopState(index, count, key), path);
+    public Frame<T> Item(T item, int index, int count, string? key, string path) => new(item, this, new LoopState(index, count, key), path, isItem: true);
 
     /// <summary>{{#with x}}: a new current value, still inside the enclosing loop.</summary>
     public Frame<T> With(T target, string path) => new(target, this, Loop, path);

@@ -83,8 +83,12 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
         }
         var before = problems.Count;
         var sure = Assured(block, frame);
+        // The fill asks a condition leniently: (eq t.c "蓝") on an item whose t is null is false, not a failure.
+        var asking = _asking;
+        _asking = block.Helper is "if" or "unless" or "with";
         CheckExpression(block.Argument, sure ?? frame, block);
         var target = problems.Count == before ? SchemaOf(block.Argument, sure ?? frame) : null;
+        _asking = asking;
         var inner = block.Helper switch
         {
             "each" => frame.Item(ItemOf(block, target), 0, 2, null, PathOf(block.Argument, frame) + "[]"),
@@ -93,24 +97,59 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
             _ => frame,
         };
         // A loop's items are each read by its body: a condition outside the loop leaves none of them out.
-        var conditions = _conditions;
-        _conditions = block.Helper == "each" ? 0 : conditions + 1;
+        if (block.Helper == "each")
+            _conditionsInLoops.Add(0);
+        else
+            CountConditions(+1);
         Walk(block.Body, inner);
-        _conditions = conditions + 1;
+        if (block.Helper == "each")
+            _conditionsInLoops.RemoveAt(_conditionsInLoops.Count - 1);
+        else
+            CountConditions(-1);
+        CountConditions(+1);
         Walk(block.Else, block.Helper == "unless" ? sure ?? frame : frame);
-        _conditions = conditions;
+        CountConditions(-1);
     }
 
-    /// <summary>How many conditions ({{#if}}, {{#unless}}, {{#with}}, either side of their {{else}}) stand around the tag inside the innermost loop.</summary>
-    private int _conditions;
+    /// <summary>
+    /// For each loop around the tag, outermost first (the first entry is the template outside every loop): how many
+    /// conditions ({{#if}}, {{#unless}}, {{#with}}, either side of their {{else}}) around the tag stand inside that loop.
+    /// </summary>
+    private readonly List<int> _conditionsInLoops = [0];
+
+    /// <summary>Checking the argument of {{#if}}, {{#unless}} or {{#with}}, which the fill reads leniently.</summary>
+    private bool _asking;
+
+    private void CountConditions(int change)
+    {
+        for (var i = 0; i < _conditionsInLoops.Count; i++)
+            _conditionsInLoops[i] += change;
+    }
 
     /// <summary>
-    /// How a tag's path is read. Into a value null in some items (<see cref="DataSchema.OrNull"/>) only under a condition in
-    /// the loop: the check cannot tell whether {{#if hasRate}} leaves out the items where rate is null, so it trusts it, as the
-    /// view-model check trusts every nullable field, and the fill says at the tag where it did not (TPL020). Outside every
-    /// condition the fill fails on the null item for certain: TPL005.
+    /// A tag's path as the check reads it. Into a value null in some items (<see cref="DataSchema.OrNull"/>) only in a
+    /// condition's argument, or under a condition inside the loop whose item holds the value: the check cannot tell whether
+    /// {{#if hasRate}} leaves out the items where rate is null, so it trusts it, as the view-model check trusts every
+    /// nullable field, and the fill says at the tag where it did not (TPL020). Outside every such condition the fill fails on
+    /// the null item for certain: TPL005.
     /// </summary>
-    private SchemaValues Reads => _conditions > 0 ? SchemaValues.IntoNulls : SchemaValues.Instance;
+    private bool TryRead(PathExpression path, Frame<DataSchema> frame, out DataSchema found, out Frame<DataSchema> foundIn)
+    {
+        if (ScopeResolver.TryResolve(path, frame, SchemaValues.Instance, out found, out foundIn))
+            return true;
+        return ScopeResolver.TryResolve(path, frame, SchemaValues.IntoNulls, out found, out foundIn)
+            && (_asking || _conditionsInLoops[Math.Min(LoopsAround(foundIn), _conditionsInLoops.Count - 1)] > 0);
+    }
+
+    /// <summary>How many loops' items hold the frame: {{#with}} frames stay in their loop.</summary>
+    private static int LoopsAround(Frame<DataSchema> frame)
+    {
+        var loops = 0;
+        for (var f = frame; f is not null; f = f.Parent)
+            if (f.IsItem)
+                loops++;
+        return loops;
+    }
 
     /// <summary>
     /// The scopes in which an {{#if}}, {{#unless}} or {{#with}} that asks about a field only some items have
@@ -248,7 +287,7 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
             case PathExpression path:
                 if (schema is null)
                     return;
-                if (!ScopeResolver.TryResolve(path, frame, Reads, out _, out var foundIn))
+                if (!TryRead(path, frame, out _, out var foundIn))
                     Problem(node, TemplateErrors.UnknownField, $"数据中没有字段“{path.Text}”{(frame.Path.Length > 0 ? $"（当前位置：{frame.Path}）" : "")}。");
                 else if (Join(foundIn.Path, path.Segments) is { Length: > 0 } used)
                     UsedFields.Add(used);
@@ -353,7 +392,7 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
     private DataSchema? SchemaOf(Expression expression, Frame<DataSchema> frame) => expression switch
     {
         PathExpression { Variable: not null } => DataSchema.Scalar,
-        PathExpression path => ScopeResolver.TryResolve(path, frame, Reads, out var found, out _) ? found : null,
+        PathExpression path => TryRead(path, frame, out var found, out _) ? found : null,
         // The items where keeps are items of the list it was given.
         CallExpression { Helper: "where", Arguments.Count: > 0 } call => SchemaOf(call.Arguments[0], frame),
         // (lookup list 1) is an item of the list, (lookup object "name") that field: a tag printing one prints what it is.
@@ -370,7 +409,7 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
 
     private string PathOf(Expression expression, Frame<DataSchema> frame) => expression switch
     {
-        PathExpression { Variable: null } path when ScopeResolver.TryResolve(path, frame, Reads, out _, out var foundIn) => Join(foundIn.Path, path.Segments),
+        PathExpression { Variable: null } path when TryRead(path, frame, out _, out var foundIn) => Join(foundIn.Path, path.Segments),
         CallExpression { Helper: "where", Arguments.Count: > 0 } call => PathOf(call.Arguments[0], frame),
         _ => frame.Path,
     };

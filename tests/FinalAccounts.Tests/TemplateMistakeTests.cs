@@ -1223,6 +1223,25 @@ public class TemplateMistakeTests
         Assert.Contains("error TPL020: 数据中“t”为空（这份数据中没有这一项），取不到其中的“c”", output);
     }
 
+    /// <summary>
+    /// Found by review: a condition inside the outer loop guards a field of the outer item read in an inner loop (the
+    /// condition was forgotten at the inner {{#each}}), and a condition's own argument is read leniently by the fill
+    /// ((eq t.c "蓝") on a null t is false). Both filled and checked clean before the JSON null rule, then were TPL005.
+    /// </summary>
+    [Theory]
+    [InlineData("{{#each xs}}{{#if hasT}}{{#each ys}}{{../t.c}}{{/each}}{{/if}}{{/each}}", "蓝蓝")]
+    [InlineData("{{#each xs}}{{#if (eq t.c \"蓝\")}}是{{else}}否{{/if}}{{/each}}", "是否")]
+    [InlineData("{{#each xs}}{{#unless (eq t.c \"蓝\")}}否{{/unless}}{{/each}}", "否")]
+    [InlineData("{{#each xs}}{{#with (lookup t \"c\")}}{{this}}{{/with}}{{/each}}", "蓝")]
+    public void AConditionGuardsTheItemOfItsLoopAndItsOwnArgumentIsAskedLeniently(string body, string filled)
+    {
+        const string json = """{ "xs": [ { "hasT": true, "t": { "c": "蓝" }, "ys": [1, 2] }, { "hasT": false, "t": null, "ys": [1] } ] }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder().Paragraph(body), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal(filled, DocxText.Of(File.ReadAllBytes(docx)).Trim());
+    }
+
     /// <summary>Lists in the items of a list: their items are read together. An empty list says nothing of its items.</summary>
     [Fact]
     public void TheItemsOfListsInAJsonListsItemsAreReadTogether()
