@@ -12,6 +12,9 @@ public sealed record LoadedTemplate(DocxTemplate? Template, CalculationSettings?
 {
     /// <summary>The named texts and user tables the template places ({{text "…"}}, {{userTable "…"}}).</summary>
     public TemplateNeeds Needs { get; init; } = TemplateNeeds.None;
+
+    /// <summary>The template file as it was read (a .docx package) and its path, for the checks `template check` adds.</summary>
+    internal (byte[] Package, string File)? Source { get; init; }
 }
 
 /// <summary>
@@ -66,6 +69,7 @@ public static class ReportTemplate
         return new LoadedTemplate(problems.Count == 0 ? compiled.Template : null, settings, source.Name, problems, compiled.UsedFields)
         {
             Needs = NeedsOf(compiled.ElementUses),
+            Source = (source.Package, source.File),
         };
     }
 
@@ -93,11 +97,12 @@ public static class ReportTemplate
     /// The template against Office's schema (<see cref="TemplateSchemaCheck"/>, TPL039), for `template check`; nothing when the
     /// template cannot be read or is too large to open (<see cref="Load"/> names why).
     /// </summary>
-    public static IReadOnlyList<TemplateDiagnostic> SchemaProblems(string templatePath, IReadOnlyList<TemplateDiagnostic> loadProblems)
+    /// <remarks>The file as <see cref="Load"/> read it, not read again (it may have changed since).</remarks>
+    public static IReadOnlyList<TemplateDiagnostic> SchemaProblems(LoadedTemplate loaded)
     {
-        if (loadProblems.Any(p => p.Id is TemplateErrors.TemplateTooLarge or TemplateErrors.TemplateNotFound or TemplateErrors.TemplateUnreadable or TemplateErrors.TemplateDamaged))
+        if (loaded.Problems.Any(p => p.Id is TemplateErrors.TemplateTooLarge or TemplateErrors.TemplateNotFound or TemplateErrors.TemplateUnreadable or TemplateErrors.TemplateDamaged))
             return [];
-        return ReadSource(templatePath) is ({ } source, _) ? TemplateSchemaCheck.Check(source.Package, source.File) : [];
+        return loaded.Source is { } source ? TemplateSchemaCheck.Check(source.Package, source.File) : [];
     }
 
     /// <summary>The template as a .docx package (for the bench); throws when it cannot be read.</summary>

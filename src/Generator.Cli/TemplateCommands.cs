@@ -95,7 +95,7 @@ public static class TemplateCommands
         // settings.json is part of the template: checked here as generate will read it.
         var compiled = ReportTemplate.Load(templatePath, ReportTemplate.Options(schema));
         // Office's schema too: what a report copies from the template as it is must pass Word's check (generate leaves this out).
-        var failed = Report(templatePath, [.. compiled.Problems, .. ReportTemplate.SchemaProblems(templatePath, compiled.Problems)], output);
+        var failed = Report(templatePath, [.. compiled.Problems, .. ReportTemplate.SchemaProblems(compiled)], output);
         output.WriteLine($"用到的字段（{compiled.UsedFields.Count}）：");
         foreach (var field in compiled.UsedFields)
             output.WriteLine("  " + field);

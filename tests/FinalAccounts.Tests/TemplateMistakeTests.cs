@@ -751,6 +751,19 @@ public class TemplateMistakeTests
         Assert.Contains(DocxText.ValidationErrors(File.ReadAllBytes(docx)), e => e.StartsWith("/word/document.xml /w:document[1]/w:body[1]/w:p[1]", StringComparison.Ordinal));
     }
 
+    /// <summary>The schema check reads the template as loading read it: a file changed or gone since is not read again.</summary>
+    [Fact]
+    public void TheSchemaCheckReadsTheTemplateAsItWasLoaded()
+    {
+        using var temp = new TempFolder();
+        var template = CopyOfDefault(temp, xml => xml.Replace("<w:body>", "<w:body><w:p><w:r><w:t>次序错了的段落</w:t></w:r><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:p>"));
+        var loaded = ReportTemplate.Load(template, ReportTemplate.Options(ReportTemplate.ViewModelSchema));
+
+        File.Delete(Path.Combine(template, "template.xml"));
+
+        Assert.Contains(ReportTemplate.SchemaProblems(loaded), p => p.Id == "TPL039" && p.Message.Contains("次序错了的段落"));
+    }
+
     [Fact]
     public void ATemplateSpoiltThroughoutIsListedInAFewLines()
     {
