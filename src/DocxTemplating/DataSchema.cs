@@ -115,9 +115,9 @@ public sealed class DataSchema
     internal static DataSchema? Common(IReadOnlyCollection<DataSchema> schemas)
     {
         var known = schemas.Where(s => s.Kind != "any").ToList();
-        if (known.Count == 0)
-            return schemas.Any(s => ReferenceEquals(s, JsonNull)) ? JsonNull : Any;
         var someNull = schemas.Any(s => ReferenceEquals(s, JsonNull));
+        if (known.Count == 0)
+            return someNull ? JsonNull : Any;
         if (known.Any(s => s.Kind != known[0].Kind))
             return null;
         switch (known[0].Kind)
@@ -165,8 +165,9 @@ public sealed class DataSchema
     /// object — a field every item has is a field, one only some have is in <see cref="SomeFields"/>; lists in the items
     /// have their items read together, objects their fields. A field null in some items is there in all (the fill finds
     /// it), with the shape the others give it, <see cref="OrNull"/>; null in all, it is a null (<see cref="JsonNull"/>). An
-    /// empty list's element (Any) says nothing of the items, and no items at all is Any: nothing known, everything allowed. Items of different kinds (a text here, an
-    /// object there) are read as the first kind, leaving the others out, as the merge before this did.
+    /// empty list's element (Any) says nothing of the items, and no items at all is Any: nothing known, everything allowed.
+    /// Items of different kinds (a text here, an object there) are read as the first kind, leaving the others out, as the
+    /// merge before this did.
     /// </summary>
     private static DataSchema OfItems(List<DataSchema> items)
     {

@@ -97,15 +97,17 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
             _ => frame,
         };
         // A loop's items are each read by its body: a condition outside the loop leaves none of them out.
-        if (block.Helper == "each")
+        var loop = block.Helper == "each";
+        if (loop)
             _conditionsInLoops.Add(0);
         else
             CountConditions(+1);
         Walk(block.Body, inner);
-        if (block.Helper == "each")
+        if (loop)
             _conditionsInLoops.RemoveAt(_conditionsInLoops.Count - 1);
         else
             CountConditions(-1);
+        // {{else}} is a condition either way: a condition's other side, or a loop's empty list (outside its items).
         CountConditions(+1);
         Walk(block.Else, block.Helper == "unless" ? sure ?? frame : frame);
         CountConditions(-1);
