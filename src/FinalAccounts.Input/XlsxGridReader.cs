@@ -107,7 +107,7 @@ internal static partial class XlsxGridReader
             var hidden = reader.GetAttribute("state") is "hidden" or "veryHidden";
             var sheet = new RawSheet(name, hidden);
             if (targets.TryGetValue(id, out var target) && Entry(zip, target) is { } part)
-                ReadSheet(part, sheet, strings, dateStyles, names, state, guard);
+                ReadSheet(part, new SheetCells(sheet, strings, dateStyles, names.Date1904, state, guard), names, state);
             sheets.Add(sheet);
         }
         return sheets;
@@ -290,12 +290,10 @@ internal static partial class XlsxGridReader
         return plain.IndexOfAny(['y', 'd', 'h', 's']) >= 0 || plain.Contains('m') && !plain.Contains('0') && !plain.Contains('#');
     }
 
-    private static void ReadSheet(ZipArchiveEntry part, RawSheet sheet, List<string> strings, HashSet<int> dateStyles, Names names, ReadState state, CellGuard guard)
+    private static void ReadSheet(ZipArchiveEntry part, SheetCells cells, Names names, ReadState state)
     {
         using var reader = XmlReader.Create(part.Open(), state.Settings);
         ExpectRoot(reader, names, part.FullName);
-        var row = 0;
-        var column = 0;
         while (reader.Read())
         {
             if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != names.Main)
@@ -303,39 +301,140 @@ internal static partial class XlsxGridReader
             switch (reader.LocalName)
             {
                 case "row":
-                    var rowReference = reader.GetAttribute("r");
-                    row = rowReference is null ? row + 1 : int.TryParse(rowReference, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
-                    CheckReference(sheet, row, 1, rowReference);
-                    column = 0;
-                    if (IsHiddenRow(reader))
-                        sheet.HiddenRows.Add(row);
+                    cells.Row(reader.GetAttribute("r"), reader.GetAttribute("hidden"), reader.GetAttribute("customHeight"), reader.GetAttribute("ht"));
                     break;
                 case "c":
-                    var reference = reader.GetAttribute("r");
-                    column = reference is null ? column + 1 : ColumnOf(reference);
-                    // The cell's own reference names its row (as ExcelDataReader reads it); one outside Excel's grid is a damaged file.
-                    var cellRow = reference is null ? row : RowOf(reference);
-                    if (cellRow != row || column < 1)
-                        CheckReference(sheet, cellRow, column, reference);
-                    row = cellRow;
-                    var type = reader.GetAttribute("t") ?? "n";
-                    if (type is not ("n" or "s" or "inlineStr" or "str" or "e" or "b" or "d"))
-                    {
-                        state.NotUnderstood ??= $"cell type '{type}' at {sheet.Name}!{reference}";
-                        break;
-                    }
-                    var style = int.TryParse(reader.GetAttribute("s"), out var s) ? s : 0;
-                    Cell(reader, sheet, row, column, type, dateStyles.Contains(style), strings, names, state, guard);
+                    // A cell of a type the reader does not know is not read; what it holds is seen as if outside a cell.
+                    if (cells.StartCell(reader.GetAttribute("r"), reader.GetAttribute("t"), reader.GetAttribute("s")))
+                        Cell(reader, cells, names);
                     break;
                 case "mergeCell":
-                    if (reader.GetAttribute("ref") is { } range && range.Split(':') is [var from, var to])
-                    {
-                        var (fromRow, fromColumn) = (RowOf(from), ColumnOf(from));
-                        var (toRow, toColumn) = (RowOf(to), ColumnOf(to));
-                        sheet.Merges.Add(new MergedRange(fromRow, fromColumn, toRow, toColumn));
-                        CellGuard.CheckMerges(sheet);
-                    }
+                    cells.Merge(reader.GetAttribute("ref"));
                     break;
+            }
+        }
+    }
+
+    private static void Cell(XmlReader reader, SheetCells cells, Names names)
+    {
+        string? value = null;
+        string? inline = null;
+        var formula = false;
+        if (!reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            reader.Read();
+            while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
+            {
+                if (IsElement(reader, "v", names))
+                {
+                    // One builder per thread for every cell's value, not one per cell.
+                    var content = ValueText ??= new StringBuilder();
+                    content.Clear();
+                    AppendCapped(reader, content);
+                    value = content.ToString();
+                }
+                else if (IsElement(reader, "f", names))
+                {
+                    formula = true;
+                    reader.Skip();
+                }
+                else if (IsElement(reader, "is", names))
+                {
+                    inline = RichText(reader, names, out var runs);
+                    cells.Inline(inline, runs);
+                    reader.Read();
+                }
+                else
+                    reader.Read();
+            }
+        }
+        cells.EndCell(value, formula, inline);
+    }
+
+    /// <summary>
+    /// What a worksheet part's rows, cells and merged ranges become in the sheet, whichever reader found them: the
+    /// XmlReader pass (<see cref="ReadSheet"/>) and the byte scanner (<see cref="WorksheetScanner"/>) hand over the same
+    /// attribute values and cell contents, so the two cannot read a cell differently.
+    /// </summary>
+    private sealed class SheetCells(RawSheet sheet, List<string> strings, HashSet<int> dateStyles, bool date1904, ReadState state, CellGuard guard)
+    {
+        private int _row;
+        private int _column;
+        private string? _type;
+        private bool _isDate;
+
+        public void Row(string? reference, string? hidden, string? customHeight, string? height)
+        {
+            _row = reference is null ? _row + 1 : int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
+            CheckReference(sheet, _row, 1, reference);
+            _column = 0;
+            if (IsHiddenRow(hidden, customHeight, height))
+                sheet.HiddenRows.Add(_row);
+        }
+
+        /// <summary>False for a cell of a type the reader does not know: noted (the file then goes to ExcelDataReader), not read.</summary>
+        public bool StartCell(string? reference, string? type, string? style)
+        {
+            _column = reference is null ? _column + 1 : ColumnOf(reference);
+            // The cell's own reference names its row (as ExcelDataReader reads it); one outside Excel's grid is a damaged file.
+            var cellRow = reference is null ? _row : RowOf(reference);
+            if (cellRow != _row || _column < 1)
+                CheckReference(sheet, cellRow, _column, reference);
+            _row = cellRow;
+            type ??= "n";
+            if (type is not ("n" or "s" or "inlineStr" or "str" or "e" or "b" or "d"))
+            {
+                state.NotUnderstood ??= $"cell type '{type}' at {sheet.Name}!{reference}";
+                return false;
+            }
+            _type = type;
+            _isDate = dateStyles.Contains(int.TryParse(style, out var s) ? s : 0);
+            return true;
+        }
+
+        /// <summary>An inline string read in the current cell (measured where it ends, before the cell does).</summary>
+        public void Inline(string text, int runs) => MeasureInline(state, text, runs, sheet.Name, _row, _column);
+
+        public void EndCell(string? value, bool formula, string? inline)
+        {
+            var (row, column, type) = (_row, _column, _type!);
+            if (formula && value is null && type != "inlineStr")
+            {
+                // Saved without calculating: Excel would show the result, the file has none. Never a silent 0.
+                sheet.FormulasWithoutValue.Add((row, column));
+                return;
+            }
+            if (type == "n" && value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                if (_isDate && SerialDate(number, date1904) is { } date)
+                    guard.Add(sheet, row, column, date, null);
+                else
+                    guard.Add(sheet, row, column, number.ToString("R", CultureInfo.InvariantCulture), number);
+                return;
+            }
+            var text = type switch
+            {
+                "s" => int.TryParse(value, out var index) && index >= 0 && index < strings.Count ? strings[index] : null,
+                "inlineStr" => inline ?? (value is null ? null : Unescape(value)),
+                "b" => value is null ? null : value is "1" or "true" ? "TRUE" : "FALSE",
+                "d" => value is null ? null : IsoDate(value),
+                // An error (#N/A, #DIV/0!) is kept as its text, so an amount cell holding one is reported, never read as 0
+                // (ExcelDataReader drops it). A number cell whose value is not a number is kept as written, as ExcelDataReader does.
+                _ => value is null ? null : Unescape(value),
+            };
+            if (!string.IsNullOrEmpty(text))
+                guard.Add(sheet, row, column, text, null, countText: type != "s");
+        }
+
+        public void Merge(string? range)
+        {
+            if (range?.Split(':') is [var from, var to])
+            {
+                var (fromRow, fromColumn) = (RowOf(from), ColumnOf(from));
+                var (toRow, toColumn) = (RowOf(to), ColumnOf(to));
+                sheet.Merges.Add(new MergedRange(fromRow, fromColumn, toRow, toColumn));
+                CellGuard.CheckMerges(sheet);
             }
         }
     }
@@ -345,74 +444,9 @@ internal static partial class XlsxGridReader
     /// customHeight) — ExcelDataReader's rule, which reads a zero height as hidden. Unlike it, the
     /// xsd:boolean "true" counts too: LibreOffice writes hidden="true" and customHeight="true".
     /// </summary>
-    private static bool IsHiddenRow(XmlReader reader)
-    {
-        if (reader.GetAttribute("hidden") is "1" or "true")
-            return true;
-        return reader.GetAttribute("customHeight") is "1" or "true"
-            && double.TryParse(reader.GetAttribute("ht"), NumberStyles.Float, CultureInfo.InvariantCulture, out var height) && height == 0;
-    }
-
-    private static void Cell(XmlReader reader, RawSheet sheet, int row, int column, string type, bool isDate, List<string> strings, Names names, ReadState state, CellGuard guard)
-    {
-        if (reader.IsEmptyElement)
-            return;
-        var depth = reader.Depth;
-        string? value = null;
-        string? inline = null;
-        var formula = false;
-        reader.Read();
-        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth) && !reader.EOF)
-        {
-            if (IsElement(reader, "v", names))
-            {
-                // One builder per thread for every cell's value, not one per cell.
-                var content = ValueText ??= new StringBuilder();
-                content.Clear();
-                AppendCapped(reader, content);
-                value = content.ToString();
-            }
-            else if (IsElement(reader, "f", names))
-            {
-                formula = true;
-                reader.Skip();
-            }
-            else if (IsElement(reader, "is", names))
-            {
-                inline = RichText(reader, names, out var runs);
-                MeasureInline(state, inline, runs, sheet.Name, row, column);
-                reader.Read();
-            }
-            else
-                reader.Read();
-        }
-        if (formula && value is null && type != "inlineStr")
-        {
-            // Saved without calculating: Excel would show the result, the file has none. Never a silent 0.
-            sheet.FormulasWithoutValue.Add((row, column));
-            return;
-        }
-        if (type == "n" && value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            if (isDate && SerialDate(number, names.Date1904) is { } date)
-                guard.Add(sheet, row, column, date, null);
-            else
-                guard.Add(sheet, row, column, number.ToString("R", CultureInfo.InvariantCulture), number);
-            return;
-        }
-        var text = type switch
-        {
-            "s" => int.TryParse(value, out var index) && index >= 0 && index < strings.Count ? strings[index] : null,
-            "inlineStr" => inline ?? (value is null ? null : Unescape(value)),
-            "b" => value is null ? null : value is "1" or "true" ? "TRUE" : "FALSE",
-            "d" => value is null ? null : IsoDate(value),
-            // An error (#N/A, #DIV/0!) is kept as its text, so an amount cell holding one is reported, never read as 0
-            // (ExcelDataReader drops it). A number cell whose value is not a number is kept as written, as ExcelDataReader does.
-            _ => value is null ? null : Unescape(value),
-        };
-        if (!string.IsNullOrEmpty(text))
-            guard.Add(sheet, row, column, text, null, countText: type != "s");
-    }
+    private static bool IsHiddenRow(string? hidden, string? customHeight, string? height) =>
+        hidden is "1" or "true"
+        || customHeight is "1" or "true" && double.TryParse(height, NumberStyles.Float, CultureInfo.InvariantCulture, out var h) && h == 0;
 
     /// <summary>Measures an inline string; its own method so the location's closure is made only for inline strings, not for every cell.</summary>
     private static void MeasureInline(ReadState state, string text, int runs, string sheet, int row, int column) =>
