@@ -54,6 +54,9 @@ internal sealed class CellGuard
     private long _chars;
     private int _cells;
 
+    /// <summary>Forgets what was counted, for a second read of the same file.</summary>
+    public void Reset() => (_chars, _cells) = (0, 0);
+
     /// <summary>Counts a shared string (text read outside cells) against the workbook's total; named only when it is the one past the limit.</summary>
     public void CountSharedString(int length, int index)
     {

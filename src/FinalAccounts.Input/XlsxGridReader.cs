@@ -27,16 +27,38 @@ internal static partial class XlsxGridReader
     private sealed record Names(string Main, string Relationships, bool Date1904);
 
     /// <summary>Null when the package is not a workbook (no xl/workbook.xml).</summary>
-    public static List<RawSheet>? Read(Stream stream, CellGuard guard, List<Diagnostic> findings)
+    public static List<RawSheet>? Read(Stream stream, CellGuard guard, List<Diagnostic> findings, WorksheetReading reading = WorksheetReading.ScanElseXmlReader)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         var workbook = Entry(zip, "xl/workbook.xml");
         if (workbook is null)
             return null;
+        if (reading != WorksheetReading.ScanElseXmlReader)
+            return ReadWorkbook(zip, workbook, guard, findings, scan: reading == WorksheetReading.ScanOnly);
+        var findingsBefore = findings.Count;
+        try
+        {
+            return ReadWorkbook(zip, workbook, guard, findings, scan: true);
+        }
+        catch (ScanDeclinedException)
+        {
+            // Read again from the start, with nothing counted or found by the first attempt.
+            findings.RemoveRange(findingsBefore, findings.Count - findingsBefore);
+            guard.Reset();
+            return ReadWorkbook(zip, workbook, guard, findings, scan: false);
+        }
+    }
+
+    /// <summary>
+    /// One read of the package; <paramref name="scan"/> reads the worksheets with <see cref="WorksheetScanner"/>
+    /// (which may decline), else with an XmlReader each.
+    /// </summary>
+    private static List<RawSheet> ReadWorkbook(ZipArchive zip, ZipArchiveEntry workbook, CellGuard guard, List<Diagnostic> findings, bool scan)
+    {
         var state = new ReadState();
         try
         {
-            var sheets = ReadWorkbook(zip, workbook, state, guard, findings);
+            var sheets = ReadSheets(zip, workbook, state, guard, findings, scan);
             // Declined only now, after every part was read within the limits and every string measured.
             return state.NotUnderstood is { } reason ? throw new NotUnderstoodException(reason) : sheets;
         }
@@ -90,7 +112,7 @@ internal static partial class XlsxGridReader
     /// <summary>Real rich text has a handful of runs; ExcelDataReader's cost grows with runs × length.</summary>
     private const int MaxRuns = 1_000;
 
-    private static List<RawSheet> ReadWorkbook(ZipArchive zip, ZipArchiveEntry workbook, ReadState state, CellGuard guard, List<Diagnostic> findings)
+    private static List<RawSheet> ReadSheets(ZipArchive zip, ZipArchiveEntry workbook, ReadState state, CellGuard guard, List<Diagnostic> findings, bool scan)
     {
         var names = WorkbookNames(workbook, state);
         var targets = SheetTargets(zip, state);
@@ -107,7 +129,13 @@ internal static partial class XlsxGridReader
             var hidden = reader.GetAttribute("state") is "hidden" or "veryHidden";
             var sheet = new RawSheet(name, hidden);
             if (targets.TryGetValue(id, out var target) && Entry(zip, target) is { } part)
-                ReadSheet(part, new SheetCells(sheet, strings, dateStyles, names.Date1904, state, guard), names, state);
+            {
+                var cells = new SheetCells(sheet, strings, dateStyles, names.Date1904, state, guard);
+                if (scan)
+                    WorksheetScanner.Read(part, names.Main, cells);
+                else
+                    ReadSheet(part, cells, names, state);
+            }
             sheets.Add(sheet);
         }
         return sheets;
@@ -509,6 +537,9 @@ internal static partial class XlsxGridReader
     [GeneratedRegex("\"[^\"]*\"|\\[[^\\]]*\\]")]
     private static partial Regex QuotedOrBracketed();
 }
+
+/// <summary>How the fast reader reads worksheets: the product scans them and reads with XmlReader what the scan declines; tests compare the two.</summary>
+internal enum WorksheetReading { ScanElseXmlReader, ScanOnly, XmlReaderOnly }
 
 /// <summary>Something in the package the fast reader does not understand: the file is read by ExcelDataReader instead.</summary>
 internal sealed class NotUnderstoodException(string reason) : Exception(reason);
