@@ -8,7 +8,9 @@ using FinalAccounts.Model;
 namespace FinalAccounts.Input;
 
 /// <summary>
-/// Reads an .xlsx package straight from its XML with one forward pass per part. It gives exactly
+/// Reads an .xlsx package straight from its XML with one forward pass per part (the worksheets by
+/// <see cref="WorksheetScanner"/> from their bytes, the rest with XmlReader; a file the scanner declines is
+/// read again with an XmlReader for every part, as before the scanner). It gives exactly
 /// what ExcelDataReader gives for the same file (a test corpus holds them to it) in a fraction of
 /// the time; .xls files and encrypted packages still go to ExcelDataReader. What it does not
 /// understand (another namespace, an unknown cell type, a part that is not well-formed XML) it
