@@ -45,7 +45,7 @@ internal static partial class XlsxGridReader
         // for the default namespace), whether it names the main namespace, and the depth of the element declaring it.
         private readonly List<(int Start, int Length, bool IsMain, int Depth)> _bindings = new();
 
-        // The current start tag's attributes: name and value (start, length) and whether the value holds a reference.
+        // The current start tag's attributes: name (start, length, its colon's offset or -1) and value (start, length).
         private int _attributes;
         private readonly int[] _attrName = new int[32];
         private readonly int[] _attrNameLength = new int[32];
@@ -54,12 +54,12 @@ internal static partial class XlsxGridReader
         private readonly int[] _attrValueLength = new int[32];
 
         // Where the cell being read stands: the depth of its c, of a v or t whose text is kept, of an f or rPh
-        // whose content is passed over, of an is (inline string). -1 when not inside one.
+        // whose content is passed over, of an is (inline string). -1 when not inside one. Kept text is the inline
+        // string's when an is is open (only its t is kept there), else the v's.
         private int _cellDepth = -1;
         private int _keepDepth = -1;
         private int _skipDepth = -1;
         private int _inlineDepth = -1;
-        private bool _keepingValue;
         private string? _value;
         private string? _inline;
         private bool _formula;
@@ -225,7 +225,7 @@ internal static partial class XlsxGridReader
             else if (text.IndexOf("]]>"u8) >= 0)
                 throw Decline("']]>' in text");
             if (_keepDepth >= 0)
-                Append(_p, stop, _keepingValue ? _valueText : _inlineText);
+                Append(_p, stop, _inlineDepth >= 0 ? _inlineText : _valueText);   // a t of an inline string, else a v
             else if (text.IndexOf((byte)'&') >= 0)
                 Append(_p, stop, null);   // only checks the references
             _p = stop;
@@ -319,9 +319,8 @@ internal static partial class XlsxGridReader
         private void ProcessingInstruction()
         {
             _p += 2;
-            var target = Name();
-            if (target.Length == 3 && Encoding.ASCII.GetString(_x, _p - 3, 3).Equals("xml", StringComparison.OrdinalIgnoreCase)
-                || _x.AsSpan(_p - target.Length, target.Length).IndexOf((byte)':') >= 0)
+            var target = Name(out var colon);
+            if (System.Text.Ascii.EqualsIgnoreCase(target, "xml"u8) || colon >= 0)
                 throw Decline("a processing instruction named xml or with a colon");
             var close = _x.AsSpan(_p, _end - _p).IndexOf("?>"u8);
             if (close < 0 || close > 0 && !IsSpace(_x[_p]))
@@ -619,7 +618,7 @@ internal static partial class XlsxGridReader
                 else if (name.SequenceEqual("t"u8) && !empty)
                 {
                     _runs++;
-                    (_keepDepth, _keepingValue) = (_depth, false);
+                    _keepDepth = _depth;
                 }
                 return;
             }
@@ -629,7 +628,7 @@ internal static partial class XlsxGridReader
                 if (empty)
                     _value = "";
                 else
-                    (_keepDepth, _keepingValue) = (_depth, true);
+                    _keepDepth = _depth;
             }
             else if (name.SequenceEqual("f"u8))
             {
@@ -654,7 +653,7 @@ internal static partial class XlsxGridReader
             else if (_keepDepth == depth)
             {
                 _keepDepth = -1;
-                if (_keepingValue)
+                if (_inlineDepth < 0)
                     _value = _valueText.ToString();
             }
             else if (_inlineDepth == depth)
