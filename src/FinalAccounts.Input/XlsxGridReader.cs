@@ -8,8 +8,8 @@ using FinalAccounts.Model;
 namespace FinalAccounts.Input;
 
 /// <summary>
-/// Reads an .xlsx package straight from its XML with one forward pass per part (the worksheets by
-/// <see cref="WorksheetScanner"/> from their bytes, the rest with XmlReader; a file the scanner declines is
+/// Reads an .xlsx package straight from its XML with one forward pass per part (the worksheets and shared
+/// strings by <see cref="PartScanner"/> from their bytes, the rest with XmlReader; a file the scanner declines is
 /// read again with an XmlReader for every part, as before the scanner). It gives exactly
 /// what ExcelDataReader gives for the same file (a test corpus holds them to it) in a fraction of
 /// the time; .xls files and encrypted packages still go to ExcelDataReader. What it does not
@@ -29,14 +29,14 @@ internal static partial class XlsxGridReader
     private sealed record Names(string Main, string Relationships, bool Date1904);
 
     /// <summary>Null when the package is not a workbook (no xl/workbook.xml).</summary>
-    public static List<RawSheet>? Read(Stream stream, CellGuard guard, List<Diagnostic> findings, WorksheetReading reading = WorksheetReading.ScanElseXmlReader)
+    public static List<RawSheet>? Read(Stream stream, CellGuard guard, List<Diagnostic> findings, PartReading reading = PartReading.ScanElseXmlReader)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         var workbook = Entry(zip, "xl/workbook.xml");
         if (workbook is null)
             return null;
-        if (reading != WorksheetReading.ScanElseXmlReader)
-            return ReadWorkbook(zip, workbook, guard, findings, scan: reading == WorksheetReading.ScanOnly);
+        if (reading != PartReading.ScanElseXmlReader)
+            return ReadWorkbook(zip, workbook, guard, findings, scan: reading == PartReading.ScanOnly);
         var findingsBefore = findings.Count;
         try
         {
@@ -52,7 +52,7 @@ internal static partial class XlsxGridReader
     }
 
     /// <summary>
-    /// One read of the package; <paramref name="scan"/> reads the worksheets with <see cref="WorksheetScanner"/>
+    /// One read of the package; <paramref name="scan"/> reads the worksheets and shared strings with <see cref="PartScanner"/>
     /// (which may decline), else with an XmlReader each.
     /// </summary>
     private static List<RawSheet> ReadWorkbook(ZipArchive zip, ZipArchiveEntry workbook, CellGuard guard, List<Diagnostic> findings, bool scan)
@@ -118,7 +118,7 @@ internal static partial class XlsxGridReader
     {
         var names = WorkbookNames(workbook, state);
         var targets = SheetTargets(zip, state);
-        var strings = SharedStrings(zip, names, state, guard);
+        var strings = SharedStrings(zip, names, state, guard, scan);
         var dateStyles = DateStyles(zip, names, state);
         var sheets = new List<RawSheet>();
         using var reader = XmlReader.Create(workbook.Open(), state.Settings);
@@ -134,7 +134,7 @@ internal static partial class XlsxGridReader
             {
                 var cells = new SheetCells(sheet, strings, dateStyles, names.Date1904, state, guard);
                 if (scan)
-                    WorksheetScanner.Read(part, names.Main, cells);
+                    PartScanner.ReadWorksheet(part, names.Main, cells);
                 else
                     ReadSheet(part, cells, names, state);
             }
@@ -184,21 +184,27 @@ internal static partial class XlsxGridReader
         return targets;
     }
 
-    private static List<string> SharedStrings(ZipArchive zip, Names names, ReadState state, CellGuard guard)
+    private static List<string> SharedStrings(ZipArchive zip, Names names, ReadState state, CellGuard guard, bool scan)
     {
         var strings = state.Strings;
         if (Entry(zip, "xl/sharedStrings.xml") is not { } part)
             return strings;
+        void Add(string text, int runs)
+        {
+            guard.CountSharedString(text.Length, strings.Count + 1);
+            strings.Add(text);
+            state.Measure(text, runs, () => $"共享字符串第{strings.Count}项");
+        }
+        if (scan)
+        {
+            PartScanner.ReadSharedStrings(part, names.Main, Add);
+            return strings;
+        }
         using var reader = XmlReader.Create(part.Open(), state.Settings);
         ExpectRoot(reader, names, "sharedStrings.xml");
         while (reader.Read())
             if (IsElement(reader, "si", names))
-            {
-                var text = RichText(reader, names, out var runs);
-                guard.CountSharedString(text.Length, strings.Count + 1);
-                strings.Add(text);
-                state.Measure(text, runs, () => $"共享字符串第{strings.Count}项");
-            }
+                Add(RichText(reader, names, out var runs), runs);
         return strings;
     }
 
@@ -384,7 +390,7 @@ internal static partial class XlsxGridReader
 
     /// <summary>
     /// What a worksheet part's rows, cells and merged ranges become in the sheet, whichever reader found them: the
-    /// XmlReader pass (<see cref="ReadSheet"/>) and the byte scanner (<see cref="WorksheetScanner"/>) hand over the same
+    /// XmlReader pass (<see cref="ReadSheet"/>) and the byte scanner (<see cref="PartScanner"/>) hand over the same
     /// attribute values and cell contents, so the two cannot read a cell differently.
     /// </summary>
     private sealed class SheetCells(RawSheet sheet, List<string> strings, HashSet<int> dateStyles, bool date1904, ReadState state, CellGuard guard)
@@ -540,8 +546,8 @@ internal static partial class XlsxGridReader
     private static partial Regex QuotedOrBracketed();
 }
 
-/// <summary>How the fast reader reads worksheets: the product scans them and reads with XmlReader what the scan declines; tests compare the two.</summary>
-internal enum WorksheetReading { ScanElseXmlReader, ScanOnly, XmlReaderOnly }
+/// <summary>How the fast reader reads worksheets and shared strings: the product scans them and reads with XmlReader what the scan declines; tests compare the two.</summary>
+internal enum PartReading { ScanElseXmlReader, ScanOnly, XmlReaderOnly }
 
 /// <summary>Something in the package the fast reader does not understand: the file is read by ExcelDataReader instead.</summary>
 internal sealed class NotUnderstoodException(string reason) : Exception(reason);

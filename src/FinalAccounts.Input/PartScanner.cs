@@ -11,16 +11,17 @@ internal static partial class XlsxGridReader
     internal sealed class ScanDeclinedException(string reason) : Exception(reason);
 
     /// <summary>
-    /// Reads a worksheet part's rows, cells and merged ranges straight from its UTF-8 bytes, for the same
-    /// <see cref="SheetCells"/> the XmlReader pass feeds. A worksheet is most of a workbook's XML, and an XmlReader
-    /// per part — decoding every byte to UTF-16, hashing every name, building a node per tag — was a tenth of a
-    /// report's time. The scanner checks as it goes that the part is well-formed XML as Excel, WPS and LibreOffice
-    /// write it; whatever it does not understand or finds wrong (a DOCTYPE, CDATA, a carriage return, a namespace
-    /// declared on an inner element as the main one, an encoding other than UTF-8, a name outside ASCII, broken
-    /// markup) it declines with <see cref="ScanDeclinedException"/>, and the file is read again from the start by
-    /// the XmlReader pass, which decides as it always has (read, refuse, or hand over to ExcelDataReader).
+    /// Reads a worksheet part's rows, cells and merged ranges, or the shared-strings part's strings, straight from its
+    /// UTF-8 bytes, for the same <see cref="SheetCells"/> and shared-string list the XmlReader pass feeds. These parts
+    /// are most of a workbook's XML, and an XmlReader per part — decoding every byte to UTF-16, hashing every name,
+    /// building a node per tag — was a tenth of a report's time. The scanner checks as it goes that the part is
+    /// well-formed XML (tags, attributes, references, characters, namespace prefixes in their scopes); whatever it does
+    /// not read itself or finds wrong (a DOCTYPE, CDATA, a carriage return, an encoding other than UTF-8, a name
+    /// outside ASCII, an xml: attribute other than xml:space, broken markup) it declines with
+    /// <see cref="ScanDeclinedException"/>, and the file is read again from the start by the XmlReader pass, which
+    /// decides as it always has (read, refuse, or hand over to ExcelDataReader).
     /// </summary>
-    private sealed class WorksheetScanner
+    private sealed class PartScanner
     {
         /// <summary>Parts larger than this are not held in memory whole; the XmlReader pass streams them.</summary>
         public const int MaxPartBytes = 16 * 1024 * 1024;
@@ -33,7 +34,9 @@ internal static partial class XlsxGridReader
         private readonly byte[] _x;
         private readonly int _end;
         private readonly byte[] _main;
-        private readonly SheetCells _cells;
+        // A worksheet's rows and cells go to _cells; a shared-strings part's strings to _sharedString (the other is null).
+        private readonly SheetCells? _cells;
+        private readonly Action<string, int>? _sharedString;
         private int _p;
 
         // The open elements' names (start and length in _x), innermost last.
@@ -67,16 +70,24 @@ internal static partial class XlsxGridReader
         private readonly StringBuilder _valueText = new();
         private readonly StringBuilder _inlineText = new();
 
-        private WorksheetScanner(byte[] bytes, int length, string mainNamespace, SheetCells cells)
+        private PartScanner(byte[] bytes, int length, string mainNamespace, SheetCells? cells, Action<string, int>? sharedString)
         {
             _x = bytes;
             _end = length;
             _main = Encoding.UTF8.GetBytes(mainNamespace);
             _cells = cells;
+            _sharedString = sharedString;
         }
 
-        /// <summary>Reads the part into <paramref name="cells"/>, or throws <see cref="ScanDeclinedException"/>.</summary>
-        public static void Read(ZipArchiveEntry part, string mainNamespace, SheetCells cells)
+        /// <summary>Reads a worksheet part into <paramref name="cells"/>, or throws <see cref="ScanDeclinedException"/>.</summary>
+        public static void ReadWorksheet(ZipArchiveEntry part, string mainNamespace, SheetCells cells) =>
+            Read(part, (bytes, length) => new PartScanner(bytes, length, mainNamespace, cells, null));
+
+        /// <summary>Reads the shared-strings part, handing each si's text and count of runs to <paramref name="add"/>, or throws <see cref="ScanDeclinedException"/>.</summary>
+        public static void ReadSharedStrings(ZipArchiveEntry part, string mainNamespace, Action<string, int> add) =>
+            Read(part, (bytes, length) => new PartScanner(bytes, length, mainNamespace, null, add));
+
+        private static void Read(ZipArchiveEntry part, Func<byte[], int, PartScanner> scanner)
         {
             if (part.Length > MaxPartBytes)
                 throw new ScanDeclinedException($"{part.FullName} is {part.Length} bytes");
@@ -84,7 +95,7 @@ internal static partial class XlsxGridReader
             try
             {
                 var length = ReadAll(part, buffer);
-                new WorksheetScanner(buffer, length, mainNamespace, cells).Scan();
+                scanner(buffer, length).Scan();
             }
             finally
             {
@@ -587,12 +598,30 @@ internal static partial class XlsxGridReader
             _ => null,
         };
 
-        // What the XmlReader pass does at each start tag of the main namespace (XlsxGridReader.ReadSheet, Cell and
-        // RichText), by local name; other namespaces' elements mean nothing to it, though what is inside them is read.
+        // What the XmlReader pass does at each start tag of the main namespace (XlsxGridReader.ReadSheet, Cell,
+        // SharedStrings and RichText), by local name; other namespaces' elements mean nothing to it, though what is
+        // inside them is read.
         private void Element(ReadOnlySpan<byte> name, bool empty)
         {
             if (_keepDepth >= 0 || _skipDepth >= 0)
                 return;
+            if (_inlineDepth >= 0)
+            {
+                if (name.SequenceEqual("rPh"u8))
+                    _skipDepth = empty ? -1 : _depth;
+                else if (name.SequenceEqual("t"u8) && !empty)
+                {
+                    _runs++;
+                    _keepDepth = _depth;
+                }
+                return;
+            }
+            if (_cells is null)
+            {
+                if (name.SequenceEqual("si"u8))
+                    StartRichText(empty);
+                return;
+            }
             if (_cellDepth < 0)
             {
                 if (name.SequenceEqual("row"u8))
@@ -611,17 +640,6 @@ internal static partial class XlsxGridReader
                     _cells.Merge(Value("ref"u8));
                 return;
             }
-            if (_inlineDepth >= 0)
-            {
-                if (name.SequenceEqual("rPh"u8))
-                    _skipDepth = empty ? -1 : _depth;
-                else if (name.SequenceEqual("t"u8) && !empty)
-                {
-                    _runs++;
-                    _keepDepth = _depth;
-                }
-                return;
-            }
             if (name.SequenceEqual("v"u8))
             {
                 _valueText.Clear();
@@ -636,14 +654,18 @@ internal static partial class XlsxGridReader
                 _skipDepth = empty ? -1 : _depth;
             }
             else if (name.SequenceEqual("is"u8))
-            {
-                _inlineText.Clear();
-                _runs = 0;
-                if (empty)
-                    InlineDone();
-                else
-                    _inlineDepth = _depth;
-            }
+                StartRichText(empty);
+        }
+
+        /// <summary>An si of the shared strings or an is of a cell: its t are kept, its rPh passed over, until it ends.</summary>
+        private void StartRichText(bool empty)
+        {
+            _inlineText.Clear();
+            _runs = 0;
+            if (empty)
+                RichTextDone();
+            else
+                _inlineDepth = _depth;
         }
 
         private void ElementEnd(int depth)
@@ -659,19 +681,25 @@ internal static partial class XlsxGridReader
             else if (_inlineDepth == depth)
             {
                 _inlineDepth = -1;
-                InlineDone();
+                RichTextDone();
             }
             else if (_cellDepth == depth)
             {
                 _cellDepth = -1;
-                _cells.EndCell(_value, _formula, _inline);
+                _cells!.EndCell(_value, _formula, _inline);
             }
         }
 
-        private void InlineDone()
+        private void RichTextDone()
         {
-            _inline = Unescape(_inlineText.ToString());
-            _cells.Inline(_inline, _runs);
+            var text = Unescape(_inlineText.ToString());
+            if (_cells is null)
+                _sharedString!(text, _runs);
+            else
+            {
+                _inline = text;
+                _cells.Inline(text, _runs);
+            }
         }
     }
 }

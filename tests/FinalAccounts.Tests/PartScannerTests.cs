@@ -10,7 +10,7 @@ namespace FinalAccounts.Tests;
 /// worksheet holds, the product must read it exactly as the XmlReader pass alone does (the same grid and findings,
 /// or the same refusal); and the markup Excel, WPS, LibreOffice and the SDK write must be scanned, not declined.
 /// </summary>
-public class WorksheetScannerTests
+public class PartScannerTests
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -22,9 +22,9 @@ public class WorksheetScannerTests
         foreach (var path in samples)
         {
             var bytes = File.ReadAllBytes(path);
-            var scanned = Outcome(bytes, WorksheetReading.ScanOnly);
+            var scanned = Outcome(bytes, PartReading.ScanOnly);
             Assert.StartsWith("read", scanned);
-            Assert.Equal(Outcome(bytes, WorksheetReading.XmlReaderOnly), scanned);
+            Assert.Equal(Outcome(bytes, PartReading.XmlReaderOnly), scanned);
         }
     }
 
@@ -49,8 +49,8 @@ public class WorksheetScannerTests
             + "</worksheet>";
         var bytes = Package(sheet);
 
-        var scanned = Outcome(bytes, WorksheetReading.ScanOnly);
-        Assert.Equal(Outcome(bytes, WorksheetReading.XmlReaderOnly), scanned);
+        var scanned = Outcome(bytes, PartReading.ScanOnly);
+        Assert.Equal(Outcome(bytes, PartReading.XmlReaderOnly), scanned);
         Assert.Contains("1,1 收入 & 支出 中A ", scanned);
         Assert.Contains("1,2 12.5 12.5", scanned);
         Assert.Contains("1,4 a<b>c\"' ", scanned);
@@ -74,8 +74,8 @@ public class WorksheetScannerTests
     {
         var bytes = Package($"<worksheet xmlns=\"{Main}\"><sheetData>{sheetData}</sheetData></worksheet>");
 
-        Assert.True(Outcome(bytes, WorksheetReading.ScanOnly).StartsWith("declined", StringComparison.Ordinal), $"{what} was scanned");
-        Assert.Equal(Outcome(bytes, WorksheetReading.XmlReaderOnly), Outcome(bytes, WorksheetReading.ScanElseXmlReader));
+        Assert.True(Outcome(bytes, PartReading.ScanOnly).StartsWith("declined", StringComparison.Ordinal), $"{what} was scanned");
+        Assert.Equal(Outcome(bytes, PartReading.XmlReaderOnly), Outcome(bytes, PartReading.ScanElseXmlReader));
     }
 
     [Fact]
@@ -84,25 +84,48 @@ public class WorksheetScannerTests
         // Worksheets in both namespace styles (the SDK's x: prefix, Excel's default namespace), changed at random by
         // inserting markup, references, line ends and stray characters or deleting spans: whatever each becomes, the
         // product reads it as the XmlReader pass does.
-        var seeds = new[]
-        {
+        string[] seeds =
+        [
             SampleSheet(Repo.SampleXlsx, 3),
             SampleSheet(Repo.SampleXlsx, 14),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + $"<worksheet xmlns=\"{Main}\"><sheetData><row r=\"1\" spans=\"1:3\">"
                 + "<c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" s=\"1\"><v>1064.5</v></c><c r=\"C1\" t=\"inlineStr\"><is><r><t>一般</t></r><rPh><t>イ</t></rPh></is></c></row>"
                 + "<row r=\"2\" customHeight=\"1\" ht=\"0\"><c r=\"A2\" t=\"e\"><v>#N/A</v></c><c r=\"B2\"><f>A1</f></c></row></sheetData>"
                 + "<mergeCells><mergeCell ref=\"A1:C1\"/></mergeCells></worksheet>",
-        };
+        ];
+        AssertMutantsReadTheSame(seeds, text => Package(text), 20261123);
+    }
+
+    [Fact]
+    public void MutatedSharedStringsReadTheSameEitherWay()
+    {
+        // The shared strings as Excel and LibreOffice write them (plain, rich runs, phonetic runs, an empty si,
+        // xml:space), changed at random the same way, read by a sheet that uses each of them.
+        string[] seeds =
+        [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + $"<sst xmlns=\"{Main}\" count=\"5\" uniqueCount=\"5\">"
+                + "<si><t>一般公共预算</t></si><si><r><rPr><b/></rPr><t>基本</t></r><r><t xml:space=\"preserve\">支出 </t></r></si>"
+                + "<si><t>项目</t><rPh sb=\"0\" eb=\"2\"><t>コウモク</t></rPh><phoneticPr fontId=\"0\"/></si><si/><si><t>a &amp; b&#x4E2D;</t></si></sst>",
+            $"<x:sst xmlns:x=\"{Main}\"><x:si><x:t>收入</x:t></x:si><x:si><x:t>支出</x:t></x:si><x:si><x:r><x:t>结</x:t></x:r><x:r><x:t>余</x:t></x:r></x:si><x:si><x:t/></x:si><x:si><x:t>合计</x:t></x:si></x:sst>",
+        ];
+        var sheet = $"<worksheet xmlns=\"{Main}\"><sheetData><row r=\"1\">"
+            + string.Concat(Enumerable.Range(0, 6).Select(i => $"<c r=\"{(char)('A' + i)}1\" t=\"s\"><v>{i}</v></c>")) + "</row></sheetData></worksheet>";
+        AssertMutantsReadTheSame(seeds, text => Package(sheet, text), 20261124);
+    }
+
+    private static void AssertMutantsReadTheSame(string[] seeds, Func<string, byte[]> package, int seed)
+    {
         string[] snippets =
         [
             "<!-- note -->", "<?pi data?>", "<![CDATA[7]]>", "&amp;", "&#65;", "&#x4e2d;", "&#1;", "&bogus;", "&", "\r\n", "\n", "\t", " ", "\r",
             "<v>7</v>", "<x:v>8</x:v>", "<f>A1</f>", "<x:f/>", "<is><t>甲</t></is>", "<x:t>乙</x:t>", "<t>丙</t>", "<rPh><t>カ</t></rPh>",
             "</x:c>", "</c>", "<c r=\"Z9\"/>", "<x:c r=\"B7\" t=\"inlineStr\"><x:is><x:t>丁</x:t></x:is></x:c>", "<c r=\"C3\" t=\"n\"><v>1e3</v></c>",
             "<row r=\"40\">", "</row>", "<x:row r=\"41\" hidden=\"true\"/>", "<mergeCell ref=\"A1:A2\"/>", "<x:mergeCell ref=\"B1:B3\"/>",
+            "<si><t>戊</t></si>", "<x:si><x:r><x:t>己</x:t></x:r></x:si>", "<si/>", "</si>", "<r><t>庚</t></r>", "</t>", " xml:space=\"preserve\"",
             "\"", "'", "<", ">", "]]>", "=", "/>", " xmlns=\"urn:a\"", " xmlns:x=\"urn:b\"", " xmlns:y=\"urn:y\"", "<y:e/>", " a=\"1\"", " r=\"Q5\"",
             "\u0001", "\uFFFE", "\uFEFF", "é", "<?xml version=\"1.0\"?>", "<!DOCTYPE x>", "--",
         ];
-        var random = new Random(20261123);
+        var random = new Random(seed);
         var scanned = 0;
         var wellFormed = 0;
         const int cases = 1500;
@@ -119,16 +142,16 @@ public class WorksheetScannerTests
                     ? text.Remove(at, Math.Min(random.Next(1, 20), text.Length - at))
                     : text.Insert(at, snippets[random.Next(snippets.Length)]);
             }
-            var bytes = Package(text);
-            var expected = Outcome(bytes, WorksheetReading.XmlReaderOnly);
-            var product = Outcome(bytes, WorksheetReading.ScanElseXmlReader);
+            var bytes = package(text);
+            var expected = Outcome(bytes, PartReading.XmlReaderOnly);
+            var product = Outcome(bytes, PartReading.ScanElseXmlReader);
             Assert.True(expected == product, $"case {i}: {text}\nXmlReader: {expected}\nproduct: {product}");
             if (expected.StartsWith("read", StringComparison.Ordinal))
                 wellFormed++;
-            if (!Outcome(bytes, WorksheetReading.ScanOnly).StartsWith("declined", StringComparison.Ordinal))
+            if (!Outcome(bytes, PartReading.ScanOnly).StartsWith("declined", StringComparison.Ordinal))
                 scanned++;
         }
-        // The changes leave many worksheets well-formed: those must mostly be scanned, not all handed over.
+        // The changes leave many parts well-formed: those must mostly be scanned, not all handed over.
         Assert.True(scanned >= wellFormed * 3 / 4, $"{scanned} of {cases} scanned, {wellFormed} read by XmlReader");
     }
 
@@ -141,7 +164,7 @@ public class WorksheetScannerTests
     }
 
     /// <summary>What reading gives: the grid and findings, a refusal with its finding, or the file handed over (with why).</summary>
-    private static string Outcome(byte[] package, WorksheetReading reading)
+    private static string Outcome(byte[] package, PartReading reading)
     {
         var findings = new List<FinalAccounts.Model.Diagnostic>();
         try
@@ -163,8 +186,8 @@ public class WorksheetScannerTests
         }
     }
 
-    /// <summary>A workbook of one sheet whose worksheet part is exactly <paramref name="sheet"/>, with one shared string.</summary>
-    private static byte[] Package(string sheet)
+    /// <summary>A workbook of one sheet whose worksheet part is exactly <paramref name="sheet"/>, with one shared string unless given.</summary>
+    private static byte[] Package(string sheet, string? sharedStrings = null)
     {
         var parts = new Dictionary<string, string>
         {
@@ -172,7 +195,7 @@ public class WorksheetScannerTests
             ["xl/workbook.xml"] = $"<workbook xmlns=\"{Main}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"表\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
             ["xl/_rels/workbook.xml.rels"] = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
             ["xl/styles.xml"] = $"<styleSheet xmlns=\"{Main}\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>",
-            ["xl/sharedStrings.xml"] = $"<sst xmlns=\"{Main}\"><si><t>共享</t></si></sst>",
+            ["xl/sharedStrings.xml"] = sharedStrings ?? $"<sst xmlns=\"{Main}\"><si><t>共享</t></si></sst>",
             ["xl/worksheets/sheet1.xml"] = sheet,
         };
         using var stream = new MemoryStream();
