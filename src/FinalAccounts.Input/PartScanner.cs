@@ -197,7 +197,11 @@ internal static partial class XlsxGridReader
 
         private static bool IsUtf8Declaration(string declaration)
         {
-            var parts = declaration.Replace('\'', '"').Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            var parts = declaration.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            // A value closes with the quote it opens with (version='1.0" is not XML); only then are quotes made alike.
+            if (!parts.All(QuotedAlike))
+                return false;
+            parts = parts.Select(part => part.Replace('\'', '"')).ToArray();
             if (parts.Length == 0 || parts[0] != "version=\"1.0\"")
                 return false;
             var rest = parts.Skip(1).ToList();
@@ -210,6 +214,16 @@ internal static partial class XlsxGridReader
             if (rest.Count > 0 && rest[0] is "standalone=\"yes\"" or "standalone=\"no\"")
                 rest.RemoveAt(0);
             return rest.Count == 0;
+        }
+
+        /// <summary>name="value" or name='value': one '=', the value in one kind of quote, which it does not hold.</summary>
+        private static bool QuotedAlike(string part)
+        {
+            var equals = part.IndexOf('=');
+            if (equals < 1 || part.Length < equals + 3)
+                return false;
+            var quote = part[equals + 1];
+            return quote is '"' or '\'' && part[^1] == quote && part.IndexOfAny(['"', '\''], equals + 2) == part.Length - 1;
         }
 
         private bool StartsWith(ReadOnlySpan<byte> text) => _x.AsSpan(_p, _end - _p).StartsWith(text);
@@ -423,7 +437,9 @@ internal static partial class XlsxGridReader
             if (_depth >= MaxDepth)
                 throw Decline("elements nested too deep");
             var main = Namespaces(name);
-            if (main)
+            if (main && _depth == 0)
+                Root(name[(name.IndexOf((byte)':') + 1)..]);
+            else if (main)
                 Element(name[(name.IndexOf((byte)':') + 1)..], empty);
             if (empty)
                 DropBindings(_depth);
@@ -500,6 +516,9 @@ internal static partial class XlsxGridReader
                 var declaration = attribute.SequenceEqual("xmlns"u8) || attribute.StartsWith("xmlns:"u8);
                 if (declaration && value.IndexOf((byte)'&') >= 0)
                     throw Decline("a reference in a namespace declaration");
+                // XmlReader refuses the xml and xmlns namespaces bound to any prefix but their own (and xmlns:xml is declined anyway).
+                if (declaration && (value.SequenceEqual("http://www.w3.org/XML/1998/namespace"u8) || value.SequenceEqual("http://www.w3.org/2000/xmlns/"u8)))
+                    throw Decline("the xml or xmlns namespace declared");
                 if (attribute.SequenceEqual("xmlns"u8))
                     _bindings.Add((0, 0, value.SequenceEqual(_main), _depth));
                 else if (attribute.StartsWith("xmlns:"u8))
@@ -581,6 +600,9 @@ internal static partial class XlsxGridReader
                     return Known(value) ?? Encoding.UTF8.GetString(value);
                 var text = new StringBuilder();
                 Append(_attrValue[i], _attrValue[i] + _attrValueLength[i], text);
+                // Append keeps a cell's limit and one more character; XmlReader gives an attribute whole.
+                if (text.Length >= Cap)
+                    throw Decline("an attribute value longer than a cell's text");
                 return text.ToString();
             }
             return null;
@@ -597,6 +619,17 @@ internal static partial class XlsxGridReader
             9 when value.SequenceEqual("inlineStr"u8) => "inlineStr",
             _ => null,
         };
+
+        /// <summary>
+        /// The XmlReader pass steps past the root element before it looks at one (ExpectRoot, then Read), so a root that
+        /// is a row, cell, merged range or si is not read there; such a part is left to it.
+        /// </summary>
+        private void Root(ReadOnlySpan<byte> name)
+        {
+            if (_cells is null ? name.SequenceEqual("si"u8)
+                : name.SequenceEqual("row"u8) || name.SequenceEqual("c"u8) || name.SequenceEqual("mergeCell"u8))
+                throw Decline("a root element the XmlReader pass passes over");
+        }
 
         // What the XmlReader pass does at each start tag of the main namespace (XlsxGridReader.ReadSheet, Cell,
         // SharedStrings and RichText), by local name; other namespaces' elements mean nothing to it, though what is

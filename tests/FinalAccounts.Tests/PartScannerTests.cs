@@ -10,7 +10,7 @@ namespace FinalAccounts.Tests;
 /// worksheet holds, the product must read it exactly as the XmlReader pass alone does (the same grid and findings,
 /// or the same refusal); and the markup Excel, WPS, LibreOffice and the SDK write must be scanned, not declined.
 /// </summary>
-public class PartScannerTests
+public partial class PartScannerTests
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
