@@ -17,33 +17,36 @@ public sealed class RenderServices(MainDocumentPart mainPart)
 
     public uint NextDrawingId() => _nextId++;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentFormat.OpenXml.OpenXmlPartRootElement, object> Pending = new();
-    private readonly List<DocumentFormat.OpenXml.OpenXmlPartRootElement> _pending = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OpenXmlPart, object> Pending = new();
+    private readonly List<(OpenXmlPart Part, Action<Stream> Write)> _pending = new();
 
     /// <summary>
-    /// A part an element helper made (a chart): written once when rendering is done, after the finishers that
-    /// may still change it (a chart's labels placed for its height), instead of when made and again when changed.
+    /// A part an element helper made (a chart), written as text once rendering is done: after the finishers that may still
+    /// decide what it holds (a chart's labels placed for its height), with no element tree built for it at all.
     /// </summary>
-    public void SaveWhenDone(DocumentFormat.OpenXml.OpenXmlPartRootElement root)
+    public void WriteWhenDone(OpenXmlPart part, Action<Stream> write)
     {
-        _pending.Add(root);
-        Pending.AddOrUpdate(root, this);
+        _pending.Add((part, write));
+        Pending.AddOrUpdate(part, this);
     }
 
-    /// <summary>Whether this part will be written when rendering is done: a finisher that changes it need not write it.</summary>
-    public static bool WillSave(DocumentFormat.OpenXml.OpenXmlPartRootElement root) => Pending.TryGetValue(root, out _);
+    /// <summary>
+    /// Whether this part is to be written when rendering is done (<see cref="WriteWhenDone"/>): until then it is empty, so
+    /// a step that would copy or read it must leave it alone.
+    /// </summary>
+    public static bool WillWrite(OpenXmlPart part) => Pending.TryGetValue(part, out _);
 
     /// <summary>
-    /// Writes the parts handed over with <see cref="SaveWhenDone"/>. The engine calls it after the finishers; a caller
-    /// that runs an element helper on a document of its own calls it before closing that document (a document
-    /// opened with AutoSave writes them anyway when closed).
+    /// Writes the parts handed over with <see cref="WriteWhenDone"/>. The engine calls it after the finishers; a caller
+    /// that runs an element helper on a document of its own calls it before closing that document, or the part stays empty.
     /// </summary>
     public void SavePending()
     {
-        foreach (var root in _pending)
+        foreach (var (part, write) in _pending)
         {
-            root.Save();
-            Pending.Remove(root);
+            using (var stream = part.GetStream(FileMode.Create, FileAccess.Write))
+                write(stream);
+            Pending.Remove(part);
         }
         _pending.Clear();
     }
@@ -195,7 +198,7 @@ internal sealed class RenderContext(CompiledOptions options, RenderServices serv
             if (reference.Id?.Value is not { } id || main.Parts.FirstOrDefault(p => p.RelationshipId == id)?.OpenXmlPart is not ChartPart chart)
                 continue;
             // A chart a helper made for this item is its own already, and is not written yet: there is nothing to copy.
-            if (chart.IsRootElementLoaded && RenderServices.WillSave(chart.ChartSpace))   // loaded: no template chart parsed just to ask
+            if (RenderServices.WillWrite(chart))
                 continue;
             var copy = main.AddNewPart<ChartPart>();
             using (var source = chart.GetStream())

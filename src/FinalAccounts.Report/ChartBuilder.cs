@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocxTemplating;
@@ -39,22 +40,10 @@ public static class ChartBuilder
         var workbook = part.AddEmbeddedPackagePart("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         using (var data = new MemoryStream(EmbeddedWorkbook.Create(series, points.Select(p => (p.Label, p.Value)).ToList())))
             workbook.FeedData(data);
-        var plotArea = new C.PlotArea(new C.Layout(), kind == "pie" ? Pie(series, points) : Bar(series, points));
-        if (kind != "pie")
-            plotArea.Append(Axes());
-        part.ChartSpace = new C.ChartSpace(
-            new C.EditingLanguage { Val = "zh-CN" },
-            new C.RoundedCorners { Val = false },
-            new C.Chart(
-                new C.AutoTitleDeleted { Val = true },
-                plotArea,
-                new C.Legend(new C.LegendPosition { Val = kind == "pie" ? C.LegendPositionValues.Right : C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
-                new C.PlotVisibleOnly { Val = true }),
-            new C.ExternalData(new C.AutoUpdate { Val = false }) { Id = part.GetIdOfPart(workbook) });
-        part.ChartSpace.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
-        part.ChartSpace.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-        // The engine renders without auto-save: the chart is written once rendering is done, after its labels are placed (ChartHeight).
-        services.SaveWhenDone(part.ChartSpace);
+        // Written as text when rendering is done, after its size is known (ChartHeight places a pie's labels for it).
+        var draft = new ChartDraft(kind, series, points, part.GetIdOfPart(workbook));
+        Drafts.AddOrUpdate(part, draft);
+        services.WriteWhenDone(part, draft.WriteTo);
 
         var id = services.NextDrawingId();
         yield return new W.Paragraph(
@@ -72,7 +61,7 @@ public static class ChartBuilder
     }
 
     /// <summary>The argument as the chart needs it; data of another shape is the template's problem (TPL020 at the tag).</summary>
-    private sealed record DataPoint(string Label, decimal Value, string Percent);
+    internal sealed record DataPoint(string Label, decimal Value, string Percent);
 
     private static (string Kind, List<DataPoint> Points) Read(object? argument)
     {
@@ -98,106 +87,155 @@ public static class ChartBuilder
         return (chart.Field("kind") as string ?? "bar", points);
     }
 
-    private static OpenXmlElement Bar(string series, List<DataPoint> points) => new C.BarChart(
-        new C.BarDirection { Val = C.BarDirectionValues.Column },
-        new C.BarGrouping { Val = C.BarGroupingValues.Clustered },
-        new C.VaryColors { Val = true },
-        new C.BarChartSeries(SeriesChildren(series, points, bar: true)),
-        new C.GapWidth { Val = 150 },
-        new C.AxisId { Val = 1 },
-        new C.AxisId { Val = 2 });
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChartPart, ChartDraft> Drafts = new();
 
-    private static OpenXmlElement Pie(string series, List<DataPoint> points) => new C.PieChart(
-        new C.VaryColors { Val = true },
-        new C.PieChartSeries(SeriesChildren(series, points, bar: false)),
-        new C.FirstSliceAngle { Val = 0 });
+    /// <summary>A chart this builder made in the report being rendered, not written yet: its size is still to be set (<see cref="ChartHeight"/>).</summary>
+    internal static ChartDraft? Draft(ChartPart part) => Drafts.TryGetValue(part, out var draft) ? draft : null;
 
     /// <summary>
-    /// A series in schema order: name, fill, one coloured point per category, labels, then the
-    /// categories and values, cached in the chart and referring to the embedded sheet.
+    /// A chart's part as text, written once its size is known: the chart space Word and LibreOffice read (a bar for this year
+    /// against last, a pie for a structure, each bar and slice coloured), with the data cached in it and referring to the
+    /// embedded workbook. Built as text because a chart's element tree cost more to make and write than the rest of the chart.
     /// </summary>
-    private static IEnumerable<OpenXmlElement> SeriesChildren(string name, List<DataPoint> points, bool bar)
+    internal sealed class ChartDraft(string kind, string series, List<DataPoint> points, string workbookId)
     {
-        var last = points.Count + 1;
-        var categories = new C.StringCache(new C.PointCount { Val = (uint)points.Count });
-        var values = new C.NumberingCache(new C.FormatCode("0.00"), new C.PointCount { Val = (uint)points.Count });
-        for (var i = 0; i < points.Count; i++)
+        private const string ChartNs = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+        private const string DrawingNs = "http://schemas.openxmlformats.org/drawingml/2006/main";
+        private const string RelationshipNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+        /// <summary>The drawn size in EMU, once the page is known; until then a pie's labels keep their usual places.</summary>
+        public (long Width, long Height)? Size { get; set; }
+
+        public bool IsPie => kind == "pie";
+
+        public void WriteTo(Stream stream)
         {
-            categories.Append(new C.StringPoint(new C.NumericValue(points[i].Label)) { Index = (uint)i });
-            values.Append(new C.NumericPoint(new C.NumericValue(points[i].Value.ToString(EmbeddedWorkbook.NumberFormat, CultureInfo.InvariantCulture))) { Index = (uint)i });
+            var xml = new StringBuilder(4096);
+            xml.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?><c:chartSpace xmlns:a=\"").Append(DrawingNs).Append("\" xmlns:r=\"").Append(RelationshipNs)
+                .Append("\" xmlns:c=\"").Append(ChartNs).Append("\"><c:lang val=\"zh-CN\" /><c:roundedCorners val=\"0\" /><c:chart><c:autoTitleDeleted val=\"1\" /><c:plotArea><c:layout />");
+            if (IsPie)
+            {
+                xml.Append("<c:pieChart><c:varyColors val=\"1\" /><c:ser>");
+                Series(xml, bar: false);
+                xml.Append("</c:ser><c:firstSliceAng val=\"0\" /></c:pieChart>");
+            }
+            else
+            {
+                xml.Append("<c:barChart><c:barDir val=\"col\" /><c:grouping val=\"clustered\" /><c:varyColors val=\"1\" /><c:ser>");
+                Series(xml, bar: true);
+                xml.Append("</c:ser><c:gapWidth val=\"150\" /><c:axId val=\"1\" /><c:axId val=\"2\" /></c:barChart>");
+                xml.Append(Axes);
+            }
+            xml.Append("</c:plotArea><c:legend><c:legendPos val=\"").Append(IsPie ? "r" : "b").Append("\" /><c:overlay val=\"0\" /></c:legend><c:plotVisOnly val=\"1\" /></c:chart>")
+                .Append("<c:externalData r:id=\"").Append(Escaped(workbookId)).Append("\"><c:autoUpdate val=\"0\" /></c:externalData></c:chartSpace>");
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 16384);
+            writer.Write(xml);
         }
-        yield return new C.Index { Val = 0 };
-        yield return new C.Order { Val = 0 };
-        yield return new C.SeriesText(new C.StringReference(new C.Formula("Sheet1!$B$1"),
-            new C.StringCache(new C.PointCount { Val = 1 }, new C.StringPoint(new C.NumericValue(name)) { Index = 0 })));
-        yield return Fill(Palette[0]);
-        if (bar)
-            yield return new C.InvertIfNegative { Val = false };
-        for (var i = 0; i < points.Count; i++)
-            yield return Point(i, Palette[i % Palette.Length], bar);
-        yield return bar ? AmountLabels() : ShareLabels(points);
-        yield return new C.CategoryAxisData(new C.StringReference(new C.Formula($"Sheet1!$A$2:$A${last}"), categories));
-        yield return new C.Values(new C.NumberReference(new C.Formula($"Sheet1!$B$2:$B${last}"), values));
-    }
 
-    private static C.DataLabels AmountLabels() => new(
-        new C.NumberingFormat { FormatCode = "0.00", SourceLinked = false },
-        new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = true }, new C.ShowCategoryName { Val = false },
-        new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false });
-
-    /// <summary>
-    /// A slice's label is its share, outside the pie on a leader line, so a thin slice's label has room
-    /// (labels of thin neighbours are slid apart once the chart's size is known: <see cref="PieLabels"/>).
-    /// The share is the text's ("6.61%", largest remainder), written as the label's own text: a share the
-    /// chart computed itself could differ in the last digit (6.60%). Without one (a chart from other data)
-    /// the chart's own percentage is shown.
-    /// </summary>
-    private static C.DataLabels ShareLabels(List<DataPoint> points)
-    {
-        var labels = new C.DataLabels();
-        for (var i = 0; i < points.Count; i++)
+        /// <summary>A series in schema order: name, fill, one coloured point per category, labels, then the categories and values.</summary>
+        private void Series(StringBuilder xml, bool bar)
         {
-            if (points[i].Percent.Length == 0)
-                continue;
-            // Its place is set with the chart's height, once the page is known (ChartHeight.Apply, PieLabels).
-            labels.Append(new C.DataLabel(new C.Index { Val = (uint)i }, new C.Layout(),
-                new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(), new A.Paragraph(new A.Run(new A.Text(points[i].Percent + "%"))))),
-                new C.DataLabelPosition { Val = C.DataLabelPositionValues.OutsideEnd },
-                new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = false }, new C.ShowCategoryName { Val = false },
-                new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = true }, new C.ShowBubbleSize { Val = false }));
+            var last = points.Count + 1;
+            xml.Append("<c:idx val=\"0\" /><c:order val=\"0\" /><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache><c:ptCount val=\"1\" /><c:pt idx=\"0\"><c:v>")
+                .Append(Escaped(series)).Append("</c:v></c:pt></c:strCache></c:strRef></c:tx>");
+            Fill(xml, Palette[0]);
+            if (bar)
+                xml.Append("<c:invertIfNegative val=\"0\" />");
+            for (var i = 0; i < points.Count; i++)
+            {
+                xml.Append("<c:dPt><c:idx val=\"").Append(i).Append("\" />").Append(bar ? "<c:invertIfNegative val=\"0\" />" : "").Append("<c:bubble3D val=\"0\" />");
+                Fill(xml, Palette[i % Palette.Length]);
+                xml.Append("</c:dPt>");
+            }
+            if (bar)
+                xml.Append("<c:dLbls><c:numFmt formatCode=\"0.00\" sourceLinked=\"0\" />").Append(NoneShown.Replace("showVal val=\"0\"", "showVal val=\"1\"")).Append("</c:dLbls>");
+            else
+                ShareLabels(xml);
+            xml.Append("<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$").Append(last).Append("</c:f><c:strCache><c:ptCount val=\"").Append(points.Count).Append("\" />");
+            for (var i = 0; i < points.Count; i++)
+                xml.Append("<c:pt idx=\"").Append(i).Append("\"><c:v>").Append(Escaped(points[i].Label)).Append("</c:v></c:pt>");
+            xml.Append("</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>Sheet1!$B$2:$B$").Append(last)
+                .Append("</c:f><c:numCache><c:formatCode>0.00</c:formatCode><c:ptCount val=\"").Append(points.Count).Append("\" />");
+            for (var i = 0; i < points.Count; i++)
+                xml.Append("<c:pt idx=\"").Append(i).Append("\"><c:v>").Append(Number(points[i])).Append("</c:v></c:pt>");
+            xml.Append("</c:numCache></c:numRef></c:val>");
         }
-        labels.Append(new C.NumberingFormat { FormatCode = "0.00%", SourceLinked = false },
-            new C.DataLabelPosition { Val = C.DataLabelPositionValues.OutsideEnd },
-            new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = false }, new C.ShowCategoryName { Val = false },
-            new C.ShowSeriesName { Val = false }, new C.ShowPercent { Val = true }, new C.ShowBubbleSize { Val = false },
-            new C.ShowLeaderLines { Val = true });
-        return labels;
-    }
 
-    private static C.ChartShapeProperties Fill(string color) =>
-        new(new A.SolidFill(new A.RgbColorModelHex { Val = color }));
+        /// <summary>
+        /// A slice's label is its share, outside the pie on a leader line, so a thin slice's label has room; labels of thin
+        /// neighbours are slid apart for the chart's size (<see cref="PieLabels"/>). The share is the text's ("6.61%", largest
+        /// remainder), written as the label's own text: a share the chart computed itself could differ in the last digit
+        /// (6.60%). Without one (a chart from other data) the chart's own percentage is shown.
+        /// </summary>
+        private void ShareLabels(StringBuilder xml)
+        {
+            var labelled = Enumerable.Range(0, points.Count).Where(i => points[i].Percent.Length > 0).ToList();
+            var offsets = labelled.Count > 0 && Size is var (width, height)
+                ? PieLabels.Offsets(points.Select(p => decimal.Parse(Number(p), NumberStyles.Number, CultureInfo.InvariantCulture)).ToList(),
+                    points.Select(p => p.Percent.Length > 0 ? p.Percent + "%" : "").ToList(), width / PieLabels.EmuPerCm, height / PieLabels.EmuPerCm)
+                : null;
+            xml.Append("<c:dLbls>");
+            foreach (var i in labelled)
+            {
+                xml.Append("<c:dLbl><c:idx val=\"").Append(i).Append("\" />");
+                if (offsets?[i] is var (x, y) && (x, y) != (0, 0))
+                    xml.Append("<c:layout><c:manualLayout><c:x val=\"").Append(System.Xml.XmlConvert.ToString(x)).Append("\" /><c:y val=\"")
+                        .Append(System.Xml.XmlConvert.ToString(y)).Append("\" /></c:manualLayout></c:layout>");
+                else
+                    xml.Append("<c:layout />");
+                xml.Append("<c:tx><c:rich><a:bodyPr /><a:lstStyle /><a:p><a:r><a:t>").Append(Escaped(points[i].Percent + "%"))
+                    .Append("</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val=\"outEnd\" />").Append(NoneShown.Replace("showPercent val=\"0\"", "showPercent val=\"1\"")).Append("</c:dLbl>");
+            }
+            xml.Append("<c:numFmt formatCode=\"0.00%\" sourceLinked=\"0\" /><c:dLblPos val=\"outEnd\" />")
+                .Append(NoneShown.Replace("showPercent val=\"0\"", "showPercent val=\"1\"")).Append("<c:showLeaderLines val=\"1\" /></c:dLbls>");
+        }
 
-    private static C.DataPoint Point(int index, string color, bool bar)
-    {
-        var point = new C.DataPoint(new C.Index { Val = (uint)index });
-        if (bar)
-            point.Append(new C.InvertIfNegative { Val = false });
-        point.Append(new C.Bubble3D { Val = false });
-        point.Append(Fill(color));
-        return point;
-    }
+        private static string Number(DataPoint point) => point.Value.ToString(EmbeddedWorkbook.NumberFormat, CultureInfo.InvariantCulture);
 
-    private static OpenXmlElement[] Axes() =>
-    [
-        new C.CategoryAxis(new C.AxisId { Val = 1 }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }), new C.Delete { Val = false },
-            new C.AxisPosition { Val = C.AxisPositionValues.Bottom }, new C.MajorTickMark { Val = C.TickMarkValues.None }, new C.MinorTickMark { Val = C.TickMarkValues.None },
-            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo }, new C.CrossingAxis { Val = 2 }, new C.Crosses { Val = C.CrossesValues.AutoZero },
-            new C.AutoLabeled { Val = true }, new C.LabelAlignment { Val = C.LabelAlignmentValues.Center }, new C.LabelOffset { Val = 100 }),
+        private static void Fill(StringBuilder xml, string color) =>
+            xml.Append("<c:spPr><a:solidFill><a:srgbClr val=\"").Append(color).Append("\" /></a:solidFill></c:spPr>");
+
+        private const string NoneShown = "<c:showLegendKey val=\"0\" /><c:showVal val=\"0\" /><c:showCatName val=\"0\" /><c:showSerName val=\"0\" /><c:showPercent val=\"0\" /><c:showBubbleSize val=\"0\" />";
+
         // From 0: an axis starting near the smaller bar makes a 1.9% change look threefold.
-        new C.ValueAxis(new C.AxisId { Val = 2 }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }, new C.MinAxisValue { Val = 0 }), new C.Delete { Val = false },
-            new C.AxisPosition { Val = C.AxisPositionValues.Left }, new C.MajorGridlines(), new C.NumberingFormat { FormatCode = "0", SourceLinked = false },
-            new C.MajorTickMark { Val = C.TickMarkValues.None }, new C.MinorTickMark { Val = C.TickMarkValues.None },
-            new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo }, new C.CrossingAxis { Val = 1 }, new C.Crosses { Val = C.CrossesValues.AutoZero },
-            new C.CrossBetween { Val = C.CrossBetweenValues.Between }),
-    ];
+        private const string Axes =
+            "<c:catAx><c:axId val=\"1\" /><c:scaling><c:orientation val=\"minMax\" /></c:scaling><c:delete val=\"0\" /><c:axPos val=\"b\" />"
+            + "<c:majorTickMark val=\"none\" /><c:minorTickMark val=\"none\" /><c:tickLblPos val=\"nextTo\" /><c:crossAx val=\"2\" /><c:crosses val=\"autoZero\" />"
+            + "<c:auto val=\"1\" /><c:lblAlgn val=\"ctr\" /><c:lblOffset val=\"100\" /></c:catAx>"
+            + "<c:valAx><c:axId val=\"2\" /><c:scaling><c:orientation val=\"minMax\" /><c:min val=\"0\" /></c:scaling><c:delete val=\"0\" /><c:axPos val=\"l\" />"
+            + "<c:majorGridlines /><c:numFmt formatCode=\"0\" sourceLinked=\"0\" /><c:majorTickMark val=\"none\" /><c:minorTickMark val=\"none\" />"
+            + "<c:tickLblPos val=\"nextTo\" /><c:crossAx val=\"1\" /><c:crosses val=\"autoZero\" /><c:crossBetween val=\"between\" /></c:valAx>";
+
+        /// <summary>Text as XML holds it: markup characters escaped, characters XML cannot hold left out (the SDK refused to write them).</summary>
+        private static string Escaped(string text)
+        {
+            var plain = true;
+            foreach (var ch in text)
+                if (ch is '&' or '<' or '>' or '"' || ch < ' ' || ch >= '\uFFFE' || char.IsSurrogate(ch))
+                {
+                    plain = false;
+                    break;
+                }
+            if (plain)
+                return text;
+            var escaped = new StringBuilder(text.Length + 16);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var ch = text[i];
+                if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    escaped.Append(ch).Append(text[++i]);
+                else if (ch is '&')
+                    escaped.Append("&amp;");
+                else if (ch is '<')
+                    escaped.Append("&lt;");
+                else if (ch is '>')
+                    escaped.Append("&gt;");
+                else if (ch is '"')
+                    escaped.Append("&quot;");
+                else if (System.Xml.XmlConvert.IsXmlChar(ch))
+                    escaped.Append(ch);
+            }
+            return escaped.ToString();
+        }
+    }
 }

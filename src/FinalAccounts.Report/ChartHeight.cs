@@ -39,8 +39,10 @@ public static class ChartHeight
             var top = inline.Ancestors().FirstOrDefault(a => a.Parent == body) ?? inline;
             var height = Of(sections.GetValueOrDefault(top) ?? body.GetFirstChild<SectionProperties>(), caption);
             extent.Cy = height;
-            // A chart the report made is written once rendering is done; one of the template's is written here.
-            if (PieLabels.Place(chart.ChartSpace, extent.Cx!.Value, height) && !RenderServices.WillSave(chart.ChartSpace))
+            // A chart the report made is written once rendering is done, for this size; one of the template's is changed and written here.
+            if (ChartBuilder.Draft(chart) is { } draft)
+                draft.Size = (extent.Cx!.Value, height);
+            else if (PieLabels.Place(chart.ChartSpace, extent.Cx!.Value, height))
                 chart.ChartSpace.Save();
         }
     }

@@ -18,7 +18,7 @@ public static class PieLabels
 
     private const double GapCm = 0.15, CharacterCm = 0.24, PaddingCm = 0.3, LineCm = 0.55;
 
-    private const double EmuPerCm = 360_000;
+    internal const double EmuPerCm = 360_000;
 
     /// <summary>Sets the place of each pie label of the chart for its size; false when the chart has no pie labels.</summary>
     public static bool Place(C.ChartSpace chart, long widthEmu, long heightEmu)

@@ -676,6 +676,79 @@ public class RepeatedChartTests
     }
 
     /// <summary>
+    /// A chart's part is written as text: its legend, categories and share labels hold markup characters and characters
+    /// outside the basic plane as the data has them (escaped where XML needs it, never broken XML).
+    /// </summary>
+    [Theory]
+    [InlineData("bar")]
+    [InlineData("pie")]
+    public void AChartsWordsAreWrittenAsXmlHoldsThem(string kind)
+    {
+        var template = new DocxBuilder().Paragraph("{{chart c \"收&支<总>计\"}}").Build();
+        var data = new Dictionary<string, object?>
+        {
+            ["c"] = new Dictionary<string, object?>
+            {
+                ["kind"] = kind,
+                ["points"] = new List<object?>
+                {
+                    new Dictionary<string, object?> { ["label"] = "A&B<C>\"D\"", ["value"] = 3m, ["percent"] = "75.00" },
+                    new Dictionary<string, object?> { ["label"] = "扩展区汉字𠀀", ["value"] = 1m, ["percent"] = "25.00" },
+                },
+            },
+        };
+        var output = DocxTemplate.Compile(template, "chart.docx", FinalAccounts.Report.ReportTemplate.Options(null)).Template!.Render(data);
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var chart = Assert.Single(result.MainDocumentPart!.ChartParts).ChartSpace;
+        var categories = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.CategoryAxisData>().Single()
+            .Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Select(v => v.Text).ToList();
+        Assert.Equal(["A&B<C>\"D\"", "扩展区汉字𠀀"], categories);
+        Assert.Equal("收&支<总>计", chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.SeriesText>().Single().Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Single().Text);
+        Assert.Equal(["3", "1"], chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Values>().Single()
+            .Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericValue>().Select(v => v.Text));
+        var labels = chart.Descendants<DocumentFormat.OpenXml.Drawing.Charts.DataLabel>().Select(l => l.InnerText).ToList();
+        Assert.Equal(kind == "pie" ? ["75.00%", "25.00%"] : [], labels);
+    }
+
+    /// <summary>
+    /// A pie the report makes is written after its height is set for its page, with the labels of thin neighbouring slices
+    /// placed for that size (0.48% beside 0.15%): what <see cref="FinalAccounts.Report.PieLabels.Offsets"/> gives for the
+    /// drawn size, and at their usual place for the slices that have room.
+    /// </summary>
+    [Fact]
+    public void APiesLabelsArePlacedForTheSizeItIsDrawnAt()
+    {
+        var template = new DocxBuilder().Paragraph("{{chart c \"收入\"}}").Build();
+        (string Label, decimal Value, string Percent)[] slices = [("甲", 7303.6m, "92.76"), ("乙", 520m, "6.61"), ("丙", 38m, "0.48"), ("丁", 12m, "0.15")];
+        var data = new Dictionary<string, object?>
+        {
+            ["c"] = new Dictionary<string, object?>
+            {
+                ["kind"] = "pie",
+                ["points"] = slices.Select(s => (object?)new Dictionary<string, object?> { ["label"] = s.Label, ["value"] = s.Value, ["percent"] = s.Percent }).ToList(),
+            },
+        };
+        var output = DocxTemplate.Compile(template, "pie.docx", FinalAccounts.Report.ReportTemplate.Options(null)).Template!.Render(data);
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var extent = result.MainDocumentPart!.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();
+        var expected = FinalAccounts.Report.PieLabels.Offsets(slices.Select(s => s.Value).ToList(), slices.Select(s => s.Percent + "%").ToList(),
+            extent.Cx!.Value / 360_000.0, extent.Cy!.Value / 360_000.0);
+        Assert.Contains(expected, o => o != (0, 0));
+        var labels = Assert.Single(result.MainDocumentPart.ChartParts).ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.DataLabel>().ToList();
+        Assert.Equal(slices.Length, labels.Count);
+        foreach (var label in labels)
+        {
+            var manual = label.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Layout>()!.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.ManualLayout>();
+            var placed = manual is null ? (0.0, 0.0) : (manual.Left!.Val!.Value, manual.Top!.Val!.Value);
+            Assert.Equal(expected[(int)label.Index!.Val!.Value], placed);
+        }
+    }
+
+    /// <summary>
     /// The template with one of its own charts where its paragraph 图表位置 was (by default a bar, series 模板自带, one point
     /// 2024年 = 2), made as the report makes charts; <paramref name="around"/> wraps it (a content control).
     /// </summary>
@@ -687,14 +760,16 @@ public class RepeatedChartTests
         using (var document = WordprocessingDocument.Open(stream, true))
         {
             var main = document.MainDocumentPart!;
+            var services = new RenderServices(main);
             var chart = FinalAccounts.Report.ChartBuilder.Build(chartData ?? new Dictionary<string, object?>
             {
                 ["kind"] = "bar",
                 ["points"] = new List<object?> { new Dictionary<string, object?> { ["label"] = "2024年", ["value"] = 2m } },
-            }, title, new RenderServices(main)).Single();
+            }, title, services).Single();
             var placeholder = main.Document.Body!.Descendants<Paragraph>().Single(p => p.InnerText == "图表位置");
             placeholder.InsertAfterSelf(around?.Invoke(chart) ?? chart);
             placeholder.Remove();
+            services.SavePending();
         }
         return stream.ToArray();
     }
