@@ -153,8 +153,12 @@ public sealed class DocxTemplate
         // The document and body elements without content (namespaces, attributes): rendering builds on
         // copies of them instead of parsing the template's document part again for every report.
         var prepared = problems.Count == 0 ? Prepare(package, options.Preparations, problems) : null;
+        // The document element with what it holds besides the body (a page background colour), and the body element empty.
+        var documentShell = main.Document.CloneNode(false);
+        documentShell.Append(main.Document.ChildElements.Where(c => c is not DocumentFormat.OpenXml.Wordprocessing.Body).Select(c => c.CloneNode(true)));
+        var bodyShell = main.Document.Body!.CloneNode(false);
         var result = prepared is not null
-            ? new DocxTemplate(prepared, options, parts, repeatsIds, fixedParts, main.Document.CloneNode(false), main.Document.Body!.CloneNode(false)) { Name = name }
+            ? new DocxTemplate(WithoutBody(prepared, documentShell, bodyShell), options, parts, repeatsIds, fixedParts, documentShell, bodyShell) { Name = name }
             : null;
         return new CompileResult(result, problems, options.Schema is null ? new SortedSet<string>() : checker.UsedFields) { ElementUses = checker.ElementUses };
     }
@@ -220,7 +224,7 @@ public sealed class DocxTemplate
             var context = new RenderContext(_options, new RenderServices(main));
             var scope = Frame<object?>.Root(tree);
             var body = (DocumentFormat.OpenXml.Wordprocessing.Body)_bodyShell.CloneNode(false);
-            var root = (DocumentFormat.OpenXml.Wordprocessing.Document)_documentShell.CloneNode(false);
+            var root = (DocumentFormat.OpenXml.Wordprocessing.Document)_documentShell.CloneNode(true);
             root.Append(body);
             main.Document = root;
             try
@@ -291,6 +295,28 @@ public sealed class DocxTemplate
         }
         problems.AddRange(failed.Distinct());
         return failed.Count == 0 ? stream.ToArray() : null;
+    }
+
+    /// <summary>
+    /// The package renders start from, its document part holding only the document and body elements: every render writes
+    /// that part anew from the compiled nodes, and opening the template's whole body for writing unpacked it first, only
+    /// to throw it away (a long template's body is most of its package).
+    /// </summary>
+    private static byte[] WithoutBody(byte[] package, OpenXmlElement documentShell, OpenXmlElement bodyShell)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(package);
+        stream.Position = 0;
+        using (var document = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false }))
+        {
+            document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
+            var main = document.MainDocumentPart!;
+            var root = (DocumentFormat.OpenXml.Wordprocessing.Document)documentShell.CloneNode(true);
+            root.Append(bodyShell.CloneNode(false));
+            main.Document = root;
+            WriteMainPart(main);
+        }
+        return stream.ToArray();
     }
 
     /// <param name="step">What failed as the maintainer reads it: 填充后的排版步骤（目录）, 准备模板的步骤（…）.</param>

@@ -56,6 +56,28 @@ public class TemplateEngineTests
         Assert.Equal("合计7413.59万元", DocxText.Of(output).Trim());
     }
 
+    /// <summary>
+    /// What the document element holds besides the body — a page colour set in Word (设计 → 页面颜色) — is in every report.
+    /// Renders start from a package whose body part holds nothing else, so the part is written from the compiled template.
+    /// </summary>
+    [Fact]
+    public void APageColourOfTheTemplateIsInTheReport()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(new DocxBuilder().Paragraph("{{name}}").Build());
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var root = document.MainDocumentPart!.Document;
+            root.InsertBefore(new DocumentBackground { Color = "FFF2CC" }, root.Body);
+        }
+        var output = DocxTemplate.Compile(stream.ToArray(), "t.docx", Options()).Template!.Render(Data);
+
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var result = WordprocessingDocument.Open(new MemoryStream(output), false);
+        Assert.Equal("FFF2CC", result.MainDocumentPart!.Document.DocumentBackground?.Color?.Value);
+        Assert.Equal("示例局", DocxText.Of(output).Trim());
+    }
+
     [Fact]
     public void CurlyQuotesTypedByWordInsideATagWork()
     {
