@@ -161,6 +161,15 @@ public sealed class DataSchema
     }
 
     /// <summary>
+    /// The list (where list "a.b") keeps: its items whose a.b is truthy, so a.b is there in every one of them
+    /// (<see cref="Present"/>) — a field only some items have, or one null in some, may be read in a loop over them.
+    /// </summary>
+    internal DataSchema KeptWhere(ReadOnlySpan<string> path) =>
+        Kind == "list" && Element is { } element && !ReferenceEquals(element.Present(path), element)
+            ? new DataSchema(Kind, Fields.ToDictionary(), element.Present(path), Description, SomeFields.ToDictionary(), OrNull)
+            : this;
+
+    /// <summary>
     /// The element of a JSON list: what its items have, by the rule <see cref="Common"/> gives the item of {{#each}} over an
     /// object — a field every item has is a field, one only some have is in <see cref="SomeFields"/>; lists in the items
     /// have their items read together, objects their fields. A field null in some items is there in all (the fill finds

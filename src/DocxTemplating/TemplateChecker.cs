@@ -377,9 +377,12 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
             return;
         }
         var item = list.Element ?? DataSchema.Any;
+        // where and sum read a null on the way as nothing, so fields inside one null in some items are theirs to name. where
+        // asks as a condition does (an item without the field is left out), so it may name a field only some items have;
+        // sum would make every total unknown with such a field, so it may not.
+        var values = helper == "where" ? SchemaValues.Partly : SchemaValues.IntoNulls;
         foreach (var segment in field.Split('.', StringSplitOptions.RemoveEmptyEntries))
-            // where and sum read a null on the way as nothing, so fields inside one null in some items are theirs to name.
-            if (!SchemaValues.IntoNulls.TryMember(item, segment, out item))
+            if (!values.TryMember(item, segment, out item))
             {
                 Problem(node, TemplateErrors.UnknownField, $"“{listArgument.Text}”的项中没有字段“{field}”。");
                 return;
@@ -395,7 +398,9 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
     {
         PathExpression { Variable: not null } => DataSchema.Scalar,
         PathExpression path => TryRead(path, frame, out var found, out _) ? found : null,
-        // The items where keeps are items of the list it was given.
+        // The items where keeps are items of the list it was given; kept for a truthy field, that field is there in each.
+        CallExpression { Helper: "where", Arguments: [var list, LiteralExpression { Value: string field }] } when !options.Helpers.ContainsKey("where")
+            => SchemaOf(list, frame)?.KeptWhere(field.Split('.', StringSplitOptions.RemoveEmptyEntries)),
         CallExpression { Helper: "where", Arguments.Count: > 0 } call => SchemaOf(call.Arguments[0], frame),
         // (lookup list 1) is an item of the list, (lookup object "name") that field: a tag printing one prints what it is.
         CallExpression { Helper: "lookup", Arguments.Count: 2 } call => LookedUp(SchemaOf(call.Arguments[0], frame), call.Arguments[1]),

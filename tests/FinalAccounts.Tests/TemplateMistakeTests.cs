@@ -1237,6 +1237,39 @@ public class TemplateMistakeTests
     }
 
     /// <summary>
+    /// A loop over (where xs "t.c") goes over the items whose t.c is there and not empty: the items lacking a field, or
+    /// holding null on the way to it, are left out by the filter, so the tags inside may read it (it was TPL005 in check and
+    /// render though the fill filled it). A filter with a test ("ne" "x") keeps items without the field: TPL005 there still,
+    /// and a field the filter did not ask about is no surer than before.
+    /// </summary>
+    [Fact]
+    public void ALoopOverTheItemsAFilterKeepsReadsTheFieldItAskedFor()
+    {
+        const string json = """{ "xs": [ { "t": { "c": "蓝" }, "kind": "a" }, { "t": null, "name": "乙" }, { "t": { "c": "" }, "kind": "b", "name": "丙" } ] }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each (where xs \"t.c\")}}{{t.c}}；{{/each}}")
+            .Paragraph("{{#each (where xs \"kind\")}}{{kind}}{{/each}}")
+            .Paragraph("{{#each (where xs \"t\")}}{{t.c}}。{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("蓝；\nab\n蓝。。", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Clean, TemplateCommands.RunCheck(temp.File("t.docx"), temp.File("data.json"), check));
+
+        foreach (var (body, field, at) in new[]
+                 {
+                     ("{{#each (where xs \"t.c\" \"ne\" \"x\")}}{{t.c}}{{/each}}", "t.c", "xs[]"),
+                     ("{{#each (where xs \"kind\")}}{{name}}{{/each}}", "name", "xs[]"),
+                 })
+        {
+            using var again = new TempFolder();
+            (exit, output, _) = Render(again, new DocxBuilder().Paragraph(body), json);
+            Assert.Equal(ExitCodes.Errors, exit);
+            Assert.Contains($"error TPL005: 数据中没有字段“{field}”（当前位置：{at}）。", Assert.Single(output.Split('\n'), l => l.Contains("error")));
+        }
+    }
+
+    /// <summary>
     /// Found by review: a condition inside the outer loop guards a field of the outer item read in an inner loop (the
     /// condition was forgotten at the inner {{#each}}), and a condition's own argument is read leniently by the fill
     /// ((eq t.c "蓝") on a null t is false). Both filled and checked clean before the JSON null rule, then were TPL005.
