@@ -184,6 +184,11 @@ public sealed class DataSchema
         var values = known.Where(s => !ReferenceEquals(s, JsonNull)).ToList();
         if (values.Count == 0)
             return known.Count == 0 ? Any : JsonNull;
+        // An empty object ({}) beside objects with fields is false as a condition, as a null is, and holds nothing to read:
+        // it is one of them empty (OrNull), so {{#with s}} and {{#if s}} make the others' fields sure, and a tag reading
+        // into it outside such a block is refused. Empty in every item, it is an object without fields, as before.
+        if (values.Any(IsEmptyObject) && values.Any(v => v.Kind == "object" && !IsEmptyObject(v)))
+            values = values.Where(v => !IsEmptyObject(v)).ToList();
         var alike = values.Where(s => s.Kind == values[0].Kind).ToList();
         var orNull = values.Count < known.Count || alike.Any(s => s.OrNull);
         switch (values[0].Kind)
@@ -196,6 +201,9 @@ public sealed class DataSchema
                 return values[0];
         }
     }
+
+    private static bool IsEmptyObject(DataSchema schema) =>
+        schema.Kind == "object" && schema.Fields.Count == 0 && schema.SomeFields.Count == 0 && !schema.OrNull;
 
     /// <summary>
     /// The object these objects make together: a field all of them have is a field, one only some have is in

@@ -1237,6 +1237,37 @@ public class TemplateMistakeTests
     }
 
     /// <summary>
+    /// An empty object ({}) in the items is false as a condition, as null is: {{#with s}} and {{#if s}} skip it, so the
+    /// tags inside may read what the other items' s hold (it was TPL005 though the fill filled it). Read outside such a
+    /// block, the fill fails on the empty one: TPL005 there still, and an s that is not empty but lacks c is no empty one.
+    /// </summary>
+    [Fact]
+    public void AnEmptyObjectInSomeItemsIsSkippedByTheBlockThatAsksForIt()
+    {
+        const string json = """{ "xs": [ { "s": { "c": "红" } }, { "s": {} }, { "s": { "c": "蓝" } } ] }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each xs}}{{#with s}}{{c}}{{/with}}；{{/each}}")
+            .Paragraph("{{#each xs}}{{#if s}}{{s.c}}{{else}}无{{/if}}{{/each}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("红；；蓝；\n红无蓝", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+        var check = new StringWriter();
+        Assert.Equal(ExitCodes.Clean, TemplateCommands.RunCheck(temp.File("t.docx"), temp.File("data.json"), check));
+
+        foreach (var (data, body, field, at) in new[]
+                 {
+                     (json, "{{#each xs}}{{s.c}}{{/each}}", "s.c", "xs[]"),
+                     ("""{ "xs": [ { "s": { "c": "红" } }, { "s": { "d": "z" } } ] }""", "{{#each xs}}{{#with s}}{{c}}{{/with}}{{/each}}", "c", "xs[].s"),
+                 })
+        {
+            using var again = new TempFolder();
+            (exit, output, _) = Render(again, new DocxBuilder().Paragraph(body), data);
+            Assert.Equal(ExitCodes.Errors, exit);
+            Assert.Contains($"error TPL005: 数据中没有字段“{field}”（当前位置：{at}）。", Assert.Single(output.Split('\n'), l => l.Contains("error")));
+        }
+    }
+
+    /// <summary>
     /// A loop over (where xs "t.c") goes over the items whose t.c is there and not empty: the items lacking a field, or
     /// holding null on the way to it, are left out by the filter, so the tags inside may read it (it was TPL005 in check and
     /// render though the fill filled it). A filter with a test ("ne" "x") keeps items without the field: TPL005 there still,
