@@ -89,8 +89,12 @@ public static class ChartBuilder
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChartPart, ChartDraft> Drafts = new();
 
-    /// <summary>A chart this builder made in the report being rendered, not written yet: its size is still to be set (<see cref="ChartHeight"/>).</summary>
-    internal static ChartDraft? Draft(ChartPart part) => Drafts.TryGetValue(part, out var draft) ? draft : null;
+    /// <summary>
+    /// A chart this builder made in the report being rendered, not written yet: its size is still to be set (<see cref="ChartHeight"/>).
+    /// Once written (<see cref="RenderServices.SavePending"/>) it is no draft: a size given it then would never be written,
+    /// so a caller sizing its charts after writing them has the part changed as one of the template's charts is.
+    /// </summary>
+    internal static ChartDraft? Draft(ChartPart part) => RenderServices.WillWrite(part) && Drafts.TryGetValue(part, out var draft) ? draft : null;
 
     /// <summary>
     /// A chart's part as text, written once its size is known: the chart space Word and LibreOffice read (a bar for this year

@@ -697,6 +697,41 @@ public class RepeatedChartTests
         Assert.Empty(DocxText.ValidationErrors(stream.ToArray()));
     }
 
+    private static Dictionary<string, object?> ThinSlicesPie() => new()
+    {
+        ["kind"] = "pie",
+        ["points"] = new (string Label, decimal Value, string Percent)[] { ("甲", 7303.6m, "92.76"), ("乙", 520m, "6.61"), ("丙", 38m, "0.48"), ("丁", 12m, "0.15") }
+            .Select(s => (object?)new Dictionary<string, object?> { ["label"] = s.Label, ["value"] = s.Value, ["percent"] = s.Percent }).ToList(),
+    };
+
+    /// <summary>
+    /// A caller that builds a pie on a document of its own, writes the pending parts, then sizes its charts (ChartHeight.Apply)
+    /// gets the labels of thin slices placed for that size, as before charts were written as text: a chart already written
+    /// is no draft any more, so it is changed in its part (it was given the size as a draft nobody would write again).
+    /// </summary>
+    [Fact]
+    public void APieSizedAfterItsCallerWroteThePendingPartsHasItsLabelsPlaced()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(new DocxBuilder().Paragraph("图表位置").Build());
+        using (var document = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false }))
+        {
+            var main = document.MainDocumentPart!;
+            var services = new RenderServices(main);
+            var chart = FinalAccounts.Report.ChartBuilder.Build(ThinSlicesPie(), "收入", services).Single();
+            main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置").InsertAfterSelf(chart);
+            services.SavePending();
+            FinalAccounts.Report.ChartHeight.Apply(document);
+            main.Document.Save();
+        }
+
+        Assert.Empty(DocxText.ValidationErrors(stream.ToArray()));
+        using var result = WordprocessingDocument.Open(new MemoryStream(stream.ToArray()), false);
+        var labels = Assert.Single(result.MainDocumentPart!.ChartParts).ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.DataLabel>().ToList();
+        Assert.Equal(4, labels.Count);
+        Assert.Contains(labels, l => l.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Layout>()!.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.ManualLayout>() is not null);
+    }
+
     /// <summary>
     /// A chart's part is written as text: its legend, categories and share labels hold markup characters and characters
     /// outside the basic plane as the data has them (escaped where XML needs it, never broken XML).
