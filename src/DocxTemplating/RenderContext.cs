@@ -31,14 +31,15 @@ public sealed class RenderServices(MainDocumentPart mainPart)
     }
 
     /// <summary>
-    /// Whether this part is to be written when rendering is done (<see cref="WriteWhenDone"/>): until then it is empty, so
-    /// a step that would copy or read it must leave it alone.
+    /// Whether this part is to be written when rendering is done (<see cref="WriteWhenDone"/>): until then it may be empty or
+    /// not final, so a step that would copy or read it must leave it alone.
     /// </summary>
     public static bool WillWrite(OpenXmlPart part) => Pending.TryGetValue(part, out _);
 
     /// <summary>
     /// Writes the parts handed over with <see cref="WriteWhenDone"/>. The engine calls it after the finishers; a caller
-    /// that runs an element helper on a document of its own calls it before closing that document, or the part stays empty.
+    /// that runs an element helper on a document of its own calls it before closing that document, or the part keeps what the
+    /// helper wrote when it made it (a chart: its pie labels not placed for the chart's size).
     /// </summary>
     public void SavePending()
     {

@@ -733,6 +733,30 @@ public class RepeatedChartTests
     }
 
     /// <summary>
+    /// A caller that builds a chart on a document of its own opened with AutoSave and closes it without writing the pending
+    /// parts gets the chart, not an empty chart part (which Word refuses to open): it was written by AutoSave before charts
+    /// were written as text.
+    /// </summary>
+    [Fact]
+    public void AChartBuiltOnADocumentClosedWithAutoSaveIsNotAnEmptyPart()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(new DocxBuilder().Paragraph("图表位置").Build());
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var main = document.MainDocumentPart!;
+            var chart = FinalAccounts.Report.ChartBuilder.Build(ThinSlicesPie(), "收入", new RenderServices(main)).Single();
+            main.Document.Body!.Elements<Paragraph>().Single(p => p.InnerText == "图表位置").InsertAfterSelf(chart);
+        }
+
+        Assert.Empty(DocxText.ValidationErrors(stream.ToArray()));
+        using var result = WordprocessingDocument.Open(new MemoryStream(stream.ToArray()), false);
+        var space = Assert.Single(result.MainDocumentPart!.ChartParts).ChartSpace;
+        Assert.NotNull(space);
+        Assert.Equal(["92.76%", "6.61%", "0.48%", "0.15%"], space.Descendants<DocumentFormat.OpenXml.Drawing.Charts.DataLabel>().Select(l => l.InnerText));
+    }
+
+    /// <summary>
     /// A chart's part is written as text: its legend, categories and share labels hold markup characters and characters
     /// outside the basic plane as the data has them (escaped where XML needs it, never broken XML).
     /// </summary>
