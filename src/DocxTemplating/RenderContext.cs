@@ -38,8 +38,9 @@ public sealed class RenderServices(MainDocumentPart mainPart)
 
     /// <summary>
     /// Writes the parts handed over with <see cref="WriteWhenDone"/>. The engine calls it after the finishers; a caller
-    /// that runs an element helper on a document of its own calls it before closing that document, or the part keeps what the
-    /// helper wrote when it made it (a chart: its pie labels not placed for the chart's size).
+    /// that runs an element helper on a document of its own calls it before closing that document: otherwise the part holds
+    /// only what the helper wrote when it made it (a chart on a document that saves when closed: its pie labels not placed
+    /// for the chart's size; on one that does not, nothing).
     /// </summary>
     public void SavePending()
     {

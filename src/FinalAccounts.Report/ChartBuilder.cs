@@ -44,10 +44,12 @@ public static class ChartBuilder
         var draft = new ChartDraft(kind, series, points, part.GetIdOfPart(workbook));
         Drafts.AddOrUpdate(part, draft);
         services.WriteWhenDone(part, draft.WriteTo);
-        // Written now as well, at the usual size: a caller building charts on a document of its own that closes it without
-        // SavePending (AutoSave, as before charts were written as text) gets the chart, never an empty part Word refuses.
-        using (var stream = part.GetStream(FileMode.Create, FileAccess.Write))
-            draft.WriteTo(stream);
+        // A document that writes its parts when closed (AutoSave; the engine renders without it) may be closed without
+        // SavePending by a caller building charts on a document of its own: the chart is written now as well, at the usual
+        // size, never left an empty part Word refuses. SavePending writes it again for its drawn size.
+        if (services.MainPart.OpenXmlPackage.AutoSave)
+            using (var stream = part.GetStream(FileMode.Create, FileAccess.Write))
+                draft.WriteTo(stream);
 
         var id = services.NextDrawingId();
         yield return new W.Paragraph(
