@@ -66,6 +66,13 @@ public sealed class DataSchema
     /// </summary>
     internal static DataSchema Mixed() => new("mixed");
 
+    /// <summary>
+    /// Of the element of a JSON list whose items are of different kinds (a text here, an object there; kind mixed): what
+    /// the items of each kind have. The checker makes it the item of a loop over the list as it does for an object of
+    /// mixed fields: no tag may read into the item, and {{this}} prints it only when every kind can be printed.
+    /// </summary>
+    internal IReadOnlyList<DataSchema> Alternatives { get; private init; } = [];
+
     public bool IsList => Kind == "list";
 
     public static DataSchema FromJson(JsonElement json) => json.ValueKind switch
@@ -175,8 +182,7 @@ public sealed class DataSchema
     /// have their items read together, objects their fields. A field null in some items is there in all (the fill finds
     /// it), with the shape the others give it, <see cref="OrNull"/>; null in all, it is a null (<see cref="JsonNull"/>). An
     /// empty list's element (Any) says nothing of the items, and no items at all is Any: nothing known, everything allowed.
-    /// Items of different kinds (a text here, an object there) are read as the first kind, leaving the others out, as the
-    /// merge before this did.
+    /// Items of different kinds (a text here, an object there) are <see cref="Alternatives"/> of a mixed element.
     /// </summary>
     private static DataSchema OfItems(List<DataSchema> items)
     {
@@ -189,7 +195,10 @@ public sealed class DataSchema
         // into it outside such a block is refused. Empty in every item, it is an object without fields, as before.
         if (values.Any(IsEmptyObject) && values.Any(v => v.Kind == "object" && !IsEmptyObject(v)))
             values = values.Where(v => !IsEmptyObject(v)).ToList();
-        var alike = values.Where(s => s.Kind == values[0].Kind).ToList();
+        // Items of different kinds: no tag reads every one of them alike (TPL008 at a tag reading into the item).
+        if (values.Any(s => s.Kind != values[0].Kind))
+            return new DataSchema("mixed") { Alternatives = values.GroupBy(s => s.Kind).Select(g => OfItems(g.ToList())).ToList() };
+        var alike = values;
         var orNull = values.Count < known.Count || alike.Any(s => s.OrNull);
         switch (values[0].Kind)
         {

@@ -353,7 +353,7 @@ internal static class ValueText
             return $"“{text}”是一个对象，不能直接印出；请写出它的一个字段，如 {field}"
                 + (fields.Count > 0 ? $"（它的字段：{string.Join("、", fields.Take(8))}{(fields.Count > 8 ? "…" : "")}）。" : "。");
         }
-        if (printed.IsList && printed.Element?.Kind == "object")
+        if (printed.IsList && (printed.Element?.Kind == "object" || printed.Element?.Alternatives.Any(a => a.Kind == "object") == true))
             return $"“{text}”是一个由对象组成的列表，不能直接印出；请用 {{{{#each {argument}}}}}…{{{{/each}}}} 逐项写出它们的字段。";
         return null;
     }

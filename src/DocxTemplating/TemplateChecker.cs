@@ -174,14 +174,21 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
     }
 
     /// <summary>
-    /// What {{#each}} makes current: a list's element, or each field of an object in turn — what all of its fields have.
+    /// What {{#each}} makes current: a list's element (items of different kinds in a JSON list: read as the fields of an
+    /// object of mixed fields are), or each field of an object in turn — what all of its fields have.
     /// Fields of different kinds (a name and a list) cannot all be written by the same tags: the check would pass what
     /// the fill then fails on (the item a text, the tag looking for a field of it), so such a loop is TPL008 here.
     /// </summary>
     private DataSchema ItemOf(BlockNode block, DataSchema? target)
     {
         if (target?.Kind == "list")
-            return target.Element ?? DataSchema.Any;
+        {
+            if (target.Element is not { Kind: "mixed", Alternatives.Count: > 0 } kinds)
+                return target.Element ?? DataSchema.Any;
+            var items = DataSchema.Mixed();
+            _mixed[items] = new MixedItem(block, target, kinds.Alternatives.ToList());
+            return items;
+        }
         if (target?.Kind != "object")
             return DataSchema.Any;
         if (DataSchema.Common(target.Fields.Values.ToList()) is { } common)
@@ -232,7 +239,9 @@ internal sealed class TemplateChecker(DataSchema? schema, CompiledOptions option
     }
 
     private void MixedItemProblem(Node node, MixedItem mixed) =>
-        Problem(node, TemplateErrors.SyntaxError, $"“{mixed.Loop.Argument!.Text}”是一个对象，它的字段不是同一种数据（有的是值，有的是对象或列表），{{{{#each}}}} 逐项写出时"
+        Problem(node, TemplateErrors.SyntaxError, mixed.Object.IsList
+            ? $"“{mixed.Loop.Argument!.Text}”的项不是同一种数据（有的是值，有的是对象或列表），{{{{#each}}}} 逐项写出时同一个标签不能对每一项都适用；请让数据中各项是同一种数据。"
+            : $"“{mixed.Loop.Argument!.Text}”是一个对象，它的字段不是同一种数据（有的是值，有的是对象或列表），{{{{#each}}}} 逐项写出时"
             + $"同一个标签不能对每一项都适用；逐项重复请用列表，对象请写出它的字段，如 {{{{{mixed.Loop.Argument.Text}.{mixed.Object.Fields.Keys.First()}}}}}。");
 
     /// <summary>

@@ -1111,6 +1111,36 @@ public class TemplateMistakeTests
         }
     }
 
+    /// <summary>
+    /// A JSON list whose items are of different kinds (a text, then an object) is read as an object of mixed fields is: a
+    /// loop writing only @index or fields above it fills for every item, a tag reading into the item or printing it is
+    /// TPL008 at the tag. The items were read as the first kind, so {{this}} passed check and the fill failed (TPL015).
+    /// </summary>
+    [Fact]
+    public void AListWhoseItemsDifferIsReadAsAnObjectOfMixedFieldsIs()
+    {
+        const string json = """{ "year": "2025", "xs": [ "甲", { "name": "乙" } ], "ns": [ 1, "二" ] }""";
+        using var temp = new TempFolder();
+        var (exit, output, docx) = Render(temp, new DocxBuilder()
+            .Paragraph("{{#each xs}}{{@index}}{{year}}；{{/each}}")
+            .Paragraph("{{#each ns}}{{this}}、{{/each}}{{ns}}"), json);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("02025；12025；\n1、二、1,二", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
+        foreach (var (body, id) in new[] { ("{{#each xs}}{{this}}{{/each}}", "TPL008"), ("{{#each xs}}{{name}}{{/each}}", "TPL008"), ("{{xs}}", "TPL015") })
+        {
+            using var again = new TempFolder();
+            (exit, output, docx) = Render(again, new DocxBuilder().Paragraph(body), json);
+            Assert.Equal(ExitCodes.Errors, exit);
+            var line = Assert.Single(output.Split('\n'), l => l.Contains("error"));
+            Assert.Contains($"error {id}: “xs”", line);
+            Assert.False(File.Exists(docx));
+            var check = new StringWriter();
+            Assert.Equal(ExitCodes.Errors, TemplateCommands.RunCheck(again.File("t.docx"), again.File("data.json"), check));
+            Assert.Contains($"error {id}: “xs”", check.ToString());
+        }
+    }
+
     [Fact]
     public void EachOverAnObjectWhoseFieldsAreAlikeChecksWhatEveryFieldHas()
     {
