@@ -137,7 +137,8 @@ public static class ChartBuilder
                 xml.Append(Axes);
             }
             xml.Append("</c:plotArea><c:legend><c:legendPos val=\"").Append(IsPie ? "r" : "b").Append("\" /><c:overlay val=\"0\" /></c:legend><c:plotVisOnly val=\"1\" /></c:chart>")
-                .Append("<c:externalData r:id=\"").Append(Escaped(workbookId)).Append("\"><c:autoUpdate val=\"0\" /></c:externalData></c:chartSpace>");
+                // The relationship's id is the package's own (R and hex digits): nothing in it to escape.
+                .Append("<c:externalData r:id=\"").Append(workbookId).Append("\"><c:autoUpdate val=\"0\" /></c:externalData></c:chartSpace>");
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), 16384);
             writer.Write(xml);
         }
@@ -146,8 +147,9 @@ public static class ChartBuilder
         private void Series(StringBuilder xml, bool bar)
         {
             var last = points.Count + 1;
-            xml.Append("<c:idx val=\"0\" /><c:order val=\"0\" /><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache><c:ptCount val=\"1\" /><c:pt idx=\"0\"><c:v>")
-                .Append(Escaped(series)).Append("</c:v></c:pt></c:strCache></c:strRef></c:tx>");
+            xml.Append("<c:idx val=\"0\" /><c:order val=\"0\" /><c:tx><c:strRef><c:f>Sheet1!$B$1</c:f><c:strCache><c:ptCount val=\"1\" /><c:pt idx=\"0\"><c:v>");
+            XmlText.Append(xml, series);
+            xml.Append("</c:v></c:pt></c:strCache></c:strRef></c:tx>");
             Fill(xml, Palette[0]);
             if (bar)
                 xml.Append("<c:invertIfNegative val=\"0\" />");
@@ -163,7 +165,11 @@ public static class ChartBuilder
                 ShareLabels(xml);
             xml.Append("<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$").Append(last).Append("</c:f><c:strCache><c:ptCount val=\"").Append(points.Count).Append("\" />");
             for (var i = 0; i < points.Count; i++)
-                xml.Append("<c:pt idx=\"").Append(i).Append("\"><c:v>").Append(Escaped(points[i].Label)).Append("</c:v></c:pt>");
+            {
+                xml.Append("<c:pt idx=\"").Append(i).Append("\"><c:v>");
+                XmlText.Append(xml, points[i].Label);
+                xml.Append("</c:v></c:pt>");
+            }
             xml.Append("</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>Sheet1!$B$2:$B$").Append(last)
                 .Append("</c:f><c:numCache><c:formatCode>0.00</c:formatCode><c:ptCount val=\"").Append(points.Count).Append("\" />");
             for (var i = 0; i < points.Count; i++)
@@ -193,8 +199,9 @@ public static class ChartBuilder
                         .Append(System.Xml.XmlConvert.ToString(y)).Append("\" /></c:manualLayout></c:layout>");
                 else
                     xml.Append("<c:layout />");
-                xml.Append("<c:tx><c:rich><a:bodyPr /><a:lstStyle /><a:p><a:r><a:t>").Append(Escaped(points[i].Percent + "%"))
-                    .Append("</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val=\"outEnd\" />").Append(NoneShown.Replace("showPercent val=\"0\"", "showPercent val=\"1\"")).Append("</c:dLbl>");
+                xml.Append("<c:tx><c:rich><a:bodyPr /><a:lstStyle /><a:p><a:r><a:t>");
+                XmlText.Append(xml, points[i].Percent + "%");
+                xml.Append("</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val=\"outEnd\" />").Append(NoneShown.Replace("showPercent val=\"0\"", "showPercent val=\"1\"")).Append("</c:dLbl>");
             }
             xml.Append("<c:numFmt formatCode=\"0.00%\" sourceLinked=\"0\" /><c:dLblPos val=\"outEnd\" />")
                 .Append(NoneShown.Replace("showPercent val=\"0\"", "showPercent val=\"1\"")).Append("<c:showLeaderLines val=\"1\" /></c:dLbls>");
@@ -215,37 +222,5 @@ public static class ChartBuilder
             + "<c:valAx><c:axId val=\"2\" /><c:scaling><c:orientation val=\"minMax\" /><c:min val=\"0\" /></c:scaling><c:delete val=\"0\" /><c:axPos val=\"l\" />"
             + "<c:majorGridlines /><c:numFmt formatCode=\"0\" sourceLinked=\"0\" /><c:majorTickMark val=\"none\" /><c:minorTickMark val=\"none\" />"
             + "<c:tickLblPos val=\"nextTo\" /><c:crossAx val=\"1\" /><c:crosses val=\"autoZero\" /><c:crossBetween val=\"between\" /></c:valAx>";
-
-        /// <summary>Text as XML holds it: markup characters escaped, characters XML cannot hold left out (the SDK refused to write them).</summary>
-        private static string Escaped(string text)
-        {
-            var plain = true;
-            foreach (var ch in text)
-                if (ch is '&' or '<' or '>' or '"' || ch < ' ' || ch >= '\uFFFE' || char.IsSurrogate(ch))
-                {
-                    plain = false;
-                    break;
-                }
-            if (plain)
-                return text;
-            var escaped = new StringBuilder(text.Length + 16);
-            for (var i = 0; i < text.Length; i++)
-            {
-                var ch = text[i];
-                if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                    escaped.Append(ch).Append(text[++i]);
-                else if (ch is '&')
-                    escaped.Append("&amp;");
-                else if (ch is '<')
-                    escaped.Append("&lt;");
-                else if (ch is '>')
-                    escaped.Append("&gt;");
-                else if (ch is '"')
-                    escaped.Append("&quot;");
-                else if (System.Xml.XmlConvert.IsXmlChar(ch))
-                    escaped.Append(ch);
-            }
-            return escaped.ToString();
-        }
     }
 }

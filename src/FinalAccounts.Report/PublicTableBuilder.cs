@@ -109,42 +109,10 @@ public static class PublicTableBuilder
             // The look of a cell (font, size, spacing, alignment) is the template's: styles 附表表头, 附表文字, 附表数字.
             var style = header ? HeaderStyle : cell.IsNumber ? NumberStyle : TextStyle;
             xml.Append("<w:p><w:pPr><w:pStyle w:val=\"").Append(style).Append("\" /></w:pPr><w:r><w:t xml:space=\"preserve\">");
-            AppendText(xml, cell.Text);
+            XmlText.Append(xml, cell.Text);
             xml.Append("</w:t></w:r></w:p></w:tc>");
         }
         xml.Append("</w:tr>");
-    }
-
-    /// <summary>
-    /// A cell's text as XML character data, as an XmlWriter writes it: characters XML cannot hold (control
-    /// characters) dropped first, then markup characters escaped and line ends written as \n. A lone
-    /// surrogate, which the XmlWriter refused, is dropped too.
-    /// </summary>
-    private static void AppendText(StringBuilder xml, string text)
-    {
-        if (!text.All(XmlConvert.IsXmlChar))
-            text = new string(text.Where(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)).ToArray());
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '&': xml.Append("&amp;"); break;
-                case '<': xml.Append("&lt;"); break;
-                case '>': xml.Append("&gt;"); break;
-                case '\r':
-                    xml.Append('\n');
-                    if (i + 1 < text.Length && text[i + 1] == '\n')
-                        i++;
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                        xml.Append(c).Append(text[++i]);
-                    else if (!char.IsSurrogate(c))
-                        xml.Append(c);
-                    break;
-            }
-        }
     }
 
     /// <summary>
