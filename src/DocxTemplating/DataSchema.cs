@@ -61,6 +61,12 @@ public sealed class DataSchema
     private static readonly DataSchema JsonNull = new("any");
 
     /// <summary>
+    /// A JSON {}: an object without fields, false as a condition. Beside objects with fields (in a list's items, among an
+    /// object's values) it is one of them empty, as a null is (<see cref="OfItems"/>, <see cref="Common"/>).
+    /// </summary>
+    private static readonly DataSchema EmptyJsonObject = new("object");
+
+    /// <summary>
     /// The item of {{#each}} over an object whose fields are of different kinds (a text, a list): a new one per loop, which
     /// the checker knows by reference. No field is in it (a tag reading one fails on some item); paths go on to the enclosing scopes.
     /// </summary>
@@ -77,6 +83,7 @@ public sealed class DataSchema
 
     public static DataSchema FromJson(JsonElement json) => json.ValueKind switch
     {
+        JsonValueKind.Object when !json.EnumerateObject().Any() => EmptyJsonObject,
         JsonValueKind.Object => new DataSchema("object", json.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value))),
         JsonValueKind.Array => new DataSchema("list", element: OfItems(json.EnumerateArray().Select(FromJson).ToList())),
         JsonValueKind.Null => JsonNull,
@@ -125,6 +132,8 @@ public sealed class DataSchema
         var someNull = schemas.Any(s => ReferenceEquals(s, JsonNull));
         if (known.Count == 0)
             return someNull ? JsonNull : Any;
+        if (WithoutEmptyObjects(known) is { } others)
+            (known, someNull) = (others, true);
         if (known.Any(s => s.Kind != known[0].Kind))
             return null;
         switch (known[0].Kind)
@@ -190,11 +199,7 @@ public sealed class DataSchema
         var values = known.Where(s => !ReferenceEquals(s, JsonNull)).ToList();
         if (values.Count == 0)
             return known.Count == 0 ? Any : JsonNull;
-        // An empty object ({}) beside objects with fields is false as a condition, as a null is, and holds nothing to read:
-        // it is one of them empty (OrNull), so {{#with s}} and {{#if s}} make the others' fields sure, and a tag reading
-        // into it outside such a block is refused. Empty in every item, it is an object without fields, as before.
-        if (values.Any(IsEmptyObject) && values.Any(v => v.Kind == "object" && !IsEmptyObject(v)))
-            values = values.Where(v => !IsEmptyObject(v)).ToList();
+        values = WithoutEmptyObjects(values) ?? values;
         // Items of different kinds: no tag reads every one of them alike (TPL008 at a tag reading into the item).
         if (values.Any(s => s.Kind != values[0].Kind))
             return new DataSchema("mixed") { Alternatives = values.GroupBy(s => s.Kind).Select(g => OfItems(g.ToList())).ToList() };
@@ -211,8 +216,16 @@ public sealed class DataSchema
         }
     }
 
-    private static bool IsEmptyObject(DataSchema schema) =>
-        schema.Kind == "object" && schema.Fields.Count == 0 && schema.SomeFields.Count == 0 && !schema.OrNull;
+    /// <summary>
+    /// These values without the JSON {} among them, when others are objects with fields: an empty object is false as a
+    /// condition, as a null is, and holds nothing to read, so it is one of them empty (OrNull) — {{#with s}} and {{#if s}}
+    /// make the others' fields sure, and a tag reading into it outside such a block is refused. Null when there is none
+    /// to leave out (every object empty: an object without fields, as before).
+    /// </summary>
+    private static List<DataSchema>? WithoutEmptyObjects(List<DataSchema> values) =>
+        values.Any(v => ReferenceEquals(v, EmptyJsonObject)) && values.Any(v => v.Kind == "object" && !ReferenceEquals(v, EmptyJsonObject))
+            ? values.Where(v => !ReferenceEquals(v, EmptyJsonObject)).ToList()
+            : null;
 
     /// <summary>
     /// The object these objects make together: a field all of them have is a field, one only some have is in

@@ -1268,7 +1268,8 @@ public class TemplateMistakeTests
 
     /// <summary>
     /// An empty object ({}) in the items is false as a condition, as null is: {{#with s}} and {{#if s}} skip it, so the
-    /// tags inside may read what the other items' s hold (it was TPL005 though the fill filled it). Read outside such a
+    /// tags inside may read what the other items' s hold (it was TPL005 though the fill filled it); so too among the values
+    /// of an object {{#each}} goes over. Read outside such a
     /// block, the fill fails on the empty one: TPL005 there still, and an s that is not empty but lacks c is no empty one.
     /// </summary>
     [Fact]
@@ -1284,9 +1285,17 @@ public class TemplateMistakeTests
         var check = new StringWriter();
         Assert.Equal(ExitCodes.Clean, TemplateCommands.RunCheck(temp.File("t.docx"), temp.File("data.json"), check));
 
+        // The same among the values of an object {{#each}} goes over.
+        const string byKey = """{ "m": { "p": { "s": { "a": "1" } }, "q": { "s": {} } } }""";
+        using var values = new TempFolder();
+        (exit, output, docx) = Render(values, new DocxBuilder().Paragraph("{{#each m}}{{@key}}{{#with s}}{{a}}{{/with}}；{{/each}}"), byKey);
+        Assert.True(exit == ExitCodes.Clean, output);
+        Assert.Equal("p1；q；", DocxText.Of(File.ReadAllBytes(docx)).Trim());
+
         foreach (var (data, body, field, at) in new[]
                  {
                      (json, "{{#each xs}}{{s.c}}{{/each}}", "s.c", "xs[]"),
+                     (byKey, "{{#each m}}{{s.a}}{{/each}}", "s.a", "m[]"),
                      ("""{ "xs": [ { "s": { "c": "红" } }, { "s": { "d": "z" } } ] }""", "{{#each xs}}{{#with s}}{{c}}{{/with}}{{/each}}", "c", "xs[].s"),
                  })
         {
