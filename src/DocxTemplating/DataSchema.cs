@@ -181,8 +181,8 @@ public sealed class DataSchema
     /// (<see cref="Present"/>) — a field only some items have, or one null in some, may be read in a loop over them.
     /// </summary>
     internal DataSchema KeptWhere(ReadOnlySpan<string> path) =>
-        Kind == "list" && Element is { } element && !ReferenceEquals(element.Present(path), element)
-            ? new DataSchema(Kind, Fields.ToDictionary(), element.Present(path), Description, SomeFields.ToDictionary(), OrNull)
+        Kind == "list" && Element?.Present(path) is { } kept && !ReferenceEquals(kept, Element)
+            ? new DataSchema(Kind, Fields.ToDictionary(), kept, Description, SomeFields.ToDictionary(), OrNull)
             : this;
 
     /// <summary>
@@ -203,14 +203,13 @@ public sealed class DataSchema
         // Items of different kinds: no tag reads every one of them alike (TPL008 at a tag reading into the item).
         if (values.Any(s => s.Kind != values[0].Kind))
             return new DataSchema("mixed") { Alternatives = values.GroupBy(s => s.Kind).Select(g => OfItems(g.ToList())).ToList() };
-        var alike = values;
-        var orNull = values.Count < known.Count || alike.Any(s => s.OrNull);
+        var orNull = values.Count < known.Count || values.Any(s => s.OrNull);
         switch (values[0].Kind)
         {
             case "object":
-                return FieldsOf(alike, OfItems, orNull);
+                return FieldsOf(values, OfItems, orNull);
             case "list":
-                return new DataSchema("list", element: OfItems(alike.Select(s => s.Element ?? Any).ToList()), orNull: orNull);
+                return new DataSchema("list", element: OfItems(values.Select(s => s.Element ?? Any).ToList()), orNull: orNull);
             default:
                 return values[0];
         }
