@@ -150,10 +150,9 @@ public sealed class DocxTemplate
             .Where(p => IsFixed(parts[p.Uri.ToString()], p.Root)).Select(p => p.Uri.ToString()).ToFrozenSet();
         document.Dispose();
 
-        // The document and body elements without content (namespaces, attributes): rendering builds on
-        // copies of them instead of parsing the template's document part again for every report.
         var prepared = problems.Count == 0 ? Prepare(package, options.Preparations, problems) : null;
-        // The document element with what it holds besides the body (a page background colour), and the body element empty.
+        // The document element with its namespaces, attributes and what it holds besides the body (a page colour), and the
+        // body element empty: rendering builds on copies of them instead of parsing the template's document part again.
         var documentShell = main.Document.CloneNode(false);
         documentShell.Append(main.Document.ChildElements.Where(c => c is not DocumentFormat.OpenXml.Wordprocessing.Body).Select(c => c.CloneNode(true)));
         var bodyShell = main.Document.Body!.CloneNode(false);
@@ -309,7 +308,6 @@ public sealed class DocxTemplate
         stream.Position = 0;
         using (var document = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false }))
         {
-            document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
             var main = document.MainDocumentPart!;
             var root = (DocumentFormat.OpenXml.Wordprocessing.Document)documentShell.CloneNode(true);
             root.Append(bodyShell.CloneNode(false));

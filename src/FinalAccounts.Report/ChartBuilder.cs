@@ -116,7 +116,7 @@ public static class ChartBuilder
         /// <summary>The drawn size in EMU, once the page is known; until then a pie's labels keep their usual places.</summary>
         public (long Width, long Height)? Size { get; set; }
 
-        public bool IsPie => kind == "pie";
+        private bool IsPie => kind == "pie";
 
         public void WriteTo(Stream stream)
         {
@@ -160,7 +160,7 @@ public static class ChartBuilder
                 xml.Append("</c:dPt>");
             }
             if (bar)
-                xml.Append("<c:dLbls><c:numFmt formatCode=\"0.00\" sourceLinked=\"0\" />").Append(NoneShown.Replace("showVal val=\"0\"", "showVal val=\"1\"")).Append("</c:dLbls>");
+                xml.Append("<c:dLbls><c:numFmt formatCode=\"0.00\" sourceLinked=\"0\" />").Append(ValueShown).Append("</c:dLbls>");
             else
                 ShareLabels(xml);
             xml.Append("<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$").Append(last).Append("</c:f><c:strCache><c:ptCount val=\"").Append(points.Count).Append("\" />");
@@ -201,10 +201,10 @@ public static class ChartBuilder
                     xml.Append("<c:layout />");
                 xml.Append("<c:tx><c:rich><a:bodyPr /><a:lstStyle /><a:p><a:r><a:t>");
                 XmlText.Append(xml, points[i].Percent + "%");
-                xml.Append("</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val=\"outEnd\" />").Append(NoneShown.Replace("showPercent val=\"0\"", "showPercent val=\"1\"")).Append("</c:dLbl>");
+                xml.Append("</a:t></a:r></a:p></c:rich></c:tx><c:dLblPos val=\"outEnd\" />").Append(PercentShown).Append("</c:dLbl>");
             }
             xml.Append("<c:numFmt formatCode=\"0.00%\" sourceLinked=\"0\" /><c:dLblPos val=\"outEnd\" />")
-                .Append(NoneShown.Replace("showPercent val=\"0\"", "showPercent val=\"1\"")).Append("<c:showLeaderLines val=\"1\" /></c:dLbls>");
+                .Append(PercentShown).Append("<c:showLeaderLines val=\"1\" /></c:dLbls>");
         }
 
         private static string Number(DataPoint point) => point.Value.ToString(EmbeddedWorkbook.NumberFormat, CultureInfo.InvariantCulture);
@@ -212,7 +212,9 @@ public static class ChartBuilder
         private static void Fill(StringBuilder xml, string color) =>
             xml.Append("<c:spPr><a:solidFill><a:srgbClr val=\"").Append(color).Append("\" /></a:solidFill></c:spPr>");
 
-        private const string NoneShown = "<c:showLegendKey val=\"0\" /><c:showVal val=\"0\" /><c:showCatName val=\"0\" /><c:showSerName val=\"0\" /><c:showPercent val=\"0\" /><c:showBubbleSize val=\"0\" />";
+        /// <summary>What a label shows: a bar's amount, or a slice's share.</summary>
+        private const string ValueShown = "<c:showLegendKey val=\"0\" /><c:showVal val=\"1\" /><c:showCatName val=\"0\" /><c:showSerName val=\"0\" /><c:showPercent val=\"0\" /><c:showBubbleSize val=\"0\" />";
+        private const string PercentShown = "<c:showLegendKey val=\"0\" /><c:showVal val=\"0\" /><c:showCatName val=\"0\" /><c:showSerName val=\"0\" /><c:showPercent val=\"1\" /><c:showBubbleSize val=\"0\" />";
 
         // From 0: an axis starting near the smaller bar makes a 1.9% change look threefold.
         private const string Axes =
