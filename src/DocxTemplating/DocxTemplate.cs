@@ -354,20 +354,32 @@ public sealed class DocxTemplate
     /// <summary>The document element with the namespaces it declares, then each child as it is (unparsed ones verbatim).</summary>
     private static void WriteMainPart(MainDocumentPart main)
     {
+        // Written whole into a buffer the thread keeps, then into the part at once: the part's own stream, written to in
+        // the XmlWriter's small pieces, grew by doubling — about three times the part's size made and cleared for nothing.
+        var buffer = t_partBuffer ??= new MemoryStream(256 * 1024);
+        buffer.SetLength(0);
         var root = main.Document;
-        using var part = main.GetStream(FileMode.Create, FileAccess.Write);
-        using var writer = System.Xml.XmlWriter.Create(part, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
-        writer.WriteStartDocument(true);
-        writer.WriteStartElement(root.Prefix, root.LocalName, root.NamespaceUri);
-        foreach (var declaration in root.NamespaceDeclarations)
-            writer.WriteAttributeString("xmlns", declaration.Key, null, declaration.Value);
-        foreach (var attribute in root.GetAttributes())
-            writer.WriteAttributeString(attribute.Prefix, attribute.LocalName, attribute.NamespaceUri, attribute.Value);
-        foreach (var child in root.ChildElements)
-            child.WriteTo(writer);
-        writer.WriteEndElement();
-        writer.WriteEndDocument();
+        using (var writer = System.Xml.XmlWriter.Create(buffer, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
+        {
+            writer.WriteStartDocument(true);
+            writer.WriteStartElement(root.Prefix, root.LocalName, root.NamespaceUri);
+            foreach (var declaration in root.NamespaceDeclarations)
+                writer.WriteAttributeString("xmlns", declaration.Key, null, declaration.Value);
+            foreach (var attribute in root.GetAttributes())
+                writer.WriteAttributeString(attribute.Prefix, attribute.LocalName, attribute.NamespaceUri, attribute.Value);
+            foreach (var child in root.ChildElements)
+                child.WriteTo(writer);
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+        using (var part = main.GetStream(FileMode.Create, FileAccess.Write))
+            part.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+        // A very large part's buffer is not kept.
+        if (buffer.Capacity > 8 << 20)
+            t_partBuffer = null;
     }
+
+    [ThreadStatic] private static MemoryStream? t_partBuffer;
 
     private static void Fill(OpenXmlElement root, ContainerNode node, RenderContext context, Frame<object?> scope)
     {

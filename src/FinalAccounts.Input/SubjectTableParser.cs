@@ -92,7 +92,7 @@ internal static partial class SubjectTableParser
     {
         if (code.Contains("合计") || LabelText.Normalise(name) is "合计" or "总计")
             return SubjectLevel.Total;
-        if (!code.All(char.IsAsciiDigit))
+        if (code.AsSpan().ContainsAnyExceptInRange('0', '9'))
             return null;
         return code.Length switch
         {

@@ -69,6 +69,5 @@ public static class NamedTextBuilder
         return new Paragraph(properties, run);
     }
 
-    private static string XmlSafe(string text) =>
-        text.All(XmlConvert.IsXmlChar) ? text : new string(text.Where(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)).ToArray());
+    private static string XmlSafe(string text) => XmlText.Holdable(text);
 }

@@ -68,9 +68,10 @@ public static class PublicTableBuilder
         var tableWidth = columns > PortraitColumns ? LandscapeWidth : TextWidth;
         var widths = ColumnWidths(headerRows, rows, columns, tableWidth, byContent);
 
-        // Sized from the cells there are (not the column count, which a workbook can set to 16 384), at most 4 MB up front.
-        var cells = headerRows.Sum(r => (long)r.Count) + rows.Sum(r => (long)r.Count);
-        var xml = new StringBuilder((int)Math.Min(1024 + 200 * cells, 4L << 20));
+        // One builder a thread, kept from table to table (a table's text is made whole within one step of this iterator):
+        // a builder of its own for each table, sized for it, was most of what a report's tables allocated.
+        var xml = t_xml ??= new StringBuilder(64 * 1024);
+        xml.Clear();
         xml.Append("<w:tbl xmlns:w=\"").Append(Ns).Append("\"><w:tblPr><w:tblW w:w=\"").Append(tableWidth).Append("\" w:type=\"dxa\" /><w:tblBorders>");
         foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
             xml.Append("<w:").Append(side).Append(" w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\" />");
@@ -84,9 +85,13 @@ public static class PublicTableBuilder
             Row(xml, row, header: false);
         xml.Append("</w:tbl>");
         var made = new W.Table(xml.ToString());
+        if (xml.Capacity > 4 << 20)
+            t_xml = null;   // a very large table's builder is not kept
         Made.AddOrUpdate(made, Marker);
         yield return made;
     }
+
+    [ThreadStatic] private static StringBuilder? t_xml;
 
     private static void Row(StringBuilder xml, List<CellData> cells, bool header)
     {

@@ -24,8 +24,13 @@ public static partial class TableFitting
     public static bool IsAmount(string text) => text.Length > 0 && AmountText().IsMatch(text);
 
     /// <summary>Twips the text needs on one line at the given size, cell margins (left + right) included.</summary>
-    public static int Needed(string text, double points, int margins) =>
-        (int)Math.Ceiling(text.Sum(Em) * points * 20) + margins + Slack;
+    public static int Needed(string text, double points, int margins)
+    {
+        var ems = 0.0;
+        foreach (var c in text)
+            ems += Em(c);
+        return (int)Math.Ceiling(ems * points * 20) + margins + Slack;
+    }
 
     /// <summary>What a cell's text needs: a whole amount, or at most two characters of words (a word of two never splits).</summary>
     public static int NeededFor(string text, double points, int margins) =>

@@ -6,6 +6,18 @@ namespace FinalAccounts.Report;
 /// <summary>Text written into XML the report builds as text (the 附表, the charts), the way the SDK's XmlWriter wrote it.</summary>
 internal static class XmlText
 {
+    private static readonly System.Buffers.SearchValues<char> Markup = System.Buffers.SearchValues.Create("&<>\r");
+
+    /// <summary>The text without the characters XML cannot hold (surrogates kept: a pair is one character; the caller drops a lone one).</summary>
+    public static string Holdable(string text)
+    {
+        // A loop, not LINQ over the string: this runs for every cell and label of a report.
+        foreach (var c in text)
+            if (!XmlConvert.IsXmlChar(c))
+                return new string(text.Where(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)).ToArray());
+        return text;
+    }
+
     /// <summary>
     /// Text as XML character data, as an XmlWriter writes it: characters XML cannot hold (control
     /// characters) dropped first, then markup characters escaped and line ends written as \n. A lone
@@ -13,8 +25,13 @@ internal static class XmlText
     /// </summary>
     public static void Append(StringBuilder xml, string text)
     {
-        if (!text.All(XmlConvert.IsXmlChar))
-            text = new string(text.Where(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)).ToArray());
+        text = Holdable(text);
+        // Most text has nothing to escape or drop: appended whole.
+        if (!text.AsSpan().ContainsAny(Markup) && !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            xml.Append(text);
+            return;
+        }
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
