@@ -14,10 +14,18 @@ public sealed record KeyValueSheet(string Sheet, IReadOnlyList<KeyValueEntry> En
 {
     public static KeyValueSheet Missing(string sheet) => new(sheet, []);
 
-    public KeyValueEntry? Find(string label)
+    public KeyValueEntry? Find(string label) => ByKey.GetValue(this, Index).GetValueOrDefault(LabelText.Key(label));
+
+    // Each label's key made once for a sheet, not once for every lookup (a report looks up some hundred labels).
+    // Kept beside the record rather than in it, so the record's equality stays what it was.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KeyValueSheet, Dictionary<string, KeyValueEntry>> ByKey = new();
+
+    private static Dictionary<string, KeyValueEntry> Index(KeyValueSheet sheet)
     {
-        var key = LabelText.Key(label);
-        return Entries.FirstOrDefault(e => LabelText.Key(e.Label) == key);
+        var index = new Dictionary<string, KeyValueEntry>(sheet.Entries.Count, StringComparer.Ordinal);
+        foreach (var entry in sheet.Entries)
+            index.TryAdd(LabelText.Key(entry.Label), entry);   // the first of two alike labels, as before
+        return index;
     }
 
     /// <summary>The amount of a numeric field as an <see cref="Amount"/> with its cell; null when blank or absent.</summary>
@@ -36,13 +44,17 @@ public sealed record ListSheet(string Sheet, IReadOnlyList<string> Headers, IRea
 {
     public static ListSheet Missing(string sheet) => new(sheet, [], []);
 
-    public int ColumnOf(string header)
+    public int ColumnOf(string header) => ColumnByKey.GetValue(this, Index).GetValueOrDefault(LabelText.Key(header), -1);
+
+    // Each header's key made once for a sheet, not once for every lookup; kept beside the record, as KeyValueSheet's.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ListSheet, Dictionary<string, int>> ColumnByKey = new();
+
+    private static Dictionary<string, int> Index(ListSheet sheet)
     {
-        var key = LabelText.Key(header);
-        for (var i = 0; i < Headers.Count; i++)
-            if (LabelText.Key(Headers[i]) == key)
-                return i;
-        return -1;
+        var index = new Dictionary<string, int>(sheet.Headers.Count, StringComparer.Ordinal);
+        for (var i = 0; i < sheet.Headers.Count; i++)
+            index.TryAdd(LabelText.Key(sheet.Headers[i]), i);   // the first of two alike headers, as before
+        return index;
     }
 }
 
