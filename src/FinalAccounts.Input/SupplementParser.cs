@@ -15,9 +15,10 @@ internal static class SupplementParser
         foreach (var row in sheet.Rows)
         {
             var label = sheet.Text(row, 1).Trim();
-            if (label.Length == 0 || LabelText.Key(label) is "项目" or "填写项目")
+            var key = LabelText.Key(label);
+            if (label.Length == 0 || key is "项目" or "填写项目")
                 continue;
-            var field = spec.Fields.FirstOrDefault(f => LabelText.Key(f.Label) == LabelText.Key(label));
+            var field = FieldsByKey.GetValue(spec, FieldIndex).GetValueOrDefault(key);
             var cell = new CellRef(sheet.Name, row, 2);
             if (field is null && spec.OtherRows is { } other)
             {
@@ -48,11 +49,23 @@ internal static class SupplementParser
         return result;
     }
 
+    // A sheet's fields by their label's key, made once for the layout's spec rather than for every row read.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SheetSpec, Dictionary<string, FieldSpec>> FieldsByKey = new();
+
+    private static Dictionary<string, FieldSpec> FieldIndex(SheetSpec spec)
+    {
+        var index = new Dictionary<string, FieldSpec>(StringComparer.Ordinal);
+        foreach (var field in spec.Fields)
+            index.TryAdd(LabelText.Key(field.Label), field);   // the first field of a key, as FirstOrDefault found
+        return index;
+    }
+
     public static ListSheet ReadList(RawSheet sheet, SheetSpec spec, List<Diagnostic> diagnostics)
     {
         var keyField = spec.Fields.First(f => f.Required);
+        var keyOfKeyField = LabelText.Key(keyField.Label);
         var headerRow = sheet.RowsBetween(1, HeaderGrid.SearchRows + 1)
-            .FirstOrDefault(r => sheet.CellsInRow(r).Any(c => LabelText.Key(c.Text) == LabelText.Key(keyField.Label)));
+            .FirstOrDefault(r => sheet.CellsInRow(r).Any(c => LabelText.Key(c.Text) == keyOfKeyField));
         if (headerRow == 0)
         {
             diagnostics.Add(Missing(spec, $"找不到表头“{keyField.Label}”，本表未读取。", new CellRef(sheet.Name, 1, 1)));

@@ -41,15 +41,16 @@ public static class WorkbookReader
             diagnostics.AddRange(sheet.ReadFindings);
             // Names that differ only in spaces or full-width/half-width characters look the same to a
             // reader of the report; neither may silently win.
-            if (byKey.TryGetValue(LabelText.Key(sheet.Name), out var same))
+            var sheetKey = LabelText.Key(sheet.Name);
+            if (byKey.TryGetValue(sheetKey, out var same))
             {
                 diagnostics.Add(InputIds.Error(InputIds.SheetNamesClash,
                     $"工作表“{Printable.Escape(sheet.Name)}”（第{Position(sheet)}张）与“{Printable.Escape(same.Name)}”（第{Position(same)}张）的名称只差空格或全角、半角，"
                     + "会被当成同一张表，请删除多余的一张或改名。", new CellRef(sheet.Name, 1, 1), [new CellRef(same.Name, 1, 1)]));
                 continue;
             }
-            byKey[LabelText.Key(sheet.Name)] = sheet;
-            var spec = WorkbookLayout.Supplements.FirstOrDefault(s => LabelText.Key(s.Name) == LabelText.Key(sheet.Name));
+            byKey[sheetKey] = sheet;
+            var spec = SupplementsByKey.GetValueOrDefault(sheetKey);
             if (spec is not null)
             {
                 if (spec.IsList)
@@ -58,7 +59,7 @@ public static class WorkbookReader
                     keyValues[spec.Name] = SupplementParser.ReadKeyValues(sheet, spec, diagnostics);
                 continue;
             }
-            if (LabelText.Key(sheet.Name) == WorkbookLayout.Instructions || LabelText.Key(sheet.Name) == WorkbookLayout.Notes)
+            if (sheetKey == WorkbookLayout.Instructions || sheetKey == WorkbookLayout.Notes)
                 continue;
             if (UserTableParser.NameOf(sheet.Name) is { } tableName)
             {
@@ -136,6 +137,10 @@ public static class WorkbookReader
         var workbook = new FinalAccountsWorkbook(fileName, publicTables, order, keyValues, lists, sheets) { UserTables = userTables };
         return new ReadResult(workbook, diagnostics);
     }
+
+    // The supplement sheets by their name's key (the first of a key, as a search in order found it).
+    private static readonly Dictionary<string, SheetSpec> SupplementsByKey = WorkbookLayout.Supplements
+        .DistinctBy(s => LabelText.Key(s.Name)).ToDictionary(s => LabelText.Key(s.Name), StringComparer.Ordinal);
 
     /// <summary>A 表格… sheet; a second one of the same name (表格-评分表 beside 表格 评分表) is named and left out.</summary>
     private static void ReadUserTable(RawSheet sheet, string name, List<UserTable> tables, List<Diagnostic> diagnostics)
