@@ -78,6 +78,38 @@ public class TemplateEngineTests
         Assert.Equal("示例局", DocxText.Of(output).Trim());
     }
 
+    /// <summary>
+    /// The main part is written into a buffer each thread keeps from report to report: a short report after a long one
+    /// on the same thread is its own document, with nothing of the long one's text after it.
+    /// </summary>
+    [Fact]
+    public void AShortReportAfterALongOneOnTheSameThreadHoldsOnlyItsOwnText()
+    {
+        var longText = string.Concat(Enumerable.Repeat("长报告的段落文字。", 40));
+        var builder = new DocxBuilder();
+        for (var i = 0; i < 400; i++)
+            builder.Paragraph($"{longText}{{{{name}}}}");
+        var longTemplate = DocxTemplate.Compile(builder.Build(), "long.docx", Options()).Template!;
+        var shortTemplate = DocxTemplate.Compile(new DocxBuilder().Paragraph("短：{{name}}").Build(), "short.docx", Options()).Template!;
+
+        var before = shortTemplate.Render(Data);
+        var longReport = longTemplate.Render(Data);
+        var after = shortTemplate.Render(Data);
+
+        // Longer than the buffer a thread starts with (256 kB), so the short report after it reuses a grown, written-over one.
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(MainPart(longReport)) > 300_000);
+        Assert.Empty(DocxText.ValidationErrors(after));
+        Assert.Equal("短：示例局", DocxText.Of(after).Trim());
+        Assert.Equal(MainPart(before), MainPart(after));
+
+        static string MainPart(byte[] docx)
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+            using var reader = new StreamReader(document.MainDocumentPart!.GetStream());
+            return reader.ReadToEnd();
+        }
+    }
+
     [Fact]
     public void CurlyQuotesTypedByWordInsideATagWork()
     {
