@@ -14,19 +14,17 @@ public sealed record KeyValueSheet(string Sheet, IReadOnlyList<KeyValueEntry> En
 {
     public static KeyValueSheet Missing(string sheet) => new(sheet, []);
 
-    public KeyValueEntry? Find(string label) => ByKey.GetValue(this, Index).GetValueOrDefault(LabelText.Key(label));
-
-    // Each label's key made once for a sheet, not once for every lookup (a report looks up some hundred labels).
-    // Kept beside the record rather than in it, so the record's equality stays what it was.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KeyValueSheet, Dictionary<string, KeyValueEntry>> ByKey = new();
-
-    private static Dictionary<string, KeyValueEntry> Index(KeyValueSheet sheet)
+    public KeyValueEntry? Find(string label)
     {
-        var index = new Dictionary<string, KeyValueEntry>(sheet.Entries.Count, StringComparer.Ordinal);
-        foreach (var entry in sheet.Entries)
-            index.TryAdd(LabelText.Key(entry.Label), entry);   // the first of two alike labels, as before
-        return index;
+        // Each label's key made once for a sheet, not once for every lookup (a report looks up some hundred labels);
+        // made again if rows were added to the list the sheet was given since.
+        if (!ByKey.TryGetValue(this, out var index) || index.Count != Entries.Count)
+            ByKey.AddOrUpdate(this, index = new KeyIndex<KeyValueEntry>(Entries.Count, Entries.Select(e => (e.Label, e))));
+        return index.TryFind(label, out var entry) ? entry : null;
     }
+
+    // Kept beside the record rather than in it, so the record's equality stays what it was.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KeyValueSheet, KeyIndex<KeyValueEntry>> ByKey = new();
 
     /// <summary>The amount of a numeric field as an <see cref="Amount"/> with its cell; null when blank or absent.</summary>
     public Amount? Amount(string label) =>
@@ -44,18 +42,15 @@ public sealed record ListSheet(string Sheet, IReadOnlyList<string> Headers, IRea
 {
     public static ListSheet Missing(string sheet) => new(sheet, [], []);
 
-    public int ColumnOf(string header) => ColumnByKey.GetValue(this, Index).GetValueOrDefault(LabelText.Key(header), -1);
-
-    // Each header's key made once for a sheet, not once for every lookup; kept beside the record, as KeyValueSheet's.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ListSheet, Dictionary<string, int>> ColumnByKey = new();
-
-    private static Dictionary<string, int> Index(ListSheet sheet)
+    public int ColumnOf(string header)
     {
-        var index = new Dictionary<string, int>(sheet.Headers.Count, StringComparer.Ordinal);
-        for (var i = 0; i < sheet.Headers.Count; i++)
-            index.TryAdd(LabelText.Key(sheet.Headers[i]), i);   // the first of two alike headers, as before
-        return index;
+        // Each header's key made once for a sheet, as KeyValueSheet's labels are.
+        if (!ColumnByKey.TryGetValue(this, out var index) || index.Count != Headers.Count)
+            ColumnByKey.AddOrUpdate(this, index = new KeyIndex<int>(Headers.Count, Headers.Select((h, i) => (h, i))));
+        return index.TryFind(header, out var column) ? column : -1;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ListSheet, KeyIndex<int>> ColumnByKey = new();
 }
 
 public sealed record ListRow(int SheetRow, IReadOnlyList<string> Values, IReadOnlyList<CellRef> Cells, IReadOnlyList<decimal?> Numbers)
@@ -65,6 +60,23 @@ public sealed record ListRow(int SheetRow, IReadOnlyList<string> Values, IReadOn
     public string this[int column] => column >= 0 && column < Values.Count ? Values[column].Trim() : "";
 
     public CellRef CellAt(int column) => Cells[Math.Max(0, column)];
+}
+
+/// <summary>Values by their label's key (<see cref="LabelText.Key"/>), the first of two alike labels answering; Count is how many labels it was made from.</summary>
+internal sealed class KeyIndex<T>
+{
+    private readonly Dictionary<string, T> _byKey = new(StringComparer.Ordinal);
+
+    public KeyIndex(int count, IEnumerable<(string Label, T Value)> labelled)
+    {
+        Count = count;
+        foreach (var (label, value) in labelled)
+            _byKey.TryAdd(LabelText.Key(label), value);
+    }
+
+    public int Count { get; }
+
+    public bool TryFind(string label, out T value) => _byKey.TryGetValue(LabelText.Key(label), out value!);
 }
 
 public static class LabelText

@@ -22,6 +22,24 @@ public class LabelLookupTests
         Assert.Equal(40m, other.Amount("收入合计")!.Value);
     }
 
+    /// <summary>The keys are made once for a sheet; a caller adding rows to the list it gave the sheet still finds them.</summary>
+    [Fact]
+    public void RowsAddedToTheSheetsListAfterALookupAreFound()
+    {
+        var entries = new List<KeyValueEntry> { new("收入合计", "10", new CellRef("上年数", 2, 2), 10m) };
+        var headers = new List<string> { "项目名称" };
+        var sheet = new KeyValueSheet("上年数", entries);
+        var list = new ListSheet("项目预算", headers, []);
+        Assert.Null(sheet.Find("支出合计"));
+        Assert.Equal(-1, list.ColumnOf("预算数"));
+
+        entries.Add(new KeyValueEntry("支出合计", "30", new CellRef("上年数", 3, 2), 30m));
+        headers.Add("预算数");
+
+        Assert.Equal(30m, sheet.Amount("支出合计")!.Value);
+        Assert.Equal(1, list.ColumnOf("预算数"));
+    }
+
     [Fact]
     public void AListHeaderIsFoundByItsKeyAndTheFirstOfTwoAlikeAnswers()
     {
