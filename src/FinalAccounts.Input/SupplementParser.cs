@@ -15,10 +15,9 @@ internal static class SupplementParser
         foreach (var row in sheet.Rows)
         {
             var label = sheet.Text(row, 1).Trim();
-            var key = LabelText.Key(label);
-            if (label.Length == 0 || key is "项目" or "填写项目")
+            if (label.Length == 0 || LabelText.Key(label) is "项目" or "填写项目")
                 continue;
-            var field = FieldsByKey.GetValue(spec, FieldIndex).GetValueOrDefault(key);
+            FieldsByKey.GetValue(spec, s => new KeyIndex<FieldSpec>(s.Fields.Count, s.Fields.Select(f => (f.Label, f)))).TryFind(label, out var field);
             var cell = new CellRef(sheet.Name, row, 2);
             if (field is null && spec.OtherRows is { } other)
             {
@@ -50,15 +49,7 @@ internal static class SupplementParser
     }
 
     // A sheet's fields by their label's key, made once for the layout's spec rather than for every row read.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SheetSpec, Dictionary<string, FieldSpec>> FieldsByKey = new();
-
-    private static Dictionary<string, FieldSpec> FieldIndex(SheetSpec spec)
-    {
-        var index = new Dictionary<string, FieldSpec>(StringComparer.Ordinal);
-        foreach (var field in spec.Fields)
-            index.TryAdd(LabelText.Key(field.Label), field);   // the first field of a key, as FirstOrDefault found
-        return index;
-    }
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SheetSpec, KeyIndex<FieldSpec>> FieldsByKey = new();
 
     public static ListSheet ReadList(RawSheet sheet, SheetSpec spec, List<Diagnostic> diagnostics)
     {

@@ -50,7 +50,7 @@ public static class WorkbookReader
                 continue;
             }
             byKey[sheetKey] = sheet;
-            var spec = SupplementsByKey.GetValueOrDefault(sheetKey);
+            SupplementsByKey.TryFind(sheet.Name, out var spec);
             if (spec is not null)
             {
                 if (spec.IsList)
@@ -138,9 +138,9 @@ public static class WorkbookReader
         return new ReadResult(workbook, diagnostics);
     }
 
-    // The supplement sheets by their name's key (the first of a key, as a search in order found it).
-    private static readonly Dictionary<string, SheetSpec> SupplementsByKey = WorkbookLayout.Supplements
-        .DistinctBy(s => LabelText.Key(s.Name)).ToDictionary(s => LabelText.Key(s.Name), StringComparer.Ordinal);
+    // The supplement sheets by their name's key.
+    private static readonly KeyIndex<SheetSpec> SupplementsByKey =
+        new(WorkbookLayout.Supplements.Count, WorkbookLayout.Supplements.Select(s => (s.Name, s)));
 
     /// <summary>A 表格… sheet; a second one of the same name (表格-评分表 beside 表格 评分表) is named and left out.</summary>
     private static void ReadUserTable(RawSheet sheet, string name, List<UserTable> tables, List<Diagnostic> diagnostics)

@@ -63,7 +63,7 @@ public sealed record ListRow(int SheetRow, IReadOnlyList<string> Values, IReadOn
 }
 
 /// <summary>Values by their label's key (<see cref="LabelText.Key"/>), the first of two alike labels answering; Count is how many labels it was made from.</summary>
-internal sealed class KeyIndex<T>
+public sealed class KeyIndex<T>
 {
     private readonly Dictionary<string, T> _byKey = new(StringComparer.Ordinal);
 
@@ -76,7 +76,7 @@ internal sealed class KeyIndex<T>
 
     public int Count { get; }
 
-    public bool TryFind(string label, out T value) => _byKey.TryGetValue(LabelText.Key(label), out value!);
+    public bool TryFind(string label, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value) => _byKey.TryGetValue(LabelText.Key(label), out value);
 }
 
 public static class LabelText

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using DocxTemplating;
@@ -65,9 +64,7 @@ public static class NamedTextBuilder
         var run = new Run();
         if (runProperties.HasChildren)
             run.Append(runProperties);
-        run.Append(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new Text(XmlText.Holdable(text)) { Space = SpaceProcessingModeValues.Preserve });
         return new Paragraph(properties, run);
     }
-
-    private static string XmlSafe(string text) => XmlText.Holdable(text);
 }
