@@ -8,7 +8,10 @@ internal static class XmlText
 {
     private static readonly System.Buffers.SearchValues<char> Markup = System.Buffers.SearchValues.Create("&<>\r");
 
-    /// <summary>The text without the characters XML cannot hold (surrogates kept: a pair is one character; the caller drops a lone one).</summary>
+    /// <summary>
+    /// The text without the characters XML cannot hold. Surrogates are kept: a pair is one character; a lone one never comes
+    /// from the reader (Printable reports and drops it), and <see cref="Append"/> drops it should one come from elsewhere.
+    /// </summary>
     public static string Holdable(string text)
     {
         // A loop, not LINQ over the string: this runs for every cell and label of a report.
