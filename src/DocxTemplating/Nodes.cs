@@ -15,10 +15,14 @@ internal sealed class Output
 
     public Output(StringBuilder text) => Text = text;
 
+    /// <summary>A table row's cell filled as XML text (<see cref="FilledRow"/>): only nodes that <see cref="Node.PrepareXml"/> render into it.</summary>
+    public Output(XmlOutput xml) => Xml = xml;
+
     public List<OpenXmlElement>? Elements { get; }
     public StringBuilder? Text { get; }
+    public XmlOutput? Xml { get; }
 
-    public int Mark => Elements?.Count ?? Text!.Length;
+    public int Mark => Elements?.Count ?? Text?.Length ?? Xml!.Builder.Length;
 }
 
 /// <summary>A compiled piece of a template.</summary>
@@ -33,6 +37,12 @@ internal abstract class Node
     public virtual bool ContainsChart { get; init; }
 
     public abstract void Render(RenderContext context, Frame<object?> scope, Output output);
+
+    /// <summary>
+    /// Makes ready to render into XML text, in a table row filled as text (<see cref="RowXml"/>); false when this node
+    /// cannot (it makes elements another step must find: a chart, a bookmark, a text box, a table).
+    /// </summary>
+    internal virtual bool PrepareXml(XmlNamespaces namespaces) => false;
 }
 
 /// <summary>Block-level children of a container (body, header, footer, table cell, text box).</summary>
@@ -104,23 +114,92 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
 
     private readonly bool _nestsParagraphs = template.Descendants<Paragraph>().Any();
 
+    /// <summary>Prepared for XML text (<see cref="PrepareXml"/>): the paragraph's text cut at the texts its tags fill.</summary>
+    private string[]? _pieces;
+
+    /// <summary>The paragraph's own texts between those its tags fill (what Word's InnerText joins), one more than the filled ones.</summary>
+    private string[]? _textPieces;
+
+    private string _emptyXml = "";
+    private XmlNamespaces? _namespaces;
+
+    /// <summary>
+    /// Paragraphs of runs of text (the allowed elements: <see cref="PlainContent"/>), no text boxes or drawings; cut at
+    /// each filled text with a character the template does not hold.
+    /// </summary>
+    internal override bool PrepareXml(XmlNamespaces namespaces)
+    {
+        if (_pieces is not null)
+            return true;
+        if (template is not Paragraph || TextBoxes.Count > 0 || _nestsParagraphs || ContainsChart || !PlainContent(template))
+            return false;
+        var copy = template.CloneNode(true);
+        var texts = copy.Descendants<Text>().ToList();
+        var filled = Texts.Keys.Order().ToList();
+        if (filled.Any(i => i >= texts.Count))
+            return false;
+        var textPieces = new List<string>();
+        var between = new StringBuilder();
+        var next = 0;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (next < filled.Count && filled[next] == i)
+            {
+                textPieces.Add(between.ToString());
+                between.Clear();
+                texts[i].Text = Hole.ToString();
+                texts[i].Space = SpaceProcessingModeValues.Preserve;   // as TextWriting.SetText leaves every filled text
+                next++;
+            }
+            else
+                between.Append(texts[i].Text);
+        }
+        textPieces.Add(between.ToString());
+        var pieces = namespaces.Serialize(copy).Split(Hole);
+        if (pieces.Length != filled.Count + 1)
+            return false;   // the template holds the cutting character itself
+        var empty = new Paragraph();
+        if (template.GetFirstChild<ParagraphProperties>() is { } properties)
+            empty.Append(properties.CloneNode(true));
+        (_pieces, _textPieces, _emptyXml, _namespaces) = ([.. pieces], [.. textPieces], namespaces.Serialize(empty), namespaces);
+        return true;
+    }
+
+    private const char Hole = '\uE000';
+
+    /// <summary>A paragraph holding only runs of text, breaks and tabs (and their properties): nothing a later step must find or renumber.</summary>
+    private static bool PlainContent(OpenXmlElement paragraph)
+    {
+        foreach (var child in paragraph.ChildElements)
+        {
+            if (child is ParagraphProperties or ProofError)
+                continue;
+            if (child is not Run run)
+                return false;
+            foreach (var content in run.ChildElements)
+                if (content is not (RunProperties or Text or Break or TabChar or LastRenderedPageBreak))
+                    return false;
+        }
+        return true;
+    }
+
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
         context.Step(this);
+        if (output.Xml is { } xml)
+        {
+            WriteXml(context, scope, xml);
+            return;
+        }
         var paragraph = template.CloneNode(true);
         if (Texts.Count > 0)
         {
             // Without text boxes every text node is the paragraph's own: no ancestor walk per node.
             var ownTexts = TextBoxes.Count == 0 && !_nestsParagraphs ? paragraph.Descendants<Text>().ToList() : ParagraphText.OwnTexts(paragraph);
-            var builder = new StringBuilder();
-            var text = new Output(builder);
-            foreach (var (index, program) in Texts)
-            {
-                builder.Clear();
-                foreach (var node in program)
-                    node.Render(context, scope, text);
-                TextWriting.SetText(ownTexts[index], builder.ToString());
-            }
+            var values = Fill(context, scope);
+            var v = 0;
+            foreach (var index in Texts.Keys)
+                TextWriting.SetText(ownTexts[index], values[v++]);
         }
         if (TextBoxes.Count > 0)
         {
@@ -133,6 +212,54 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
             }
         }
         output.Elements!.Add(paragraph);
+    }
+
+    /// <summary>The value of each filled text, in the order of <see cref="Texts"/>.</summary>
+    private string[] Fill(RenderContext context, Frame<object?> scope)
+    {
+        var values = new string[Texts.Count];
+        var builder = new StringBuilder();
+        var text = new Output(builder);
+        var v = 0;
+        foreach (var program in Texts.Values)
+        {
+            builder.Clear();
+            foreach (var node in program)
+                node.Render(context, scope, text);
+            values[v++] = builder.ToString();
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// The paragraph as XML text: its pieces with the values between them. A value with a line break, a tab or a character
+    /// XML cannot hold is filled as elements and written (what <see cref="TextWriting.SetText"/> makes of it, written the same way).
+    /// </summary>
+    private void WriteXml(RenderContext context, Frame<object?> scope, XmlOutput xml)
+    {
+        xml.FirstEmptyXml ??= _emptyXml;
+        var values = Texts.Count == 0 ? [] : Fill(context, scope);
+        // Texts is in the order of its keys (compiled in text order), as the pieces are.
+        if (values.All(TextWriting.IsPlain))
+        {
+            var shown = new StringBuilder(_textPieces![0]);
+            for (var i = 0; i < values.Length; i++)
+            {
+                xml.Builder.Append(_pieces![i]);
+                XmlNamespaces.AppendEscaped(xml.Builder, values[i]);
+                shown.Append(values[i]).Append(_textPieces[i + 1]);
+            }
+            xml.Builder.Append(_pieces![^1]);
+            xml.Paragraphs.Add(new FilledParagraph((Paragraph)template, shown.ToString()));
+            return;
+        }
+        var paragraph = template.CloneNode(true);
+        var ownTexts = paragraph.Descendants<Text>().ToList();
+        var v = 0;
+        foreach (var index in Texts.Keys)
+            TextWriting.SetText(ownTexts[index], values[v++]);
+        xml.Builder.Append(_namespaces!.Serialize(paragraph));
+        xml.Paragraphs.Add(new FilledParagraph((Paragraph)template, paragraph.InnerText));
     }
 }
 
@@ -268,6 +395,11 @@ internal sealed class BlockNode(string helper, Expression? argument, bool restar
         }
     }
 
+    /// <summary>A block of paragraphs inside a cell filled as text: its content all plain paragraphs and blocks of them, nothing to separate.</summary>
+    internal override bool PrepareXml(XmlNamespaces namespaces) =>
+        !RestartNumbering && !PageBreak && MergeRepeats == 0 && !ContainsChart
+        && !Body.Concat(Else).Select(n => n.PrepareXml(namespaces)).ToList().Contains(false);
+
     private static void RenderAll(List<Node> nodes, RenderContext context, Frame<object?> scope, Output output)
     {
         foreach (var node in nodes)
@@ -310,9 +442,17 @@ internal sealed class RowNode(TableRow template, IReadOnlyList<ContainerNode> ce
     /// </summary>
     public override bool ContainsChart { get; init; }
 
+    /// <summary>The row's text cut for filling as text (<see cref="FilledRow"/>); null when it is filled as elements.</summary>
+    internal RowXml? Xml { get; set; }
+
     public override void Render(RenderContext context, Frame<object?> scope, Output output)
     {
         context.Step(this);
+        if (Xml is { } shape)
+        {
+            output.Elements!.Add(RenderXml(shape, context, scope).Element);
+            return;
+        }
         // Each compiled cell keeps only its properties and takes the rendered content: the template's content of
         // those cells is not copied just to be removed. Whatever else the row holds is copied as it is.
         var row = (TableRow)template.CloneNode(false);
@@ -333,6 +473,24 @@ internal sealed class RowNode(TableRow template, IReadOnlyList<ContainerNode> ce
             row.AppendChild(copy);
         }
         output.Elements!.Add(row);
+    }
+
+    private FilledRow RenderXml(RowXml shape, RenderContext context, Frame<object?> scope)
+    {
+        var cells = new FilledCell[Cells.Count];
+        var content = new StringBuilder();
+        for (var i = 0; i < Cells.Count; i++)
+        {
+            content.Clear();
+            var xml = new XmlOutput(content);
+            var output = new Output(xml);
+            foreach (var child in Cells[i].Children)
+                child.Render(context, scope, output);
+            if (xml.Paragraphs.Count == 0)
+                content.Append(shape.EmptyParagraph);   // a cell ends with a paragraph (TextWriting.EnsureEndsWithParagraph)
+            cells[i] = new FilledCell(shape.Cells[i].Template, content.ToString(), xml.FirstEmptyXml ?? shape.EmptyParagraph, [.. xml.Paragraphs]);
+        }
+        return new FilledRow(shape, cells);
     }
 }
 

@@ -270,7 +270,8 @@ internal static class TextWriting
             Split(line, '\t', () => new TabChar());
     }
 
-    private static bool IsPlain(string value)
+    /// <summary>Text with nothing to drop and no line break or tab: written into a text element as it is.</summary>
+    public static bool IsPlain(string value)
     {
         foreach (var ch in value)
             if (ch < ' ' || ch >= '\uFFFE' || char.IsSurrogate(ch))

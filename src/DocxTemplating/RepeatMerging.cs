@@ -9,47 +9,101 @@ namespace DocxTemplating;
 /// an 一级指标 once beside all its rows. A column merges only where the columns to its left merged too
 /// (an 二级指标 never spans two 一级指标); a cell the template already merges is left as it is.
 /// </summary>
+/// <remarks>Rows filled as text (<see cref="FilledRow"/>) are merged through their facts and made again, never parsed.</remarks>
 internal static class RepeatMerging
 {
     public static void Apply(List<OpenXmlElement> elements, int start, int columns)
     {
-        var rows = elements.Skip(start).OfType<TableRow>().Select(r => r.Elements<TableCell>().ToList()).ToList();
-        var texts = rows.Select(cells => cells.Select(c => c.InnerText).ToList()).ToList();
-        var runStart = new TableCell?[columns];
+        var rows = new List<MergedRow>();
+        for (var i = start; i < elements.Count; i++)
+            if (elements[i] is TableRow row)
+                rows.Add(FilledRow.Of(row) is { } filled ? new TextRow(filled, i) : new ElementRow(row));
+        var runStart = new (MergedRow Row, int Column)?[columns];
         var runText = new string?[columns];
-        for (var row = 0; row < rows.Count; row++)
+        for (var r = 0; r < rows.Count; r++)
         {
-            var leftMerged = row > 0;
-            for (var column = 0; column < columns && column < rows[row].Count; column++)
+            var row = rows[r];
+            var leftMerged = r > 0;
+            for (var column = 0; column < columns && column < row.Count; column++)
             {
-                var cell = rows[row][column];
-                if (cell.TableCellProperties?.VerticalMerge is not null)
+                if (row.MergedByTemplate(column))
                     continue;   // merged by the template itself
-                if (leftMerged && texts[row][column].Length > 0 && texts[row][column] == runText[column] && runStart[column] is { } first)
+                var text = row.Text(column);
+                if (leftMerged && text.Length > 0 && text == runText[column] && runStart[column] is { } first)
                 {
-                    Properties(first).VerticalMerge = new VerticalMerge { Val = MergedCellValues.Restart };
-                    Properties(cell).VerticalMerge = new VerticalMerge();
-                    Empty(cell);
+                    first.Row.Restart(first.Column);
+                    row.Continue(column);
                     continue;
                 }
                 leftMerged = false;
-                (runStart[column], runText[column]) = (cell, texts[row][column]);
+                (runStart[column], runText[column]) = ((row, column), text);
             }
+        }
+        foreach (var row in rows)
+            if (row is TextRow { Changed: true } text)
+                elements[text.Index] = text.Filled.Rebuild();
+    }
+
+    internal static TableCellProperties Properties(TableCell cell) =>
+        cell.TableCellProperties ?? cell.PrependChild(new TableCellProperties());
+
+    /// <summary>A row the block made, as merging sees it: its cells' texts, and the two changes merging makes.</summary>
+    private abstract class MergedRow
+    {
+        public abstract int Count { get; }
+        public abstract string Text(int column);
+        public abstract bool MergedByTemplate(int column);
+        public abstract void Restart(int column);
+        public abstract void Continue(int column);
+    }
+
+    private sealed class ElementRow(TableRow row) : MergedRow
+    {
+        private readonly List<TableCell> _cells = row.Elements<TableCell>().ToList();
+        private string?[]? _texts;
+
+        public override int Count => _cells.Count;
+
+        // Read before any cell of the block changes: a continued cell is emptied, but the next row compares with its text.
+        public override string Text(int column) => (_texts ??= _cells.Select(c => (string?)c.InnerText).ToArray())[column]!;
+
+        public override bool MergedByTemplate(int column) => _cells[column].TableCellProperties?.VerticalMerge is not null;
+
+        public override void Restart(int column) =>
+            Properties(_cells[column]).VerticalMerge = new VerticalMerge { Val = MergedCellValues.Restart };
+
+        /// <summary>A continued cell shows nothing of its own: one empty paragraph in the first paragraph's style.</summary>
+        public override void Continue(int column)
+        {
+            var cell = _cells[column];
+            Properties(cell).VerticalMerge = new VerticalMerge();
+            var style = cell.Elements<Paragraph>().FirstOrDefault()?.ParagraphProperties?.CloneNode(true);
+            foreach (var child in cell.ChildElements.Where(c => c is not TableCellProperties).ToList())
+                child.Remove();
+            var paragraph = new Paragraph();
+            if (style is not null)
+                paragraph.Append(style);
+            cell.Append(paragraph);
         }
     }
 
-    private static TableCellProperties Properties(TableCell cell) =>
-        cell.TableCellProperties ?? cell.PrependChild(new TableCellProperties());
-
-    /// <summary>A continued cell shows nothing of its own: one empty paragraph in the first paragraph's style.</summary>
-    private static void Empty(TableCell cell)
+    private sealed class TextRow(FilledRow filled, int index) : MergedRow
     {
-        var style = cell.Elements<Paragraph>().FirstOrDefault()?.ParagraphProperties?.CloneNode(true);
-        foreach (var child in cell.ChildElements.Where(c => c is not TableCellProperties).ToList())
-            child.Remove();
-        var paragraph = new Paragraph();
-        if (style is not null)
-            paragraph.Append(style);
-        cell.Append(paragraph);
+        public FilledRow Filled { get; } = filled;
+        public int Index { get; } = index;
+        public bool Changed { get; private set; }
+
+        public override int Count => Filled.Cells.Count;
+        public override string Text(int column) => Filled.Cells[column].Text;
+        public override bool MergedByTemplate(int column) => Filled.Cells[column].Template.TableCellProperties?.VerticalMerge is not null;
+
+        public override void Restart(int column) => Set(column, CellMerge.Restarted);
+        public override void Continue(int column) => Set(column, CellMerge.Continued);
+
+        private void Set(int column, CellMerge merge)
+        {
+            Changed |= Filled.Cells[column].Merge != merge;
+            Filled.Cells[column].Merge = merge;
+        }
     }
 }

@@ -54,6 +54,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         _tables = 0;
         _tally = new CellTally();
         _root = root;
+        _namespaces = null;
         Outermost = null;
         _chartIds = owner.Parts.Where(p => p.OpenXmlPart is DocumentFormat.OpenXml.Packaging.ChartPart).Select(p => p.RelationshipId).ToHashSet();
         _relationshipIds = owner.Parts.Select(p => p.RelationshipId).Concat(owner.ExternalRelationships.Select(r => r.Id))
@@ -342,6 +343,24 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
         return root;
     }
 
+    /// <summary>
+    /// The row's text cut for filling as text, when its content is plain enough (<see cref="RowXml.TryPrepare"/>). Whatever the
+    /// SDK cannot write back of an odd template leaves the row to be filled as elements, as every row was before.
+    /// </summary>
+    private RowXml? FilledAsText(TableRow row, List<ContainerNode> cells)
+    {
+        try
+        {
+            return RowXml.TryPrepare(row, cells, _namespaces ??= new XmlNamespaces(_root!));
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException))
+        {
+            return null;
+        }
+    }
+
+    private XmlNamespaces? _namespaces;
+
     private Node CompileTable(Table table)
     {
         var outer = _cell;
@@ -394,7 +413,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
             }
             // A chart in a cell is known from the cell's nodes; one in what the row holds besides cells is copied as it is.
             var rowChart = cells.Any(c => c.ContainsChart) || row.ChildElements.Any(c => c is not TableCell && HasChart(c));
-            blocks.Target.Add(new RowNode(row, cells) { Location = Here, ContainsChart = rowChart });
+            blocks.Target.Add(new RowNode(row, cells) { Location = Here, ContainsChart = rowChart, Xml = rowChart ? null : FilledAsText(row, cells) });
             if (closing is not null)
             {
                 if (blocks.Open.Count == 0)

@@ -18,7 +18,7 @@ internal static class UniqueIds
         roots.AddRange(footers);
 
         uint drawingId = 1;
-        foreach (var properties in roots.SelectMany(r => r.Descendants<Drawing.DocProperties>()))
+        foreach (var properties in roots.SelectMany(Descendants<Drawing.DocProperties>))
             properties.Id = drawingId++;
 
         // Ends found by id and suffixes counted per name: a bookmark repeated 59 049 times by loops in loops took
@@ -29,14 +29,14 @@ internal static class UniqueIds
         foreach (var root in roots)
         {
             var ends = new Dictionary<string, Queue<BookmarkEnd>>(StringComparer.Ordinal);
-            foreach (var end in root.Descendants<BookmarkEnd>())
+            foreach (var end in Descendants<BookmarkEnd>(root))
             {
                 var key = end.Id?.Value ?? "";
                 if (!ends.TryGetValue(key, out var queue))
                     ends[key] = queue = new Queue<BookmarkEnd>();
                 queue.Enqueue(end);
             }
-            foreach (var start in root.Descendants<BookmarkStart>())
+            foreach (var start in Descendants<BookmarkStart>(root))
             {
                 var fresh = (bookmarkId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (ends.TryGetValue(start.Id?.Value ?? "", out var queue) && queue.TryDequeue(out var end))
@@ -55,5 +55,26 @@ internal static class UniqueIds
                 start.Name = unique;
             }
         }
+    }
+
+    /// <summary>The elements of a kind below the root, not entering rows filled as text (<see cref="FilledRow"/>): they hold no ids, and entering them would parse them.</summary>
+    private static List<T> Descendants<T>(DocumentFormat.OpenXml.OpenXmlElement root) where T : DocumentFormat.OpenXml.OpenXmlElement
+    {
+        var found = new List<T>();
+        var node = root.FirstChild;
+        while (node is not null)
+        {
+            if (node is T match)
+                found.Add(match);
+            if (!(node is TableRow && FilledRow.Of(node) is not null) && node.HasChildren)
+            {
+                node = node.FirstChild;
+                continue;
+            }
+            while (node is not null && !ReferenceEquals(node, root) && node.NextSibling() is null)
+                node = node.Parent;
+            node = node is null || ReferenceEquals(node, root) ? null : node.NextSibling();
+        }
+        return found;
     }
 }

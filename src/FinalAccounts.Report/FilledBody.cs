@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml;
+using DocxTemplating;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace FinalAccounts.Report;
@@ -25,7 +26,7 @@ internal static class FilledBody
             {
                 if (node is T match)
                     found.Add(match);
-                if (!IsProperties(node) && node.HasChildren)
+                if (!IsProperties(node) && !IsFilledAsText(node) && node.HasChildren)
                 {
                     node = node.FirstChild;
                     continue;
@@ -41,7 +42,11 @@ internal static class FilledBody
     /// belongs to the text box's paragraph, not to the one holding the drawing. One walk for all of them, where
     /// asking each paragraph for its texts walked every paragraph twice more.
     /// </summary>
-    public static List<(W.Paragraph Paragraph, List<W.Text> Texts)> ParagraphsWithTexts(OpenXmlElement root)
+    /// <param name="enterFilledRow">
+    /// Whether to enter a template row filled as text (<see cref="FilledRow"/>), which parses it: only one whose text may hold
+    /// what the caller looks for. Left out, such rows are not entered.
+    /// </param>
+    public static List<(W.Paragraph Paragraph, List<W.Text> Texts)> ParagraphsWithTexts(OpenXmlElement root, Func<FilledRow, bool>? enterFilledRow = null)
     {
         var found = new List<(W.Paragraph, List<W.Text>)>();
         var open = new Stack<List<W.Text>>();   // the texts of each paragraph the walk is inside, innermost on top
@@ -63,7 +68,7 @@ internal static class FilledBody
                 }
                 else if (node is W.Text text && open.Count > 0)
                     open.Peek().Add(text);
-                if (!IsProperties(node) && node.HasChildren)
+                if (!IsProperties(node) && (FilledRow.Of(node) is not { } filled || enterFilledRow?.Invoke(filled) == true) && node.HasChildren)
                 {
                     node = node.FirstChild;
                     continue;
@@ -73,6 +78,12 @@ internal static class FilledBody
         }
         return found;
     }
+
+    /// <summary>
+    /// A template row the engine filled as text (<see cref="FilledRow"/>): paragraphs of runs of text only, no chart, bookmark or
+    /// field (the engine fills only such rows so), so a walk for those does not enter, and so does not parse, it.
+    /// </summary>
+    private static bool IsFilledAsText(OpenXmlElement element) => element is W.TableRow && FilledRow.Of(element) is not null;
 
     /// <summary>
     /// Formatting (a paragraph's, run's, table's, row's or cell's properties, a table's grid): the walks list

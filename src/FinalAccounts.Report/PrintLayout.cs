@@ -3,6 +3,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using DocxTemplating;
 
 namespace FinalAccounts.Report;
 
@@ -50,9 +51,32 @@ public static class PrintLayout
             if (!int.TryParse(grid[c].Width!.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out widths[c]))
                 return;
         var needed = new int[widths.Length];
-        foreach (var row in table.Elements<TableRow>())
+        var rows = table.Elements<TableRow>().ToList();
+        // The rows filled as text tell their cells' paragraphs without being parsed; the size a template paragraph's runs set is
+        // the same in every row filled from it.
+        var runSizes = new Dictionary<Paragraph, double?>(ReferenceEqualityComparer.Instance);
+        foreach (var row in rows)
         {
             var column = 0;
+            if (FilledRow.Of(row) is { } filled)
+            {
+                foreach (var cell in filled.Cells)
+                {
+                    var span = LeadingProperties.Of(cell.Template)?.GridSpan?.Val?.Value ?? 1;
+                    if (span == 1 && column < widths.Length)
+                        foreach (var (paragraph, shown) in cell.Paragraphs)
+                        {
+                            var text = shown.Trim();
+                            if (text.Length == 0)
+                                continue;
+                            if (!runSizes.TryGetValue(paragraph, out var runSize))
+                                runSizes[paragraph] = runSize = TextAndFirstRunSize(paragraph).RunSize;
+                            needed[column] = Math.Max(needed[column], TableFitting.NeededFor(text, sizes.Of(paragraph, runSize), margins));
+                        }
+                    column += span;
+                }
+                continue;
+            }
             foreach (var cell in row.Elements<TableCell>())
             {
                 var span = LeadingProperties.Of(cell)?.GridSpan?.Val?.Value ?? 1;
@@ -72,9 +96,23 @@ public static class PrintLayout
         for (var c = 0; c < grid.Count; c++)
             grid[c].Width = fitted[c].ToString(CultureInfo.InvariantCulture);
         // A cell's own width would override the grid in Word: it follows the grid.
-        foreach (var row in table.Elements<TableRow>())
+        foreach (var row in rows)
         {
             var column = 0;
+            if (FilledRow.Of(row) is { } filled)
+            {
+                var changed = false;
+                for (var c = 0; c < filled.Cells.Count; c++)
+                {
+                    var span = LeadingProperties.Of(filled.Cells[c].Template)?.GridSpan?.Val?.Value ?? 1;
+                    if (column + span <= fitted.Length)
+                        changed |= filled.SetWidth(c, fitted.Skip(column).Take(span).Sum());
+                    column += span;
+                }
+                if (changed)
+                    table.ReplaceChild(filled.Rebuild(), row);
+                continue;
+            }
             foreach (var cell in row.Elements<TableCell>())
             {
                 var properties = LeadingProperties.Of(cell);

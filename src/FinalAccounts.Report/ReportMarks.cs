@@ -37,7 +37,11 @@ public static class ReportMarks
         var narrative = new List<Paragraph>();
         var headings = new string[10];
         var deepest = 0;
-        foreach (var (paragraph, texts) in FilledBody.ParagraphsWithTexts(body))   // a list made before any paragraph is changed
+        // A template row filled as text is entered (parsed) only when its text may hold a placeholder or a heading.
+        var placeholderStart = settings.MissingReasonPlaceholder.Split("{0}")[0].Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        bool MayHoldMark(DocxTemplating.FilledRow row) =>
+            placeholderStart.Length == 0 || row.Xml.Contains(placeholderStart, StringComparison.Ordinal) || row.Xml.Contains("\"Heading", StringComparison.Ordinal);
+        foreach (var (paragraph, texts) in FilledBody.ParagraphsWithTexts(body, MayHoldMark))   // a list made before any paragraph is changed
         {
             var level = HeadingLevel(paragraph);
             if (level > 0)
