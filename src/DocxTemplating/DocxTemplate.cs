@@ -31,6 +31,14 @@ public sealed class TemplateOptions
     public List<Action<WordprocessingDocument>> Finishers { get; } = new();
 
     /// <summary>
+    /// Called on each table of the document body the template fills (not one in a cell, a text box or a header) once its
+    /// rows are filled, before they are written: a step that changes rows filled as text through <see cref="FilledRow"/>
+    /// (column widths from their content) has them written once, where a finisher has each made again. Like a finisher, a
+    /// step that fails on what the template holds is TPL020.
+    /// </summary>
+    public List<Action<DocumentFormat.OpenXml.Wordprocessing.Table, MainDocumentPart>> TableSteps { get; } = new();
+
+    /// <summary>
     /// Steps that read only the template, never the data (Word's "update fields on open" setting), applied once to the
     /// template's package when it is compiled: every report starts from the prepared package instead of doing them again.
     /// Like a finisher, a step saves the parts it changes; one that fails on what the template holds is TPL020 at compile.
@@ -52,6 +60,7 @@ internal sealed class CompiledOptions(TemplateOptions options)
     public FrozenSet<string> ValueArgumentHelpers { get; } = options.ValueArgumentHelpers.ToFrozenSet(StringComparer.Ordinal);
     public ImmutableArray<Action<WordprocessingDocument>> Finishers { get; } = [.. options.Finishers];
     public ImmutableArray<Action<WordprocessingDocument>> Preparations { get; } = [.. options.Preparations];
+    public ImmutableArray<Action<DocumentFormat.OpenXml.Wordprocessing.Table, MainDocumentPart>> TableSteps { get; } = [.. options.TableSteps];
     public DataSchema? Schema { get; } = options.Schema;
 }
 
@@ -318,7 +327,7 @@ public sealed class DocxTemplate
     }
 
     /// <param name="step">What failed as the maintainer reads it: 填充后的排版步骤（目录）, 准备模板的步骤（…）.</param>
-    private static string StepFailed(string step, Exception ex) =>
+    internal static string StepFailed(string step, Exception ex) =>
         $"{step}无法处理模板中的内容：{ex.Message} 多为手工编辑留下的写法（如带单位的尺寸“29.7cm”）；"
         + "请在 Word 中打开模板，重新设置该处（页面、表格、样式）后另存。";
 
@@ -346,10 +355,12 @@ public sealed class DocxTemplate
     /// What a maintainer reads for a step: its [Description] (表格列宽与附表横向页, 目录…), else its C# name —  a
     /// lambda's compiler-made name says nothing, so it is only called a layout step.
     /// </summary>
-    private static string StepName(Action<WordprocessingDocument> step) =>
-        step.Method.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false) is [System.ComponentModel.DescriptionAttribute { Description: { Length: > 0 } description }, ..]
+    internal static string StepName(Action<WordprocessingDocument> step) => StepName(step.Method);
+
+    internal static string StepName(System.Reflection.MethodInfo step) =>
+        step.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false) is [System.ComponentModel.DescriptionAttribute { Description: { Length: > 0 } description }, ..]
             ? description
-            : step.Method.Name.Contains('<') ? "模板的排版步骤" : $"{step.Method.DeclaringType?.Name}.{step.Method.Name}";
+            : step.Name.Contains('<') ? "模板的排版步骤" : $"{step.DeclaringType?.Name}.{step.Name}";
 
     /// <summary>The document element with the namespaces it declares, then each child as it is (unparsed ones verbatim).</summary>
     private static void WriteMainPart(MainDocumentPart main)

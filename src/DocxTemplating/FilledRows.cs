@@ -23,18 +23,29 @@ public sealed class FilledRow
     private readonly RowXml _shape;
     private readonly FilledCell[] _cells;
 
+    /// <summary>
+    /// A row not written yet: it stands in its table as an empty row until the table is filled (<see cref="Pending"/>), so
+    /// that merging and the table steps change its facts and it is written once.
+    /// </summary>
     internal FilledRow(RowXml shape, FilledCell[] cells)
     {
         _shape = shape;
         _cells = cells;
-        (Element, Xml) = Build();
+        Element = new TableRow();
+        Element.AddAnnotation(this);
     }
 
     /// <summary>The row as it stands in the output now.</summary>
     public TableRow Element { get; private set; }
 
-    /// <summary>The row's XML: what the SDK writes for it as long as nothing parsed it.</summary>
-    public string Xml { get; private set; }
+    /// <summary>The row's XML: what the SDK writes for it as long as nothing parsed it ("" until it is written).</summary>
+    public string Xml { get; private set; } = "";
+
+    /// <summary>
+    /// Its table is still being filled: <see cref="Element"/> is an empty stand-in, which the table replaces with the row
+    /// made from its facts (<see cref="Rebuild"/>) once its rows are all filled, merged and fitted.
+    /// </summary>
+    internal bool Pending { get; private set; } = true;
 
     public IReadOnlyList<FilledCell> Cells => _cells;
 
@@ -42,7 +53,7 @@ public sealed class FilledRow
     public static FilledRow? Of(OpenXmlElement element) =>
         element is TableRow row && row.Annotation<FilledRow>() is { } filled && ReferenceEquals(filled.Element, row)
             // Unparsed, the SDK answers with the very text it was given; parsed, it writes the elements anew.
-            && ReferenceEquals(row.OuterXml, filled.Xml)
+            && (filled.Pending || ReferenceEquals(row.OuterXml, filled.Xml))
             ? filled : null;
 
     /// <summary>Gives a cell its width in twips (as the grid's, type dxa); false when its template cell sets no width of its own.</summary>
@@ -61,6 +72,7 @@ public sealed class FilledRow
     public TableRow Rebuild()
     {
         (Element, Xml) = Build();
+        Pending = false;
         return Element;
     }
 

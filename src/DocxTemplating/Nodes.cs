@@ -172,7 +172,14 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
     {
         foreach (var child in paragraph.ChildElements)
         {
-            if (child is ParagraphProperties or ProofError)
+            // A numbered paragraph is not plain: restarting a list (restartNumbering) looks for its numbering in the elements.
+            if (child is ParagraphProperties properties)
+            {
+                if (properties.NumberingProperties is not null)
+                    return false;
+                continue;
+            }
+            if (child is ProofError)
                 continue;
             if (child is not Run run)
                 return false;
@@ -427,8 +434,31 @@ internal sealed class TableNode(Table template, IReadOnlyList<Node> rows) : Node
         if (!rendered.Any(e => e is TableRow || e.Descendants<TableRow>().Any()))
             return;
         table.Append(rendered);
+        if (InBody)
+            foreach (var step in context.Options.TableSteps)
+            {
+                try
+                {
+                    step(table, context.Services.MainPart);
+                }
+                catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException or TemplateRenderException))
+                {
+                    context.Fail(Location, "", DocxTemplate.StepFailed($"填充后的排版步骤（{DocxTemplate.StepName(step.Method)}）", ex));
+                }
+            }
+        // The rows filled as text are written now, once: merged, and as the table steps left them.
+        for (var child = table.FirstChild; child is not null; child = child.NextSibling())
+            if (child is TableRow row && FilledRow.Of(row) is { Pending: true } filled)
+            {
+                var written = filled.Rebuild();
+                table.ReplaceChild(written, row);
+                child = written;
+            }
         output.Elements!.Add(table);
     }
+
+    /// <summary>A table of the document body itself, for the table steps (<see cref="TemplateOptions.TableSteps"/>).</summary>
+    public bool InBody { get; set; }
 }
 
 /// <summary>One table row; each cell is a container.</summary>

@@ -40,7 +40,7 @@ internal static class RepeatMerging
             }
         }
         foreach (var row in rows)
-            if (row is TextRow { Changed: true } text)
+            if (row is TextRow { Changed: true, Filled.Pending: false } text)   // a row still pending is written with its table
                 elements[text.Index] = text.Filled.Rebuild();
     }
 

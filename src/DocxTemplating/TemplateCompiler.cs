@@ -132,7 +132,10 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
                     break;
                 case Table table:
                     NoteOutermost(container, blocks, TableStart(_tables + 1));
-                    blocks.Target.Add(CompileTable(table));
+                    var compiled = CompileTable(table);
+                    // A table of the document body itself (not in a cell, a text box, a header): the table steps are for these.
+                    compiled.InBody = _part == BodyPart && ReferenceEquals(container, _root);
+                    blocks.Target.Add(compiled);
                     break;
                 case TableCellProperties:
                     break;   // a cell's own properties are kept by the row, not rendered as content
@@ -361,7 +364,7 @@ internal sealed class TemplateCompiler(CompiledOptions options, List<TemplateDia
 
     private XmlNamespaces? _namespaces;
 
-    private Node CompileTable(Table table)
+    private TableNode CompileTable(Table table)
     {
         var outer = _cell;
         var start = TableStart(_tables + 1);

@@ -32,9 +32,26 @@ public static class PrintLayout
                 if (table.OuterXml.Contains($"<w:tblW w:w=\"{PublicTableBuilder.LandscapeWidth}\"", StringComparison.Ordinal))
                     Landscape(body, table, styles, ref firstSection);
             }
-            else
+            else if (table.Annotation<Fitted>() is null)
                 FitTemplateTable(table, sizes);
         }
+    }
+
+    /// <summary>
+    /// A template table's column widths from what it holds, as soon as the template has filled it (a table step,
+    /// <see cref="DocxTemplating.TemplateOptions.TableSteps"/>): its rows filled as text are then written once, with their
+    /// widths. <see cref="Apply"/> leaves a table fitted here as it is.
+    /// </summary>
+    [Description("表格列宽")]
+    public static void FitTable(Table table, MainDocumentPart main)
+    {
+        FitTemplateTable(table, new FontSizes(ReportStyles.Of(main)));
+        table.AddAnnotation(Fitted.Mark);
+    }
+
+    private sealed class Fitted
+    {
+        public static readonly Fitted Mark = new();
     }
 
     private static void FitTemplateTable(Table table, FontSizes sizes)
@@ -173,7 +190,7 @@ public static class PrintLayout
         var next = table.ElementsAfter().OfType<Paragraph>().FirstOrDefault(p => StartsPage(p, styles) || p.ParagraphProperties?.SectionProperties is not null);
         if (first is null || first.PreviousSibling() is null)
             return;
-        var firstSection = noSectionBreakYet ??= !body.Elements<Paragraph>().Any(p => p.ParagraphProperties?.SectionProperties is not null);
+        var firstSection = noSectionBreakYet ??= !body.Elements<Paragraph>().Any(HasSectionBreak);
         // Past this point a section break is in the body: inserted below, or there already.
         noSectionBreakYet = false;
         var original = (SectionProperties)last.CloneNode(true);
@@ -189,6 +206,10 @@ public static class PrintLayout
         else
             last.Parent!.ReplaceChild(Section(original, landscape: true, type: false), last);
     }
+
+    /// <summary>A paragraph that ends a section: its properties hold the section's (last, as the schema orders them).</summary>
+    private static bool HasSectionBreak(Paragraph paragraph) =>
+        LeadingProperties.Of(paragraph) is { } properties && (properties.LastChild is SectionProperties || properties.GetFirstChild<SectionProperties>() is not null);
 
     private static bool StartsPage(Paragraph paragraph, StyleChains styles)
     {

@@ -34,6 +34,7 @@ public static class ReportTemplate
         options.ElementHelpers["publicTable"] = PublicTableBuilder.Module;
         options.ElementHelpers["text"] = NamedTextBuilder.Module;
         options.ElementHelpers["userTable"] = UserTableBuilder.Module;
+        options.TableSteps.Add(PrintLayout.FitTable);
         options.Finishers.Add(PrintLayout.Apply);
         options.Finishers.Add(ChartHeight.Apply);
         options.Finishers.Add(TableOfContents.Fill);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -47,9 +48,12 @@ public class FilledRowTests
 
     private static byte[] Template() => new DocxBuilder().Xml(Table("")).Paragraph("隔开").Xml(Table(Bookmark)).Build();
 
-    private static DocxTemplate Compile(params Action<WordprocessingDocument>[] finishers)
+    /// <param name="fitWhenFilled">Fit column widths as a report does, as a table step (else only the finisher fits, making text rows again).</param>
+    private static DocxTemplate Compile(bool fitWhenFilled, params Action<WordprocessingDocument>[] finishers)
     {
         var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(Data)) };
+        if (fitWhenFilled)
+            options.TableSteps.Add(PrintLayout.FitTable);
         options.Finishers.Add(PrintLayout.Apply);
         options.Finishers.AddRange(finishers);
         var compiled = DocxTemplate.Compile(Template(), "t.docx", options);
@@ -64,10 +68,12 @@ public class FilledRowTests
         return reader.ReadToEnd();
     }
 
-    [Fact]
-    public void ARowFilledAsTextReadsExactlyAsTheSameRowFilledAsElements()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ARowFilledAsTextReadsExactlyAsTheSameRowFilledAsElements(bool fitWhenFilled)
     {
-        var output = Compile().Render(Data);
+        var output = Compile(fitWhenFilled).Render(Data);
         Assert.Empty(DocxText.ValidationErrors(output));
         // The first table's rows were written as text (standing alone, they declare their namespace); the second's were not.
         Assert.Equal(3, Regex.Count(DocumentXml(output), "<w:tr xmlns:w="));
@@ -121,7 +127,7 @@ public class FilledRowTests
             unparsedAfterFinishers.AddRange(document.MainDocumentPart!.Document.Body!.Elements<Table>().First().Elements<TableRow>().Select(r => FilledRow.Of(r) is not null));
 
         // The layout finishers of a report, then a step that edits a row, then the layout again (it must keep the edit).
-        var template = Compile(ChartHeight.Apply, TableOfContents.Fill, EditOneRow, PrintLayout.Apply, Count);
+        var template = Compile(false, ChartHeight.Apply, TableOfContents.Fill, EditOneRow, PrintLayout.Apply, Count);
         var output = template.Render(Data);
         Assert.Empty(DocxText.ValidationErrors(output));
         Assert.Equal([true, true, false], unparsedAfterFinishers);
@@ -134,7 +140,7 @@ public class FilledRowTests
     {
         var finding = new Diagnostic("CALC999", Severity.Warning, "缺少项目名称。", null);
         IReadOnlyList<Diagnostic> shown = [];
-        var output = Compile().Render(Data, word =>
+        var output = Compile(true).Render(Data, word =>
             shown = ReportMarks.Apply(word, [new Mark("【待填写：项目名称】", finding)], [finding], new CalculationSettings(), review: false).Findings);
         Assert.Empty(DocxText.ValidationErrors(output));
         using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
@@ -143,5 +149,26 @@ public class FilledRowTests
         Assert.Equal(2, marked.Count);
         Assert.All(marked, r => Assert.Equal("【待填写：项目名称】", r.InnerText));
         Assert.Contains("中显示待填写标记", Assert.Single(shown).Message);
+    }
+
+    [Description("试验的表格步骤")]
+    private static void FailingStep(Table table, MainDocumentPart main) => throw new FormatException("“2.5cm”不是整数。");
+
+    [Fact]
+    public void ATableStepThatFailsOnTheTemplateIsTpl020NamingTheStep()
+    {
+        var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(Data)) };
+        options.TableSteps.Add(FailingStep);
+        var compiled = DocxTemplate.Compile(Template(), "t.docx", options);
+        Assert.Empty(compiled.Problems);
+        var failure = Assert.Throws<TemplateRenderException>(() => compiled.Template!.Render(Data));
+        // Once for each of the two tables, at the table.
+        Assert.Equal(2, failure.Problems.Count);
+        Assert.All(failure.Problems, p =>
+        {
+            Assert.Equal(TemplateErrors.RenderFailed, p.Id);
+            Assert.Contains("填充后的排版步骤（试验的表格步骤）无法处理模板中的内容：“2.5cm”不是整数。", p.Message);
+            Assert.NotNull(p.Location);
+        });
     }
 }
