@@ -171,4 +171,26 @@ public class FilledRowTests
             Assert.NotNull(p.Location);
         });
     }
+
+    [Fact]
+    public void ARowAsWordSavesItWithIdsOfAnotherNamespaceStandsAloneAndReadsAsTheTemplates()
+    {
+        // Word marks rows and paragraphs with w14:paraId; the prefix is declared where the part's content is written.
+        const string W14 = "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\"";
+        var template = new DocxBuilder().Xml($"""
+            <w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>
+            <w:tr {W14} w14:paraId="1A2B3C4D" w14:textId="77777777"><w:tc><w:p {W14} w14:paraId="2B3C4D5E" w14:textId="77777777"><w:r><w:t>{"{{#each rows}}{{a}}"}</w:t></w:r></w:p></w:tc>
+            <w:tc><w:p><w:r><w:t>{"{{c}}{{/each}}"}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            """.Replace("\n", "")).Build();
+        var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(Data)) };
+        var compiled = DocxTemplate.Compile(template, "t.docx", options);
+        Assert.Empty(compiled.Problems);
+        var output = compiled.Template!.Render(Data);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        Assert.Equal(3, Regex.Count(DocumentXml(output), "<w:tr xmlns:w="));
+        using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var rows = document.MainDocumentPart!.Document.Body!.Descendants<TableRow>().ToList();
+        Assert.Equal(["1,234,567.89有", "1,234,567.89", "2.00【待填写：项目名称】"], rows.Select(r => r.InnerText));
+        Assert.All(rows, r => Assert.Equal("1A2B3C4D", r.GetAttribute("paraId", "http://schemas.microsoft.com/office/word/2010/wordml").Value));
+    }
 }
