@@ -45,8 +45,8 @@ public static class PrintLayout
     [Description("表格列宽")]
     public static void FitTable(Table table, MainDocumentPart main)
     {
+        table.AddAnnotation(Fitted.Mark);   // first: a table this step fails on is reported once, not again by Apply
         FitTemplateTable(table, new FontSizes(ReportStyles.Of(main)));
-        table.AddAnnotation(Fitted.Mark);
     }
 
     private sealed class Fitted
