@@ -94,8 +94,12 @@ internal static class RepeatMerging
         public bool Changed { get; private set; }
 
         public override int Count => Filled.Cells.Count;
-        public override string Text(int column) => Filled.Cells[column].Text;
-        public override bool MergedByTemplate(int column) => Filled.Cells[column].Template.TableCellProperties?.VerticalMerge is not null;
+        // As an element row reads: a cell a block inside this one continued is empty, and a cell it merged (restarted or
+        // continued) is left as it is, as one the template merges.
+        public override string Text(int column) => Filled.Cells[column].Merge == CellMerge.Continued ? "" : Filled.Cells[column].Text;
+
+        public override bool MergedByTemplate(int column) =>
+            Filled.Cells[column].Merge != CellMerge.None || Filled.Cells[column].Template.TableCellProperties?.VerticalMerge is not null;
 
         public override void Restart(int column) => Set(column, CellMerge.Restarted);
         public override void Continue(int column) => Set(column, CellMerge.Continued);

@@ -52,6 +52,33 @@ public class RepeatMergingTests
         Assert.Equal(["产出指标 数量指标", "产出指标 数量指标", "产出指标 质量指标", "效益指标 质量指标"], rows);
     }
 
+    /// <summary>
+    /// A row block in a row block, both merging: the outer block leaves the cells the inner one merged as they are (as it leaves
+    /// a cell the template merges) and reads a cell the inner one emptied as empty — for rows filled as text as for rows of elements.
+    /// </summary>
+    [Fact]
+    public void ABlockInABlockMergesFirstAndTheOuterBlockLeavesItsMergedCellsAsTheyAre()
+    {
+        var nested = DataTree.FromJson(JsonDocument.Parse("""
+        { "groups": [ { "g": "甲", "items": [ { "x": "1" }, { "x": "2" } ] }, { "g": "乙", "items": [ { "x": "3" } ] } ] }
+        """).RootElement)!;
+        var template = new DocxBuilder().Table(
+            ["{{#each groups mergeRepeats=1}}{{g}}", "组"],
+            ["{{#each items mergeRepeats=1}}{{../g}}", "{{x}}{{/each}}"],
+            ["{{g}}", "尾{{/each}}"]).Build();
+        var compiled = DocxTemplate.Compile(template, "t.docx", new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(nested)) });
+        Assert.Empty(compiled.Problems.Select(p => p.Format("t.docx")));
+        var output = compiled.Template!.Render(nested);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
+        // The rows were filled as text (standing alone, each declares its namespace).
+        using (var reader = new StreamReader(document.MainDocumentPart!.GetStream()))
+            Assert.Equal(7, System.Text.RegularExpressions.Regex.Count(reader.ReadToEnd(), "<w:tr xmlns:w="));
+        var rows = document.MainDocumentPart!.Document.Body!.Descendants<TableRow>().Select(r => string.Join(" ", r.Elements<TableCell>().Select(c =>
+            c.TableCellProperties?.VerticalMerge is { } merge ? (merge.Val?.Value == MergedCellValues.Restart ? "^" + c.InnerText : "|" + c.InnerText) : c.InnerText))).ToList();
+        Assert.Equal(["^甲 组", "^甲 1", "| 2", "| 尾", "^乙 组", "| 3", "| 尾"], rows);
+    }
+
     public static TheoryData<string, Func<DocxBuilder>> Mistakes => new()
     {
         { "zero columns", () => new DocxBuilder().Table(["{{#each rows mergeRepeats=0}}{{a}}", "{{b}}{{/each}}"]) },
