@@ -214,12 +214,13 @@ internal sealed class RowXml
                 shapes[c] = shape;
             else
                 return null;
-        // The row stands alone until the document is written: its start tag declares the prefixes it uses.
+        // The row stands alone until the document is written: its start tag declares the prefixes it uses (but those it
+        // declares itself, which its text holds already: a second declaration of a prefix is no XML).
         var whole = namespaces.Serialize(row);
         var name = $"<{row.Prefix}:{row.LocalName}";
         if (!start.StartsWith(name, StringComparison.Ordinal))
             return null;
-        start = name + namespaces.DeclarationsUsedIn(whole) + start[name.Length..];
+        start = name + namespaces.DeclarationsUsedIn(whole, row.NamespaceDeclarations.Select(d => d.Key).ToHashSet(StringComparer.Ordinal)) + start[name.Length..];
         return new RowXml(start, end!, shapes, emptyParagraph);
     }
 
@@ -332,12 +333,12 @@ internal sealed class XmlNamespaces
         }
     }
 
-    /// <summary>The declarations of the prefixes a piece of the part's text uses, for a piece that must stand alone.</summary>
-    public string DeclarationsUsedIn(string text)
+    /// <summary>The declarations of the prefixes a piece of the part's text uses, for a piece that must stand alone; <paramref name="declaredByPiece"/> left out.</summary>
+    public string DeclarationsUsedIn(string text, IReadOnlySet<string> declaredByPiece)
     {
         var used = new StringBuilder();
         foreach (var (prefix, uri) in _declarations)
-            if (text.Contains($"<{prefix}:", StringComparison.Ordinal) || text.Contains($" {prefix}:", StringComparison.Ordinal))
+            if (!declaredByPiece.Contains(prefix) && (text.Contains($"<{prefix}:", StringComparison.Ordinal) || text.Contains($" {prefix}:", StringComparison.Ordinal)))
                 used.Append(" xmlns:").Append(prefix).Append("=\"").Append(System.Security.SecurityElement.Escape(uri)).Append('"');
         return used.ToString();
     }

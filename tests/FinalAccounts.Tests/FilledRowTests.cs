@@ -193,4 +193,35 @@ public class FilledRowTests
         Assert.Equal(["1,234,567.89有", "1,234,567.89", "2.00【待填写：项目名称】"], rows.Select(r => r.InnerText));
         Assert.All(rows, r => Assert.Equal("1A2B3C4D", r.GetAttribute("paraId", "http://schemas.microsoft.com/office/word/2010/wordml").Value));
     }
+
+    [Fact]
+    public void ARowDeclaringAPrefixThePartDeclaresTooIsFilledWithOneDeclarationOfIt()
+    {
+        // Word declares w14 on the document; a row (copied in by a tool) declares it again on itself.
+        const string W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+        var built = new DocxBuilder().Xml($"""
+            <w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>
+            <w:tr xmlns:w14="{W14}" w14:paraId="1A2B3C4D"><w:tc><w:p><w:r><w:t>{"{{#each rows}}{{a}}"}</w:t></w:r></w:p></w:tc>
+            <w:tc><w:p><w:r><w:t>{"{{c}}{{/each}}"}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            """.Replace("\n", "")).Build();
+        var template = new MemoryStream();
+        template.Write(built);
+        using (var word = WordprocessingDocument.Open(template, true))
+        {
+            word.MainDocumentPart!.Document.AddNamespaceDeclaration("w14", W14);
+            word.MainDocumentPart.Document.Save();
+        }
+        var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(Data)) };
+        var compiled = DocxTemplate.Compile(template.ToArray(), "t.docx", options);
+        Assert.Empty(compiled.Problems);
+        var output = compiled.Template!.Render(Data);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        var xml = DocumentXml(output);
+        Assert.Equal(3, Regex.Count(xml, "<w:tr xmlns:w="));
+        Assert.Equal(1 + 3, Regex.Count(xml, "xmlns:w14="));   // the document's, and once on each row
+        using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
+        var rows = document.MainDocumentPart!.Document.Body!.Descendants<TableRow>().ToList();
+        Assert.Equal(["1,234,567.89有", "1,234,567.89", "2.00【待填写：项目名称】"], rows.Select(r => r.InnerText));
+        Assert.All(rows, r => Assert.Equal("1A2B3C4D", r.GetAttribute("paraId", W14).Value));
+    }
 }
