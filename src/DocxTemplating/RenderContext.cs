@@ -267,7 +267,11 @@ internal static class TextWriting
         value = new string(value.Replace("\r\n", "\n").Where(ch => ch is '\n' or '\t' || System.Xml.XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch)).ToArray());
         text.Text = value;
         foreach (var line in Split(text, '\n', () => new Break()))
-            Split(line, '\t', () => new TabChar());
+            foreach (var piece in Split(line, '\t', () => new TabChar()))
+                // A carriage return left alone is written as a line end (the part's writer makes it one): the text holds what
+                // the part will, so a finisher reads it alike in a row of elements and in one filled as text and parsed.
+                if (piece.Text.Contains('\r'))
+                    piece.Text = piece.Text.Replace('\r', '\n');
     }
 
     /// <summary>Text with nothing to drop and no line break or tab: written into a text element as it is.</summary>

@@ -151,6 +151,23 @@ public class FilledRowTests
         Assert.Contains("中显示待填写标记", Assert.Single(shown).Message);
     }
 
+    [Fact]
+    public void ALoneCarriageReturnReadsAsTheLineEndItIsWrittenAsInARowFilledAsTextAndInOneOfElements()
+    {
+        // A finisher reads both tables: the one filled as text (reading parses it) and the one filled as elements.
+        var seen = new List<string[]>();
+        void Read(WordprocessingDocument document) =>
+            seen.AddRange(document.MainDocumentPart!.Document.Body!.Elements<Table>().Select(t => t.Descendants<Text>().Select(x => x.Text).ToArray()));
+        var output = Compile(true, Read).Render(Data);
+        Assert.Empty(DocxText.ValidationErrors(output));
+        Assert.Equal(2, seen.Count);
+        Assert.Equal(seen[1], seen[0]);
+        // "…换行\r回车…": the lone carriage return as the part holds it, a line end; "\r\n" and "\n" are line breaks.
+        Assert.Contains("换行\n回车", string.Concat(seen[0]));
+        Assert.DoesNotContain(seen.SelectMany(s => s), t => t.Contains('\r'));
+        Assert.Contains("换行\n回车", DocumentXml(output));
+    }
+
     [Description("试验的表格步骤")]
     private static void FailingStep(Table table, MainDocumentPart main) => throw new FormatException("“2.5cm”不是整数。");
 
