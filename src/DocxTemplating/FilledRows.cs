@@ -221,7 +221,44 @@ internal sealed class RowXml
         if (!start.StartsWith(name, StringComparison.Ordinal))
             return null;
         start = name + namespaces.DeclarationsUsedIn(whole, row.NamespaceDeclarations.Select(d => d.Key).ToHashSet(StringComparer.Ordinal)) + start[name.Length..];
-        return new RowXml(start, end!, shapes, emptyParagraph);
+        var prepared = new RowXml(start, end!, shapes, emptyParagraph);
+        prepared.Trial(cells);
+        return prepared;
+    }
+
+    /// <summary>
+    /// Makes the row once in each way merging can leave its cells, widths given, values empty, and parses it: a row whose
+    /// text is not XML standing alone (a declaration missing or twice) throws here, at compile, and is filled as elements,
+    /// instead of failing every report.
+    /// </summary>
+    private void Trial(IReadOnlyList<ContainerNode> cells)
+    {
+        var contents = cells.Select(c => Paragraphs(c.Children).ToList()).ToList();
+        for (var merge = 0; merge < 3; merge++)
+        {
+            var xml = new StringBuilder(Start);
+            for (var c = 0; c < Cells.Length; c++)
+            {
+                xml.Append(Cells[c].WidthHeads[merge] is { } around ? around.Before + "0" + around.After : Cells[c].Heads[merge]);
+                if (merge == 2)
+                    xml.Append(contents[c].FirstOrDefault()?.EmptyXml ?? EmptyParagraph);
+                else if (contents[c].Count == 0)
+                    xml.Append(EmptyParagraph);
+                else
+                    foreach (var paragraph in contents[c])
+                        xml.Append(paragraph.TrialXml);
+                xml.Append(Cells[c].End);
+            }
+            xml.Append(End);
+            _ = new TableRow(xml.ToString()).Descendants().Count();   // parsed whole
+        }
+
+        static IEnumerable<ParagraphNode> Paragraphs(IEnumerable<Node> nodes) => nodes.SelectMany(n => n switch
+        {
+            ParagraphNode paragraph => [paragraph],
+            BlockNode block => Paragraphs(block.Body.Concat(block.Else)),
+            _ => [],
+        });
     }
 
     /// <summary>

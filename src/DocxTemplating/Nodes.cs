@@ -167,6 +167,12 @@ internal sealed class ParagraphNode(OpenXmlElement template, IReadOnlyDictionary
 
     private const char Hole = '\uE000';
 
+    /// <summary>The paragraph as text with every filled text empty (prepared for XML text only): for a trial of the row's text.</summary>
+    internal string TrialXml => string.Concat(_pieces!);
+
+    /// <summary>The empty paragraph in its style a cell keeps when merged into the one above (prepared for XML text only).</summary>
+    internal string EmptyXml => _emptyXml;
+
     /// <summary>A paragraph holding only runs of text, breaks and tabs (and their properties): nothing a later step must find or renumber.</summary>
     private static bool PlainContent(OpenXmlElement paragraph)
     {
