@@ -233,7 +233,9 @@ public static class ReportMarks
         }
 
         // Warnings without a placeholder of their own: one comment each, on the first paragraph of the report.
-        var first = body.Elements<Paragraph>().First();
+        // A body that begins with a table and holds no paragraph of its own anchors them in the first paragraph it has; one
+        // with none at all gets an empty paragraph to hold them.
+        var first = body.Elements<Paragraph>().FirstOrDefault() ?? body.Descendants<Paragraph>().FirstOrDefault() ?? body.PrependChild(new Paragraph());
         foreach (var finding in original.Where(f => f.Severity == Severity.Warning && !explained.Contains(f)))
             Anchor(first, NewComment([Explain(finding)]));
 

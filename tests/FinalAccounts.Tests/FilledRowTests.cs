@@ -241,4 +241,22 @@ public class FilledRowTests
         Assert.Equal(["1,234,567.89有", "1,234,567.89", "2.00【待填写：项目名称】"], rows.Select(r => r.InnerText));
         Assert.All(rows, r => Assert.Equal("1A2B3C4D", r.GetAttribute("paraId", W14).Value));
     }
+
+    [Fact]
+    public void AReviewCopyOfABodyOfTablesOnlyAnchorsItsWarningsInTheFirstParagraphItHas()
+    {
+        // No paragraph of the body's own: the warnings' comments went to the first one of those, and there was none (TPL020).
+        var options = new TemplateOptions { Schema = DataSchema.FromJson(JsonSerializer.SerializeToElement(Data)) };
+        var compiled = DocxTemplate.Compile(new DocxBuilder().Xml(Table("")).Build(), "t.docx", options);
+        Assert.Empty(compiled.Problems);
+        var warning = new Diagnostic("CALC998", Severity.Warning, "试验的警告。", null);
+        var output = compiled.Template!.Render(Data, word => ReportMarks.Apply(word, [], [warning], new CalculationSettings(), review: true));
+        Assert.Empty(DocxText.ValidationErrors(output));
+        using var document = WordprocessingDocument.Open(new MemoryStream(output), false);
+        // Besides the comment at the placeholder the third row prints.
+        var comment = Assert.Single(document.MainDocumentPart!.WordprocessingCommentsPart!.Comments!.Elements<Comment>(), c => c.InnerText.StartsWith("CALC"));
+        Assert.Equal("CALC998：试验的警告。", comment.InnerText);
+        var anchored = Assert.Single(document.MainDocumentPart!.Document.Body!.Descendants<CommentRangeStart>(), c => c.Id!.Value == comment.Id!.Value).Parent!;
+        Assert.Equal("1,234,567.89", anchored.InnerText);   // the first cell's paragraph
+    }
 }
