@@ -288,16 +288,13 @@ internal sealed class CellXml
 
     public string End { get; private set; } = "";
 
-    /// <summary>The template merges this cell itself: merging repeated texts leaves it as it is.</summary>
-    public bool MergedByTemplate { get; private set; }
-
     public TableCell Template { get; private set; } = null!;
 
     private const char Hole = '\uE000';
 
     public static CellXml? TryPrepare(TableCell cell, XmlNamespaces namespaces)
     {
-        var shape = new CellXml { Template = cell, MergedByTemplate = cell.TableCellProperties?.VerticalMerge is not null };
+        var shape = new CellXml { Template = cell };
         for (var merge = 0; merge < 3; merge++)
         {
             foreach (var fitted in new[] { false, true })

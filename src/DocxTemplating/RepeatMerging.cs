@@ -26,8 +26,8 @@ internal static class RepeatMerging
             var leftMerged = r > 0;
             for (var column = 0; column < columns && column < row.Count; column++)
             {
-                if (row.MergedByTemplate(column))
-                    continue;   // merged by the template itself
+                if (row.AlreadyMerged(column))
+                    continue;   // merged by the template itself, or by a row block inside this one
                 var text = row.Text(column);
                 if (leftMerged && text.Length > 0 && text == runText[column] && runStart[column] is { } first)
                 {
@@ -52,7 +52,7 @@ internal static class RepeatMerging
     {
         public abstract int Count { get; }
         public abstract string Text(int column);
-        public abstract bool MergedByTemplate(int column);
+        public abstract bool AlreadyMerged(int column);
         public abstract void Restart(int column);
         public abstract void Continue(int column);
     }
@@ -67,7 +67,7 @@ internal static class RepeatMerging
         // Read before any cell of the block changes: a continued cell is emptied, but the next row compares with its text.
         public override string Text(int column) => (_texts ??= _cells.Select(c => (string?)c.InnerText).ToArray())[column]!;
 
-        public override bool MergedByTemplate(int column) => _cells[column].TableCellProperties?.VerticalMerge is not null;
+        public override bool AlreadyMerged(int column) => _cells[column].TableCellProperties?.VerticalMerge is not null;
 
         public override void Restart(int column) =>
             Properties(_cells[column]).VerticalMerge = new VerticalMerge { Val = MergedCellValues.Restart };
@@ -98,7 +98,7 @@ internal static class RepeatMerging
         // continued) is left as it is, as one the template merges.
         public override string Text(int column) => Filled.Cells[column].Merge == CellMerge.Continued ? "" : Filled.Cells[column].Text;
 
-        public override bool MergedByTemplate(int column) =>
+        public override bool AlreadyMerged(int column) =>
             Filled.Cells[column].Merge != CellMerge.None || Filled.Cells[column].Template.TableCellProperties?.VerticalMerge is not null;
 
         public override void Restart(int column) => Set(column, CellMerge.Restarted);
