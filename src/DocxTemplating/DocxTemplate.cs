@@ -327,27 +327,31 @@ public sealed class DocxTemplate
     }
 
     /// <param name="step">What failed as the maintainer reads it: 填充后的排版步骤（目录）, 准备模板的步骤（…）.</param>
-    internal static string StepFailed(string step, Exception ex) =>
+    private static string StepFailed(string step, Exception ex) =>
         $"{step}无法处理模板中的内容：{ex.Message} 多为手工编辑留下的写法（如带单位的尺寸“29.7cm”）；"
         + "请在 Word 中打开模板，重新设置该处（页面、表格、样式）后另存。";
 
     /// <summary>The headers or footers a report fills: the others stay as the template's parts (<see cref="IsFixed"/>).</summary>
     private IEnumerable<T> Filled<T>(IEnumerable<T> parts) where T : OpenXmlPart => parts.Where(p => !_fixedParts.Contains(p.Uri.ToString()));
 
+    private static void Finish(Action<WordprocessingDocument> step, Func<string> name, WordprocessingDocument document, RenderContext context) =>
+        RunStep(() => step(document), name, context, null);
+
     /// <summary>
-    /// A step after filling (layout, charts' height, 目录, marks) that fails on what the template holds — an attribute
-    /// written in a form the step does not read, say — is the template's problem (TPL020, exit 2), never 内部错误.
+    /// A step after filling (a table step, layout, charts' height, 目录, marks) that fails on what the template holds — an
+    /// attribute written in a form the step does not read, say — is the template's problem (TPL020, exit 2), never 内部错误.
     /// </summary>
     /// <param name="name">The step's name, asked only when it fails (reading a method's attributes for every step of every report cost more than the smaller steps).</param>
-    private static void Finish(Action<WordprocessingDocument> step, Func<string> name, WordprocessingDocument document, RenderContext context)
+    /// <param name="at">Where in the template the step worked (a table step's table), when it is known.</param>
+    internal static void RunStep(Action step, Func<string> name, RenderContext context, TemplateLocation? at)
     {
         try
         {
-            step(document);
+            step();
         }
         catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException or TemplateRenderException))
         {
-            context.Fail(null, "", StepFailed($"填充后的排版步骤（{name()}）", ex));
+            context.Fail(at, "", StepFailed($"填充后的排版步骤（{name()}）", ex));
         }
     }
 

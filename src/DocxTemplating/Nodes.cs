@@ -442,16 +442,7 @@ internal sealed class TableNode(Table template, IReadOnlyList<Node> rows) : Node
         table.Append(rendered);
         if (InBody)
             foreach (var step in context.Options.TableSteps)
-            {
-                try
-                {
-                    step(table, context.Services.MainPart);
-                }
-                catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException or TemplateRenderException))
-                {
-                    context.Fail(Location, "", DocxTemplate.StepFailed($"填充后的排版步骤（{DocxTemplate.StepName(step.Method)}）", ex));
-                }
-            }
+                DocxTemplate.RunStep(() => step(table, context.Services.MainPart), () => DocxTemplate.StepName(step.Method), context, Location);
         // The rows filled as text are written now, once: merged, and as the table steps left them.
         for (var child = table.FirstChild; child is not null; child = child.NextSibling())
             if (child is TableRow row && FilledRow.Of(row) is { Pending: true } filled)

@@ -71,9 +71,7 @@ internal static class UniqueIds
                 node = node.FirstChild;
                 continue;
             }
-            while (node is not null && !ReferenceEquals(node, root) && node.NextSibling() is null)
-                node = node.Parent;
-            node = node is null || ReferenceEquals(node, root) ? null : node.NextSibling();
+            node = ElementWalk.NextAfter(node, root);
         }
         return found;
     }

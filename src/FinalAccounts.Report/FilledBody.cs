@@ -32,7 +32,7 @@ internal static class FilledBody
                     continue;
                 }
             }
-            node = NextAfter(node, root);
+            node = ElementWalk.NextAfter(node, root);
         }
         return found;
     }
@@ -74,7 +74,7 @@ internal static class FilledBody
                     continue;
                 }
             }
-            node = NextAfter(node, root, leaving);
+            node = ElementWalk.NextAfter(node, root, leaving);
         }
         return found;
     }
@@ -93,20 +93,4 @@ internal static class FilledBody
     private static bool IsProperties(OpenXmlElement element) =>
         element is W.RunProperties or W.ParagraphProperties or W.TableProperties or W.TableRowProperties or W.TableCellProperties
             or W.TableGrid or W.SectionProperties;
-
-    /// <summary>
-    /// The element after <paramref name="node"/> and everything in it, in document order below <paramref name="root"/>: its
-    /// next sibling, else that of the nearest ancestor that has one; null at the end. <paramref name="leaving"/> hears of each
-    /// element finished on the way (the node, then every ancestor left), for a walk that keeps track of where it is.
-    /// </summary>
-    public static OpenXmlElement? NextAfter(OpenXmlElement node, OpenXmlElement root, Action<OpenXmlElement>? leaving = null)
-    {
-        for (var done = node; done is not null && !ReferenceEquals(done, root); done = done.Parent)
-        {
-            leaving?.Invoke(done);
-            if (done.NextSibling() is { } next)
-                return next;
-        }
-        return null;
-    }
 }

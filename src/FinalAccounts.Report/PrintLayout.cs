@@ -69,41 +69,17 @@ public static class PrintLayout
                 return;
         var needed = new int[widths.Length];
         var rows = table.Elements<TableRow>().ToList();
-        // The rows filled as text tell their cells' paragraphs without being parsed; the size a template paragraph's runs set is
-        // the same in every row filled from it.
         var runSizes = new Dictionary<Paragraph, double?>(ReferenceEqualityComparer.Instance);
         foreach (var row in rows)
         {
             var column = 0;
-            if (FilledRow.Of(row) is { } filled)
+            foreach (var (properties, paragraphs) in CellsOf(row, runSizes))
             {
-                foreach (var cell in filled.Cells)
-                {
-                    var span = LeadingProperties.Of(cell.Template)?.GridSpan?.Val?.Value ?? 1;
-                    if (span == 1 && column < widths.Length)
-                        foreach (var (paragraph, shown) in cell.Paragraphs)
-                        {
-                            var text = shown.Trim();
-                            if (text.Length == 0)
-                                continue;
-                            if (!runSizes.TryGetValue(paragraph, out var runSize))
-                                runSizes[paragraph] = runSize = TextAndFirstRunSize(paragraph).RunSize;
-                            needed[column] = Math.Max(needed[column], TableFitting.NeededFor(text, sizes.Of(paragraph, runSize), margins));
-                        }
-                    column += span;
-                }
-                continue;
-            }
-            foreach (var cell in row.Elements<TableCell>())
-            {
-                var span = LeadingProperties.Of(cell)?.GridSpan?.Val?.Value ?? 1;
+                var span = properties?.GridSpan?.Val?.Value ?? 1;
                 if (span == 1 && column < widths.Length)
-                    foreach (var paragraph in cell.Elements<Paragraph>())
-                    {
-                        var (text, runSize) = TextAndFirstRunSize(paragraph);
+                    foreach (var (paragraph, text, runSize) in paragraphs)
                         if (text.Length > 0)   // an empty paragraph needs nothing, whatever its size
                             needed[column] = Math.Max(needed[column], TableFitting.NeededFor(text, sizes.Of(paragraph, runSize), margins));
-                    }
                 column += span;
             }
         }
@@ -112,36 +88,53 @@ public static class PrintLayout
             return;
         for (var c = 0; c < grid.Count; c++)
             grid[c].Width = fitted[c].ToString(CultureInfo.InvariantCulture);
-        // A cell's own width would override the grid in Word: it follows the grid.
+        // A cell's own width would override the grid in Word: it follows the grid. A row filled as text is made again with them.
         foreach (var row in rows)
         {
-            var column = 0;
-            if (FilledRow.Of(row) is { } filled)
+            var filled = FilledRow.Of(row);
+            var (column, index, changed) = (0, 0, false);
+            foreach (var (properties, _) in CellsOf(row, runSizes))
             {
-                var changed = false;
-                for (var c = 0; c < filled.Cells.Count; c++)
-                {
-                    var span = LeadingProperties.Of(filled.Cells[c].Template)?.GridSpan?.Val?.Value ?? 1;
-                    if (column + span <= fitted.Length)
-                        changed |= filled.SetWidth(c, fitted.Skip(column).Take(span).Sum());
-                    column += span;
-                }
-                if (changed)
-                    table.ReplaceChild(filled.Rebuild(), row);
-                continue;
-            }
-            foreach (var cell in row.Elements<TableCell>())
-            {
-                var properties = LeadingProperties.Of(cell);
                 var span = properties?.GridSpan?.Val?.Value ?? 1;
                 if (properties?.TableCellWidth is { } width && column + span <= fitted.Length)
                 {
-                    width.Width = fitted.Skip(column).Take(span).Sum().ToString(CultureInfo.InvariantCulture);
-                    width.Type = TableWidthUnitValues.Dxa;
+                    var twips = fitted.Skip(column).Take(span).Sum();
+                    if (filled is not null)
+                        changed |= filled.SetWidth(index, twips);
+                    else
+                    {
+                        width.Width = twips.ToString(CultureInfo.InvariantCulture);
+                        width.Type = TableWidthUnitValues.Dxa;
+                    }
                 }
                 column += span;
+                index++;
             }
+            if (changed)
+                table.ReplaceChild(filled!.Rebuild(), row);
         }
+    }
+
+    /// <summary>
+    /// A row's cells as fitting reads them: each cell's properties (span, width) and its paragraphs with their text (trimmed)
+    /// and the size their first sized run sets. A row filled as text (<see cref="FilledRow"/>) answers from its facts, unparsed:
+    /// its properties are its template cell's, and a template paragraph's run size, the same in every row, is asked once.
+    /// </summary>
+    private static IEnumerable<(TableCellProperties? Properties, IEnumerable<(Paragraph Paragraph, string Text, double? RunSize)> Paragraphs)> CellsOf(
+        TableRow row, Dictionary<Paragraph, double?> runSizes)
+    {
+        if (FilledRow.Of(row) is { } filled)
+            return filled.Cells.Select(cell => (LeadingProperties.Of(cell.Template), cell.Paragraphs.Select(p =>
+            {
+                if (!runSizes.TryGetValue(p.Template, out var runSize))
+                    runSizes[p.Template] = runSize = TextAndFirstRunSize(p.Template).RunSize;
+                return (p.Template, p.Text.Trim(), runSize);
+            })));
+        return row.Elements<TableCell>().Select(cell => (LeadingProperties.Of(cell), cell.Elements<Paragraph>().Select(p =>
+        {
+            var (text, runSize) = TextAndFirstRunSize(p);
+            return (p, text, runSize);
+        })));
     }
 
     /// <summary>
@@ -170,7 +163,7 @@ public static class PrintLayout
                 node = node.FirstChild;
                 continue;
             }
-            node = FilledBody.NextAfter(node, paragraph);
+            node = ElementWalk.NextAfter(node, paragraph);
         }
         return ((text?.ToString() ?? single ?? "").Trim(), size);
     }

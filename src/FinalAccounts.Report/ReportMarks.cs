@@ -38,7 +38,9 @@ public static class ReportMarks
         var headings = new string[10];
         var deepest = 0;
         // A template row filled as text is entered (parsed) only when its text may hold a placeholder or a heading.
-        var placeholderStart = settings.MissingReasonPlaceholder.Split("{0}")[0].Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        var placeholderXml = new System.Text.StringBuilder();
+        XmlText.Append(placeholderXml, settings.MissingReasonPlaceholder.Split("{0}")[0]);   // as the row's text holds it
+        var placeholderStart = placeholderXml.ToString();
         bool MayHoldMark(DocxTemplating.FilledRow row) =>
             placeholderStart.Length == 0 || row.Xml.Contains(placeholderStart, StringComparison.Ordinal) || row.Xml.Contains("\"Heading", StringComparison.Ordinal);
         foreach (var (paragraph, texts) in FilledBody.ParagraphsWithTexts(body, MayHoldMark))   // a list made before any paragraph is changed
