@@ -97,10 +97,40 @@ public sealed class FilledRow
         var text = xml.ToString();
         if (xml.Capacity > 1 << 20)
             t_row = null;   // a very long row's builder is not kept
-        var row = new TableRow(text);
+        var row = RowOf(text);
         row.AddAnnotation(this);
         return (row, text);
     }
+
+    /// <summary>
+    /// The row standing for <paramref name="xml"/>, unparsed. The SDK's own constructor from outer XML first reads the start
+    /// tag with a new XmlReader (some 10 kB and a microsecond and more, for each row of each report) to see that it names
+    /// the element; a row's text was made from the template's own row and parsed in every merge state when the template was
+    /// compiled (<see cref="RowXml"/>), so the row is given its text the way the constructor does after that reading. Should
+    /// the SDK no longer have that setter, the constructor is used.
+    /// </summary>
+    private static TableRow RowOf(string xml)
+    {
+        if (s_setOuterXml)
+        {
+            var row = new TableRow();
+            try
+            {
+                SetRawOuterXml(row, xml);
+                return row;
+            }
+            catch (MissingMethodException)
+            {
+                s_setOuterXml = false;
+            }
+        }
+        return new TableRow(xml);
+    }
+
+    private static bool s_setOuterXml = true;
+
+    [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_RawOuterXml")]
+    private static extern void SetRawOuterXml(OpenXmlElement element, string value);
 
     [ThreadStatic] private static StringBuilder? t_row;
 }

@@ -31,7 +31,11 @@ public static class ExcelGridReader
     /// The sheets, the problem that stopped reading (the file as a whole), and findings about the
     /// workbook that did not (sheet names cleaned or too long). Cell findings are on each sheet.
     /// </summary>
-    public static (IReadOnlyList<RawSheet> Sheets, Diagnostic? Problem, IReadOnlyList<Diagnostic> Findings) ReadWithFindings(string path)
+    /// <param name="spareCore">
+    /// Whether reading may take a second core: yes where one report is made at a time, no in a batch that already gives each
+    /// core a workbook. Either way the sheets and findings are the same.
+    /// </param>
+    public static (IReadOnlyList<RawSheet> Sheets, Diagnostic? Problem, IReadOnlyList<Diagnostic> Findings) ReadWithFindings(string path, bool spareCore = false)
     {
         var name = Printable.Escape(Path.GetFileName(path));
         var findings = new List<Diagnostic>();
@@ -63,7 +67,7 @@ public static class ExcelGridReader
             {
                 try
                 {
-                    var sheets = XlsxGridReader.Read(stream, guard, findings);
+                    var sheets = XlsxGridReader.Read(stream, guard, findings, spareCore: spareCore);
                     return sheets is null
                         ? ([], InputIds.Error(InputIds.NotAWorkbook, $"文件“{name}”不是Excel工作簿（.xlsx或.xls），请确认文件类型。"), findings)
                         : (sheets, null, findings);

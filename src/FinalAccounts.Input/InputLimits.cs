@@ -54,6 +54,16 @@ internal sealed class CellGuard
     private long _chars;
     private int _cells;
 
+    /// <summary>
+    /// Adds what another guard counted (one worksheet read on its own, <see cref="XlsxGridReader"/>'s parallel reading);
+    /// false when the sum is past a limit, which then only a read in order can name where.
+    /// </summary>
+    public bool Absorb(CellGuard other)
+    {
+        (_chars, _cells) = (_chars + other._chars, _cells + other._cells);
+        return _cells <= InputLimits.MaxCells && _chars <= InputLimits.MaxWorkbookChars;
+    }
+
     /// <summary>Forgets what was counted, for a second read of the same file.</summary>
     public void Reset() => (_chars, _cells) = (0, 0);
 

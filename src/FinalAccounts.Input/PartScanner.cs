@@ -87,14 +87,32 @@ internal static partial class XlsxGridReader
         public static void ReadSharedStrings(ZipArchiveEntry part, string mainNamespace, Action<string, int> add) =>
             Read(part, (bytes, length) => new PartScanner(bytes, length, mainNamespace, null, add));
 
-        private static void Read(ZipArchiveEntry part, Func<byte[], int, PartScanner> scanner)
+        /// <summary>Reads a worksheet already inflated (<see cref="Inflate"/>) into <paramref name="cells"/>, or throws <see cref="ScanDeclinedException"/>.</summary>
+        public static void ScanWorksheet(byte[] bytes, int length, string mainNamespace, SheetCells cells) =>
+            new PartScanner(bytes, length, mainNamespace, cells, null).Scan();
+
+        /// <summary>The part's bytes in a buffer rented from the shared pool (the caller returns it), or throws <see cref="ScanDeclinedException"/>.</summary>
+        public static (byte[] Buffer, int Length) Inflate(ZipArchiveEntry part)
         {
             if (part.Length > MaxPartBytes)
                 throw new ScanDeclinedException($"{part.FullName} is {part.Length} bytes");
             var buffer = ArrayPool<byte>.Shared.Rent((int)part.Length + 1);
             try
             {
-                var length = ReadAll(part, buffer);
+                return (buffer, ReadAll(part, buffer));
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+        }
+
+        private static void Read(ZipArchiveEntry part, Func<byte[], int, PartScanner> scanner)
+        {
+            var (buffer, length) = Inflate(part);
+            try
+            {
                 scanner(buffer, length).Scan();
             }
             finally

@@ -17,9 +17,10 @@ public static class WorkbookReader
     /// <summary>07 and 08 are often empty and some units leave their sheets out; the rest of the national nine are required.</summary>
     private static readonly PublicTableKind[] OptionalTables = [PublicTableKind.GovernmentFund, PublicTableKind.StateCapital];
 
-    public static ReadResult Read(string path)
+    /// <param name="spareCore">Whether reading may take a second core (<see cref="ExcelGridReader.ReadWithFindings"/>).</param>
+    public static ReadResult Read(string path, bool spareCore = false)
     {
-        var (sheets, problem, findings) = ExcelGridReader.ReadWithFindings(path);
+        var (sheets, problem, findings) = ExcelGridReader.ReadWithFindings(path, spareCore);
         if (problem is not null)
             return new ReadResult(null, [.. findings, problem]);
         var read = Read(Path.GetFileName(path), sheets);

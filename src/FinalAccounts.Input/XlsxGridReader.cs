@@ -29,25 +29,27 @@ internal static partial class XlsxGridReader
     private sealed record Names(string Main, string Relationships, bool Date1904);
 
     /// <summary>Null when the package is not a workbook (no xl/workbook.xml).</summary>
-    public static List<RawSheet>? Read(Stream stream, CellGuard guard, List<Diagnostic> findings, PartReading reading = PartReading.ScanElseXmlReader)
+    /// <param name="spareCore">Whether the worksheets may be read by two threads at once (<see cref="InParallel"/>).</param>
+    public static List<RawSheet>? Read(Stream stream, CellGuard guard, List<Diagnostic> findings, PartReading reading = PartReading.ScanElseXmlReader,
+        bool spareCore = false)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         var workbook = Entry(zip, "xl/workbook.xml");
         if (workbook is null)
             return null;
         if (reading != PartReading.ScanElseXmlReader)
-            return ReadWorkbook(zip, workbook, guard, findings, scan: reading == PartReading.ScanOnly);
+            return ReadWorkbook(zip, workbook, guard, findings, scan: reading == PartReading.ScanOnly, spareCore);
         var findingsBefore = findings.Count;
         try
         {
-            return ReadWorkbook(zip, workbook, guard, findings, scan: true);
+            return ReadWorkbook(zip, workbook, guard, findings, scan: true, spareCore);
         }
         catch (ScanDeclinedException)
         {
             // Read again from the start, with nothing counted or found by the first attempt.
             findings.RemoveRange(findingsBefore, findings.Count - findingsBefore);
             guard.Reset();
-            return ReadWorkbook(zip, workbook, guard, findings, scan: false);
+            return ReadWorkbook(zip, workbook, guard, findings, scan: false, spareCore: false);
         }
     }
 
@@ -55,12 +57,12 @@ internal static partial class XlsxGridReader
     /// One read of the package; <paramref name="scan"/> reads the worksheets and shared strings with <see cref="PartScanner"/>
     /// (which may decline), else with an XmlReader each.
     /// </summary>
-    private static List<RawSheet> ReadWorkbook(ZipArchive zip, ZipArchiveEntry workbook, CellGuard guard, List<Diagnostic> findings, bool scan)
+    private static List<RawSheet> ReadWorkbook(ZipArchive zip, ZipArchiveEntry workbook, CellGuard guard, List<Diagnostic> findings, bool scan, bool spareCore)
     {
         var state = new ReadState();
         try
         {
-            var sheets = ReadSheets(zip, workbook, state, guard, findings, scan);
+            var sheets = ReadSheets(zip, workbook, state, guard, findings, scan, spareCore);
             // Declined only now, after every part was read within the limits and every string measured.
             return state.NotUnderstood is { } reason ? throw new NotUnderstoodException(reason) : sheets;
         }
@@ -95,7 +97,8 @@ internal static partial class XlsxGridReader
         /// table of their own made each of some thirty readers hash and store them again. Never shared between workbooks,
         /// so what one file names cannot grow a table another uses.
         /// </summary>
-        public XmlReaderSettings Settings { get; } = NewSettings();
+        public XmlReaderSettings Settings => _settings ??= NewSettings();
+        private XmlReaderSettings? _settings;
 
         /// <summary>Where the first string that was capped or had more than <see cref="MaxRuns"/> runs is.</summary>
         public string? Oversized { get; set; }
@@ -114,12 +117,15 @@ internal static partial class XlsxGridReader
     /// <summary>Real rich text has a handful of runs; ExcelDataReader's cost grows with runs × length.</summary>
     private const int MaxRuns = 1_000;
 
-    private static List<RawSheet> ReadSheets(ZipArchive zip, ZipArchiveEntry workbook, ReadState state, CellGuard guard, List<Diagnostic> findings, bool scan)
+    private static List<RawSheet> ReadSheets(ZipArchive zip, ZipArchiveEntry workbook, ReadState state, CellGuard guard, List<Diagnostic> findings, bool scan,
+        bool spareCore)
     {
         var names = WorkbookNames(workbook, state);
         var targets = SheetTargets(zip, state);
         var strings = SharedStrings(zip, names, state, guard, scan);
         var dateStyles = DateStyles(zip, names, state);
+        if (scan && spareCore && Environment.ProcessorCount > 1 && InParallel(zip, workbook, names, targets, strings, dateStyles, state, guard, findings) is { } read)
+            return read;
         var sheets = new List<RawSheet>();
         using var reader = XmlReader.Create(workbook.Open(), state.Settings);
         while (reader.Read())

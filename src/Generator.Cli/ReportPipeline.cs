@@ -14,9 +14,10 @@ public sealed record CalculatedReport(IReadOnlyList<Diagnostic> Findings, Report
 /// <summary>Read → check → calculate, stopping before calculation when the checks found errors.</summary>
 public static class ReportPipeline
 {
-    public static CalculatedReport Calculate(string workbookPath, CalculationSettings settings, StageTimes? stages = null, TemplateNeeds? needs = null)
+    public static CalculatedReport Calculate(string workbookPath, CalculationSettings settings, StageTimes? stages = null, TemplateNeeds? needs = null,
+        bool spareCore = false)
     {
-        var read = WorkbookReader.Read(workbookPath);
+        var read = WorkbookReader.Read(workbookPath, spareCore);
         stages?.Done("read the workbook");
         if (read.Workbook is null)
             return new CalculatedReport(read.Diagnostics, null);

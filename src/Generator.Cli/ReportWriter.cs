@@ -131,10 +131,14 @@ public static class ReportWriter
 {
     /// <param name="layout">Without --pdf: lay the report out once with LibreOffice (when installed) so the 目录 has its page numbers.</param>
     /// <param name="stages">When given, each stage's time is recorded in it (the bench).</param>
+    /// <param name="spareCore">
+    /// Whether making this report may take a second core (reading the workbook's sheets two at once): false in a batch,
+    /// whose workers already take a core each.
+    /// </param>
     public static GenerateResult Generate(string workbookPath, CompiledReportTemplate template, string docxPath, bool pdf = false, bool trace = false,
-        bool review = false, bool layout = false, StageTimes? stages = null)
+        bool review = false, bool layout = false, StageTimes? stages = null, bool spareCore = true)
     {
-        var built = Build(workbookPath, template, review, stages);
+        var built = Build(workbookPath, template, review, stages, spareCore);
         if (built.Document is null)
             return new GenerateResult(built.Findings, built.TemplateProblems, null, null, built.Failure);
         var document = built.Document;
@@ -167,9 +171,10 @@ public static class ReportWriter
     /// The report in memory, nothing written: what `generate` writes and what `validate` reports
     /// (the same findings, each placeholder's finding naming the heading its mark stands under).
     /// </summary>
-    public static BuiltReport Build(string workbookPath, CompiledReportTemplate template, bool review = false, StageTimes? stages = null)
+    public static BuiltReport Build(string workbookPath, CompiledReportTemplate template, bool review = false, StageTimes? stages = null,
+        bool spareCore = true)
     {
-        var stage = ReportPipeline.Calculate(workbookPath, template.Settings, stages, template.Needs);
+        var stage = ReportPipeline.Calculate(workbookPath, template.Settings, stages, template.Needs, spareCore);
         if (stage.Model is null)
             return new BuiltReport(stage.Findings, [], null, null, "工作簿有错误，未生成报告。", 0);
         Probe? probe = null;

@@ -154,7 +154,7 @@ public static class BatchRunner
             return (new JobOutcome(workbook, JobStatus.UpToDate, current.Path, null, ""), null);
         try
         {
-            var (outcome, staged, title) = ReportJob.Stage(workbook, template, staging);
+            var (outcome, staged, title) = ReportJob.Stage(workbook, template, staging, spareCore: false);
             if (staged is not null)
                 return (outcome, new StagedReport(outcome, staged, title, workbook, earlier));
             var baseName = OutputNames.Safe(Path.GetFileNameWithoutExtension(workbook));

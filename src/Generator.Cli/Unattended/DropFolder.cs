@@ -224,7 +224,7 @@ public sealed class DropFolder(string root, CompiledReportTemplate template, ILo
         (JobOutcome Outcome, string? Staged, string? Title) job;
         try
         {
-            job = ReportJob.Stage(input, template, claim);
+            job = ReportJob.Stage(input, template, claim, spareCore: true);
         }
         catch (StorageFault)
         {

@@ -37,14 +37,16 @@ public sealed record JobOutcome(string Input, JobStatus Status, string? Report, 
 /// </summary>
 public static class ReportJob
 {
-    public static (JobOutcome Outcome, string? StagedReport, string? Title) Stage(string workbook, CompiledReportTemplate template, string stagingFolder)
+    /// <param name="spareCore">Whether the report may take a second core (<see cref="ReportWriter.Generate"/>): a drop folder makes one report at a time, a batch one per worker.</param>
+    public static (JobOutcome Outcome, string? StagedReport, string? Title) Stage(string workbook, CompiledReportTemplate template, string stagingFolder,
+        bool spareCore)
     {
         var name = Path.GetFileName(workbook);
         var staged = Path.Combine(stagingFolder, Guid.NewGuid().ToString("N") + ".docx");
         GenerateResult result;
         try
         {
-            result = ReportWriter.Generate(workbook, template, staged);
+            result = ReportWriter.Generate(workbook, template, staged, spareCore: spareCore);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not StorageFault)
         {
