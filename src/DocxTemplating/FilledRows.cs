@@ -111,26 +111,9 @@ public sealed class FilledRow
     /// </summary>
     private static TableRow RowOf(string xml)
     {
-        if (s_setOuterXml)
-        {
-            var row = new TableRow();
-            try
-            {
-                SetRawOuterXml(row, xml);
-                return row;
-            }
-            catch (MissingMethodException)
-            {
-                s_setOuterXml = false;
-            }
-        }
-        return new TableRow(xml);
+        var row = new TableRow();
+        return RawXml.TrySet(row, xml) ? row : new TableRow(xml);
     }
-
-    private static bool s_setOuterXml = true;
-
-    [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_RawOuterXml")]
-    private static extern void SetRawOuterXml(OpenXmlElement element, string value);
 
     [ThreadStatic] private static StringBuilder? t_row;
 }

@@ -203,7 +203,7 @@ public static class ReportWriter
                 marked = ReportMarks.Apply(word, stage.Marks, stage.Findings, template.Settings, review, probe);
                 // Stamped last, so the document records exactly which workbook and template it was made from.
                 source.StampInto(word);
-            });
+            }, spareCore);
         }
         catch (TemplateRenderException ex)
         {
