@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using FinalAccounts.Calculation;
 using FinalAccounts.Input;
 using FinalAccounts.Tests.Support;
 using Generator.Cli;
@@ -142,6 +143,35 @@ public class BadInputCorpusTests
         foreach (var c in cases)
             data.Add(c);
         return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void TheFindingsAreTheSameWhetherTheCalculationRunsBesideTheChecksOrAfterThem(Case c)
+    {
+        // With a core to spare, the sheets are read two at once and the calculation runs beside the checks; a bad workbook
+        // must come to exactly the same findings, and no model, either way.
+        using var temp = new TempFolder();
+        var input = c.Build(temp);
+        var inOrder = ReportPipeline.Calculate(input, CalculationSettings.Default);
+        var beside = ReportPipeline.Calculate(input, CalculationSettings.Default, spareCore: true);
+        Assert.Null(inOrder.Model);
+        Assert.Null(beside.Model);
+        Assert.Contains(inOrder.Findings, f => f.Id == c.Id);
+        Assert.Equal(inOrder.Findings.Select(f => f.Format("case")), beside.Findings.Select(f => f.Format("case")));
+    }
+
+    [Fact]
+    public void EverySampleCalculatesTheSameBesideTheChecks()
+    {
+        foreach (var path in Directory.GetFiles(Path.Combine(Repo.Root, "input-samples")))
+        {
+            var inOrder = ReportPipeline.Calculate(path, CalculationSettings.Default);
+            var beside = ReportPipeline.Calculate(path, CalculationSettings.Default, spareCore: true);
+            Assert.Equal(inOrder.Findings.Select(f => f.Format("s")), beside.Findings.Select(f => f.Format("s")));
+            Assert.NotNull(beside.Model);
+            Assert.Equal(ModelTrace.Lines(inOrder.Model!), ModelTrace.Lines(beside.Model!));
+        }
     }
 
     [Theory]
