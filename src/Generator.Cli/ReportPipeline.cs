@@ -11,7 +11,7 @@ public sealed record CalculatedReport(IReadOnlyList<Diagnostic> Findings, Report
     public IReadOnlyList<Mark> Marks { get; init; } = [];
 }
 
-/// <summary>Read → check → calculate, the calculation's answer used only when the checks found no errors.</summary>
+/// <summary>Read → check → calculate, stopping before calculation when the checks found errors.</summary>
 public static class ReportPipeline
 {
     public static CalculatedReport Calculate(string workbookPath, CalculationSettings settings, StageTimes? stages = null, TemplateNeeds? needs = null,
@@ -21,28 +21,11 @@ public static class ReportPipeline
         stages?.Done("read the workbook");
         if (read.Workbook is null)
             return new CalculatedReport(read.Diagnostics, null);
-        // With a core to spare the calculation runs beside the checks (both only read the model). Its answer is used only
-        // when the checks find no error, as before; for a workbook with errors it is waited for and dropped, whatever it
-        // came to, so nothing of this report runs on after it.
-        var workbook = read.Workbook;
-        var calculation = spareCore && Environment.ProcessorCount > 1 ? Task.Run(() => ReportCalculator.Calculate(workbook, settings, needs)) : null;
-        IReadOnlyList<Diagnostic> findings;
-        try
-        {
-            findings = ValidateCommand.InWorkbookOrder(workbook, read.Diagnostics.Concat(WorkbookChecks.Run(workbook)));
-        }
-        catch
-        {
-            ((IAsyncResult?)calculation)?.AsyncWaitHandle.WaitOne();
-            throw;
-        }
+        var findings = ValidateCommand.InWorkbookOrder(read.Workbook, read.Diagnostics.Concat(WorkbookChecks.Run(read.Workbook)));
         stages?.Done("check");
         if (findings.Any(f => f.Severity == Severity.Error))
-        {
-            ((IAsyncResult?)calculation)?.AsyncWaitHandle.WaitOne();
             return new CalculatedReport(findings, null);
-        }
-        var calculated = calculation?.GetAwaiter().GetResult() ?? ReportCalculator.Calculate(workbook, settings, needs);
+        var calculated = ReportCalculator.Calculate(read.Workbook, settings, needs);
         stages?.Done("calculate");
         // One blank, one line: where the calculation says what a blank input leaves unknown and where its
         // mark stands, the reader's bare "未填写" for the same cell is not repeated.

@@ -47,7 +47,8 @@ public static class TemplateCommands
         {
             // Stamped like a report, so a later render may replace it and nothing else.
             var provenance = new ReportProvenance(Path.GetFileName(dataPath), ReportProvenance.Sha256Of(dataPath), ReportProvenance.TemplateIdentityOf(templatePath));
-            var bytes = compiled.Template!.Render(DataTree.FromJson(json), provenance.StampInto);
+            // One document at a time, as `generate` makes one report: a second core may write half of its main part.
+            var bytes = compiled.Template!.Render(DataTree.FromJson(json), provenance.StampInto, spareCore: true);
             AtomicFile.Write(outputPath, temp => File.WriteAllBytes(temp, bytes));
         }
         catch (TemplateRenderException ex)

@@ -147,10 +147,10 @@ public class BadInputCorpusTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void TheFindingsAreTheSameWhetherTheCalculationRunsBesideTheChecksOrAfterThem(Case c)
+    public void TheFindingsAreTheSameWhetherTheSheetsAreReadTwoAtOnceOrInOrder(Case c)
     {
-        // With a core to spare, the sheets are read two at once and the calculation runs beside the checks; a bad workbook
-        // must come to exactly the same findings, and no model, either way.
+        // With a core to spare the sheets are read two at once: a bad workbook must come to exactly the same findings, and
+        // no model, either way.
         using var temp = new TempFolder();
         var input = c.Build(temp);
         var inOrder = ReportPipeline.Calculate(input, CalculationSettings.Default);
@@ -162,7 +162,7 @@ public class BadInputCorpusTests
     }
 
     [Fact]
-    public void EverySampleCalculatesTheSameBesideTheChecks()
+    public void EverySampleCalculatesTheSameFromSheetsReadTwoAtOnce()
     {
         foreach (var path in Directory.GetFiles(Path.Combine(Repo.Root, "input-samples")))
         {
