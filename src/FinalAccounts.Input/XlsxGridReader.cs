@@ -127,16 +127,9 @@ internal static partial class XlsxGridReader
         if (scan && spareCore && Environment.ProcessorCount > 1 && InParallel(zip, workbook, names, targets, strings, dateStyles, state, guard, findings) is { } read)
             return read;
         var sheets = new List<RawSheet>();
-        using var reader = XmlReader.Create(workbook.Open(), state.Settings);
-        while (reader.Read())
+        foreach (var (sheet, part) in SheetsOf(zip, workbook, names, targets, state, findings))
         {
-            if (!IsElement(reader, "sheet", names))
-                continue;
-            var name = CellGuard.SheetName(reader.GetAttribute("name") ?? "", findings);
-            var id = reader.GetAttribute("id", names.Relationships) ?? "";
-            var hidden = reader.GetAttribute("state") is "hidden" or "veryHidden";
-            var sheet = new RawSheet(name, hidden);
-            if (targets.TryGetValue(id, out var target) && Entry(zip, target) is { } part)
+            if (part is not null)
             {
                 var cells = new SheetCells(sheet, strings, dateStyles, names.Date1904, state, guard);
                 if (scan)
@@ -147,6 +140,26 @@ internal static partial class XlsxGridReader
             sheets.Add(sheet);
         }
         return sheets;
+    }
+
+    /// <summary>
+    /// The workbook's sheets in order, each with its worksheet part (null when the package has none for it), read from
+    /// workbook.xml one by one as they are asked for: a name's finding comes after the sheets before it are read.
+    /// </summary>
+    private static IEnumerable<(RawSheet Sheet, ZipArchiveEntry? Part)> SheetsOf(ZipArchive zip, ZipArchiveEntry workbook, Names names,
+        Dictionary<string, string> targets, ReadState state, List<Diagnostic> findings)
+    {
+        using var reader = XmlReader.Create(workbook.Open(), state.Settings);
+        while (reader.Read())
+        {
+            if (!IsElement(reader, "sheet", names))
+                continue;
+            var name = CellGuard.SheetName(reader.GetAttribute("name") ?? "", findings);
+            var id = reader.GetAttribute("id", names.Relationships) ?? "";
+            var hidden = reader.GetAttribute("state") is "hidden" or "veryHidden";
+            var part = targets.TryGetValue(id, out var target) ? Entry(zip, target) : null;
+            yield return (new RawSheet(name, hidden), part);
+        }
     }
 
     /// <summary>Which namespaces the workbook part uses, and its date system (workbookPr date1904).</summary>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Xml;
 using FinalAccounts.Model;
 
 namespace FinalAccounts.Input;
@@ -45,22 +44,15 @@ internal static partial class XlsxGridReader
         {
             var sheets = new List<RawSheet>();
             long bytes = 0;
-            using (var reader = XmlReader.Create(workbook.Open(), state.Settings))
-                while (reader.Read())
+            foreach (var (sheet, part) in SheetsOf(zip, workbook, names, targets, state, findings))
+            {
+                if (part is not null)
                 {
-                    if (!IsElement(reader, "sheet", names))
-                        continue;
-                    var name = CellGuard.SheetName(reader.GetAttribute("name") ?? "", findings);
-                    var id = reader.GetAttribute("id", names.Relationships) ?? "";
-                    var hidden = reader.GetAttribute("state") is "hidden" or "veryHidden";
-                    var sheet = new RawSheet(name, hidden);
-                    if (targets.TryGetValue(id, out var target) && Entry(zip, target) is { } part)
-                    {
-                        jobs.Add(new SheetJob(sheet, part));
-                        bytes += part.Length;
-                    }
-                    sheets.Add(sheet);
+                    jobs.Add(new SheetJob(sheet, part));
+                    bytes += part.Length;
                 }
+                sheets.Add(sheet);
+            }
             if (jobs.Count < 2 || bytes > MaxBytesInParallel)
                 return Undo();
             // Inflated by this thread: an archive's entries are not to be opened by two threads at once.
