@@ -379,7 +379,9 @@ public sealed class DocxTemplate
         buffer.SetLength(0);
         var root = main.Document;
         var body = root.ChildElements.Count == 1 ? root.FirstChild : null;
-        var half = spareCore && Environment.ProcessorCount > 1 && body is not null ? SecondHalf(body) : null;
+        // A body with attributes is written whole: the SDK prefixes them by the writer's bindings, which the start tag written
+        // here for each half does not reproduce.
+        var half = spareCore && Environment.ProcessorCount > 1 && body is { HasAttributes: false } ? SecondHalf(body) : null;
         // The body's second half is written by another thread meanwhile, behind the same start tags, so that it declares
         // no namespace the document's start tag does not already: its text is what one writer would have written there.
         // Its buffer is this thread's, which waits for it whatever happens, so no other report's half is written into it meanwhile.
@@ -412,13 +414,13 @@ public sealed class DocxTemplate
         using (var writer = System.Xml.XmlWriter.Create(buffer, WriterSettings))
         {
             writer.WriteStartDocument(true);
-            WriteStartTag(writer, root);
+            WriteStartTag(writer, root, root.Prefix);
             if (secondHalf is null)
                 foreach (var child in root.ChildElements)
                     child.WriteTo(writer);
             else
             {
-                WriteStartTag(writer, body!);
+                WriteStartTag(writer, body!, PrefixAsWrittenBySdk(writer, body!));
                 for (var child = body!.FirstChild; !ReferenceEquals(child, half); child = child!.NextSibling())
                     child!.WriteTo(writer);
                 // Everything so far is in the buffer, ending with a whole end tag: the other half's text follows it.
@@ -482,8 +484,8 @@ public sealed class DocxTemplate
     {
         text.SetLength(0);
         using var writer = System.Xml.XmlWriter.Create(text, HalfSettings);
-        WriteStartTag(writer, root);
-        WriteStartTag(writer, body);
+        WriteStartTag(writer, root, root.Prefix);
+        WriteStartTag(writer, body, PrefixAsWrittenBySdk(writer, body));
         // Closes the body's start tag (">") without writing anything, so that the half's own text starts after it.
         writer.WriteString("");
         writer.Flush();
@@ -499,13 +501,28 @@ public sealed class DocxTemplate
 
     [ThreadStatic] private static MemoryStream? t_halfBuffer;
 
-    private static void WriteStartTag(System.Xml.XmlWriter writer, OpenXmlElement element)
+    private static void WriteStartTag(System.Xml.XmlWriter writer, OpenXmlElement element, string prefix)
     {
-        writer.WriteStartElement(element.Prefix, element.LocalName, element.NamespaceUri);
+        writer.WriteStartElement(prefix, element.LocalName, element.NamespaceUri);
         foreach (var declaration in element.NamespaceDeclarations)
             writer.WriteAttributeString("xmlns", declaration.Key, null, declaration.Value);
         foreach (var attribute in element.GetAttributes())
             writer.WriteAttributeString(attribute.Prefix, attribute.LocalName, attribute.NamespaceUri, attribute.Value);
+    }
+
+    /// <summary>
+    /// The prefix the SDK's own WriteTo gives the element, as one writer writes the body: the element's own declaration of
+    /// its namespace, else the writer's binding in scope (the later one, where the document binds it to two prefixes), else
+    /// the SDK's usual prefix. The element's Prefix looks the tree up instead and may name another of the two.
+    /// </summary>
+    private static string PrefixAsWrittenBySdk(System.Xml.XmlWriter writer, OpenXmlElement element)
+    {
+        var uri = element.NamespaceUri;
+        var prefix = element.NamespaceDeclarations.FirstOrDefault(declaration => declaration.Value == uri).Key;
+        if (string.IsNullOrEmpty(prefix))
+            prefix = writer.LookupPrefix(uri);
+        // Detached, the element's Prefix finds no binding above it and is the SDK's usual one.
+        return string.IsNullOrEmpty(prefix) ? element.CloneNode(false).Prefix : prefix;
     }
 
     [ThreadStatic] private static MemoryStream? t_partBuffer;

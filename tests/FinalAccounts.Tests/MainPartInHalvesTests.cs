@@ -56,6 +56,57 @@ public class MainPartInHalvesTests
         Assert.Empty(DocxText.ValidationErrors(halves));
     }
 
+    public static TheoryData<string, string> StartTags => new()
+    {
+        // The main namespace bound to two prefixes: the SDK names the body by the binding the writer has in scope (the later).
+        { "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:x=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">", "<w:body>" },
+        // An attribute of the body: the SDK prefixes it by the writer's binding of its namespace too.
+        { "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+            + "xmlns:mc2=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\">",
+            "<w:body mc:Ignorable=\"w14\">" },
+        // The body's own declarations.
+        { "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">", "<w:body xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\">" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StartTags))]
+    public void ABodyUnderStartTagsAsToolsWriteThemWrittenInHalvesIsTheSameBytes(string document, string body)
+    {
+        var builder = new DocxBuilder();
+        for (var i = 0; i < 200; i++)
+            builder.Paragraph($"第{i}段：", "{{name}}");
+        var package = WithMainPart(builder.Build(), xml =>
+        {
+            var start = xml.IndexOf("<w:document", StringComparison.Ordinal);
+            xml = xml[..start] + document + xml[(xml.IndexOf('>', start) + 1)..];
+            return xml.Replace("<w:body>", body);
+        });
+        var data = JsonDocument.Parse("""{"name":"甲"}""").RootElement;
+        var compiled = DocxTemplate.Compile(package, "t.docx", new TemplateOptions { Schema = DataSchema.FromJson(data) });
+        Assert.Empty(compiled.Problems.Select(p => p.Format("t.docx")));
+        var tree = DataTree.FromJson(data);
+        var whole = System.Text.Encoding.UTF8.GetString(MainPart(compiled.Template!.Render(tree, spareCore: false)));
+        Assert.Contains("第199段：", whole);
+        Assert.Equal(whole, System.Text.Encoding.UTF8.GetString(MainPart(compiled.Template.Render(tree, spareCore: true))));
+    }
+
+    private static byte[] WithMainPart(byte[] docx, Func<string, string> change)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+                xml = reader.ReadToEnd();
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(change(xml));
+        }
+        return stream.ToArray();
+    }
+
     [Fact]
     public void TheSdkStillHoldsAnUnparsedElementsTextWhereTheEngineReadsAndGivesIt()
     {
