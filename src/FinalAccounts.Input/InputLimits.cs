@@ -65,7 +65,7 @@ internal sealed class CellGuard
     }
 
     /// <summary>Forgets what was counted, for a second read of the same file.</summary>
-    public void Reset() => (_chars, _cells) = (0, 0);
+    public void Reset() => (_chars, _cells, _shared) = (0, 0, null);
 
     /// <summary>Counts a shared string (text read outside cells) against the workbook's total; named only when it is the one past the limit.</summary>
     public void CountSharedString(int length, int index)
@@ -91,22 +91,46 @@ internal sealed class CellGuard
                 $"工作簿中有内容的单元格超过 {InputLimits.MaxCells:N0} 个（在 {At()} 处超出），远超决算工作簿的正常大小，未读取。请删除无关的工作表或内容。", At()));
         if (countText && (_chars += text.Length) > InputLimits.MaxWorkbookChars)
             throw TooMuchText(At().ToString());
-        if (text.Length > InputLimits.MaxCellChars)
-        {
+        var (shown, tooLong, removed) = countText ? Shown(text) : SharedShown(text);
+        if (tooLong)
             sheet.ReadFindings.Add(InputIds.Error(InputIds.TextTooLong,
                 $"单元格文字超过Excel单元格的上限 {InputLimits.MaxCellChars:N0} 个字符，疑似粘贴错误或被构造的内容，请检查。", At()));
-            text = text[..InputLimits.MaxCellChars];
-        }
-        if (Printable.Clean(text) is var (clean, removed) && removed.Length > 0)
-        {
+        if (removed.Length > 0)
             sheet.ReadFindings.Add(InputIds.Warning(InputIds.CharactersRemoved,
-                $"单元格中有报告无法容纳的字符（{removed}），已删除；请确认删除后的内容“{Printable.Escape(Shorten(clean))}”正确。", At()));
-            text = clean;
-        }
+                $"单元格中有报告无法容纳的字符（{removed}），已删除；请确认删除后的内容“{Printable.Escape(Shorten(shown))}”正确。", At()));
+        text = shown;
         if (text.Length == 0 && number is null)
             return;
         sheet.Set(new RawCell(row, column, text, number));
     }
+
+    /// <summary>A cell's text as the report may hold it: cut to Excel's limit (TooLong), characters a .docx cannot hold removed.</summary>
+    private static (string Text, bool TooLong, string Removed) Shown(string text)
+    {
+        var tooLong = text.Length > InputLimits.MaxCellChars;
+        if (tooLong)
+            text = text[..InputLimits.MaxCellChars];
+        var (clean, removed) = Printable.Clean(text);
+        return (removed.Length > 0 ? clean : text, tooLong, removed);
+    }
+
+    /// <summary>
+    /// <see cref="Shown"/> of a shared string, worked out once per string: a crafted workbook may point a million cells at
+    /// one string past Excel's limit, and each would otherwise be given its own cut copy (some 64 kB) and be scanned
+    /// whole again. The cells then hold the one copy; each still has its own finding.
+    /// </summary>
+    private (string Text, bool TooLong, string Removed) SharedShown(string text)
+    {
+        // Short strings cost no more to look at again than to look up.
+        if (text.Length <= 256)
+            return Shown(text);
+        _shared ??= new Dictionary<string, (string, bool, string)>(ReferenceEqualityComparer.Instance);
+        if (!_shared.TryGetValue(text, out var shown))
+            _shared[text] = shown = Shown(text);
+        return shown;
+    }
+
+    private Dictionary<string, (string Text, bool TooLong, string Removed)>? _shared;
 
     /// <summary>Merged ranges are looked up for each printed cell, so a sheet of a million of them is refused.</summary>
     public static void CheckMerges(RawSheet sheet)

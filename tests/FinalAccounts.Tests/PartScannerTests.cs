@@ -155,6 +155,27 @@ public partial class PartScannerTests
         Assert.True(scanned >= wellFormed * 3 / 4, $"{scanned} of {cases} scanned, {wellFormed} read by XmlReader");
     }
 
+    [Fact]
+    public void CellsShowingOneOverlongSharedStringShareOneCutCopy()
+    {
+        // A crafted workbook points thousands of cells at one shared string past Excel's limit: each cell is reported, but
+        // the cut text is made once (it was a 64 kB copy per cell, and the string scanned whole again for each).
+        const int cells = 2_000;
+        var sheet = $"<worksheet xmlns=\"{Main}\"><sheetData>"
+            + string.Concat(Enumerable.Range(1, cells).Select(r => $"<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>0</v></c></row>")) + "</sheetData></worksheet>";
+        var bytes = Package(sheet, $"<sst xmlns=\"{Main}\"><si><t>{new string('长', 40_000)}</t></si></sst>");
+        var findings = new List<FinalAccounts.Model.Diagnostic>();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var sheets = XlsxGridReader.Read(new MemoryStream(bytes, writable: false), new CellGuard(), findings, PartReading.ScanOnly)!;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        var texts = sheets.Single().Cells.Select(c => c.Text).ToList();
+        Assert.Equal(cells, texts.Count);
+        Assert.Equal(InputLimits.MaxCellChars, texts[0].Length);
+        Assert.All(texts, text => Assert.Same(texts[0], text));
+        Assert.Equal(cells, sheets.Single().ReadFindings.Count(f => f.Id == InputIds.TextTooLong));
+        Assert.True(allocated < 40_000_000, $"{allocated:N0} bytes allocated");
+    }
+
     /// <summary>A worksheet part of a sample, as text.</summary>
     private static string SampleSheet(string path, int number)
     {
