@@ -219,6 +219,12 @@ public partial class PartScannerTests
             ["xl/sharedStrings.xml"] = sharedStrings ?? $"<sst xmlns=\"{Main}\"><si><t>共享</t></si></sst>",
             ["xl/worksheets/sheet1.xml"] = sheet,
         };
+        return Zipped(parts);
+    }
+
+    /// <summary>A package of these parts, each its text in UTF-8.</summary>
+    internal static byte[] Zipped(IEnumerable<KeyValuePair<string, string>> parts)
+    {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
             foreach (var (name, text) in parts)

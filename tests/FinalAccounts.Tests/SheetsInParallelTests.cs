@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using FinalAccounts.Input;
 using FinalAccounts.Tests.Support;
 
@@ -119,13 +117,6 @@ public class SheetsInParallelTests
         for (var i = 0; i < sheetCells.Length; i++)
             parts[$"xl/worksheets/sheet{i + 1}.xml"] = $"<worksheet xmlns=\"{Main}\"><sheetData>"
                 + string.Concat(sheetCells[i].Split("</c>", StringSplitOptions.RemoveEmptyEntries).Select(c => $"<row>{c}</c></row>")) + "</sheetData></worksheet>";
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var (name, text) in parts)
-            {
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(Encoding.UTF8.GetBytes(text));
-            }
-        return stream.ToArray();
+        return PartScannerTests.Zipped(parts);
     }
 }
