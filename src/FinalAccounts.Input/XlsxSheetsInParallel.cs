@@ -26,7 +26,6 @@ internal static partial class XlsxGridReader
         /// <summary>What this worksheet's cells counted and noted, added to the workbook's in sheet order once all are read.</summary>
         public CellGuard Guard { get; } = new();
         public ReadState Notes { get; } = new();
-        public bool Failed { get; set; }
     }
 
     /// <summary>
@@ -74,7 +73,6 @@ internal static partial class XlsxGridReader
                     catch (Exception)
                     {
                         // Said again, in order, by the read that follows.
-                        job.Failed = true;
                         Volatile.Write(ref failed, 1);
                     }
                 }
