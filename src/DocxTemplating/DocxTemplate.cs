@@ -414,13 +414,15 @@ public sealed class DocxTemplate
         using (var writer = System.Xml.XmlWriter.Create(buffer, WriterSettings))
         {
             writer.WriteStartDocument(true);
-            WriteStartTag(writer, root, root.Prefix);
             if (secondHalf is null)
+            {
+                WriteStartTag(writer, root, root.Prefix);
                 foreach (var child in root.ChildElements)
                     child.WriteTo(writer);
+            }
             else
             {
-                WriteStartTag(writer, body!, PrefixAsWrittenBySdk(writer, body!));
+                WriteStartTags(writer, root, body!);
                 for (var child = body!.FirstChild; !ReferenceEquals(child, half); child = child!.NextSibling())
                     child!.WriteTo(writer);
                 // Everything so far is in the buffer, ending with a whole end tag: the other half's text follows it.
@@ -450,15 +452,16 @@ public sealed class DocxTemplate
     /// </summary>
     private static OpenXmlElement? SecondHalf(OpenXmlElement body)
     {
-        var (count, total) = (0, 0L);
+        var weights = new List<(OpenXmlElement Child, long Weight)>();
         for (var child = body.FirstChild; child is not null; child = child.NextSibling())
-            (count, total) = (count + 1, total + Weight(child));
-        if (count < SplitBodyFrom)
+            weights.Add((child, Weight(child)));
+        if (weights.Count < SplitBodyFrom)
             return null;
-        var sum = 0L;
-        for (var child = body.FirstChild; child is not null; child = child.NextSibling())
-            if ((sum += Weight(child)) * 2 >= total)
-                return child.NextSibling() is { } next && !ReferenceEquals(child, body.FirstChild) ? next : null;
+        var (total, sum) = (weights.Sum(w => w.Weight), 0L);
+        // The first child always goes to the first half and the last to the second, so each writer has something to write.
+        for (var i = 0; i < weights.Count - 1; i++)
+            if ((sum += weights[i].Weight) * 2 >= total)
+                return i == 0 ? null : weights[i + 1].Child;
         return null;
     }
 
@@ -484,8 +487,7 @@ public sealed class DocxTemplate
     {
         text.SetLength(0);
         using var writer = System.Xml.XmlWriter.Create(text, HalfSettings);
-        WriteStartTag(writer, root, root.Prefix);
-        WriteStartTag(writer, body, PrefixAsWrittenBySdk(writer, body));
+        WriteStartTags(writer, root, body);
         // Closes the body's start tag (">") without writing anything, so that the half's own text starts after it.
         writer.WriteString("");
         writer.Flush();
@@ -500,6 +502,13 @@ public sealed class DocxTemplate
     private static readonly System.Xml.XmlWriterSettings HalfSettings = new() { Encoding = new System.Text.UTF8Encoding(false), OmitXmlDeclaration = true };
 
     [ThreadStatic] private static MemoryStream? t_halfBuffer;
+
+    /// <summary>The document's and the body's start tags, the same for either half, so both halves name namespaces alike.</summary>
+    private static void WriteStartTags(System.Xml.XmlWriter writer, OpenXmlElement root, OpenXmlElement body)
+    {
+        WriteStartTag(writer, root, root.Prefix);
+        WriteStartTag(writer, body, PrefixAsWrittenBySdk(writer, body));
+    }
 
     private static void WriteStartTag(System.Xml.XmlWriter writer, OpenXmlElement element, string prefix)
     {
