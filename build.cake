@@ -51,9 +51,16 @@ Task("Approve")
         EnvironmentVariables = new Dictionary<string, string> { ["APPROVE_SNAPSHOTS"] = "1" },
     }));
 
-// The .NET tool package (`dotnet tool install -g --add-source artifacts/tool FinalAccounts.Generator`).
+// The .NET tool (`dotnet tool install -g --add-source artifacts/tool FinalAccounts.Generator`): installed on the system
+// this runs on, it is the native program (as Publish makes it; needs gcc or clang, on Windows the C++ build tools);
+// on any other system with .NET 10, the framework-dependent one. Plain `dotnet pack` makes only the latter.
 Task("Pack")
-    .Does(() => DotNetPack("src/Generator.Cli", new DotNetPackSettings { Configuration = configuration, OutputDirectory = "artifacts/tool" }));
+    .Does(() => DotNetPack("src/Generator.Cli", new DotNetPackSettings
+    {
+        Configuration = "Release",
+        OutputDirectory = "artifacts/tool",
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("NativeTool", "true"),
+    }));
 
 // Programs for machines without .NET: artifacts/generator-win-x64, artifacts/generator-linux-x64.
 // The system this runs on gets the native (AOT) program: no JIT at start-up, a cold `generate` in about a third of

@@ -6,10 +6,12 @@ using FinalAccounts.Tests.Support;
 namespace FinalAccounts.Tests;
 
 /// <summary>
-/// The native program (`dotnet publish -p:PublishAot=true`, what build.cake's Publish makes for the machine's own
-/// system): published once, then run over every path where trimming or ahead-of-time compilation could make it
-/// differ from the JIT-compiled program — reflection over the view model (templates, trace, review comments, field
-/// reference), JSON written by generated code, .xls reading, settings binding and the log file of the services.
+/// The native program as a user gets it: the .NET tool of build.cake's Pack (`dotnet pack -p:NativeTool=true`) installed
+/// with `dotnet tool install`, which on the system that packed it is the native (AOT) program — compiled as build.cake's
+/// Publish compiles it for that system. Packed and installed once, then run over every path where trimming or
+/// ahead-of-time compilation could make it differ from the JIT-compiled program: reflection over the view model
+/// (templates, trace, review comments, field reference), JSON written by generated code, .xls reading, settings binding
+/// and the log file of the services.
 /// </summary>
 public sealed class NativeProgram : IDisposable
 {
@@ -17,27 +19,40 @@ public sealed class NativeProgram : IDisposable
 
     public NativeProgram()
     {
-        var output = Path.Combine(_folder.Path, "程序");
-        (int Exit, string Output) publish;
+        Feed = Path.Combine(_folder.Path, "feed");
+        var tools = Path.Combine(_folder.Path, "工具");
+        var log = new System.Text.StringBuilder();
         try
         {
-            publish = ProcessRun.Run("dotnet", Repo.Root, TimeSpan.FromMinutes(15), "publish", Path.Combine("src", "Generator.Cli"), "-c", "Release",
-                "-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true", "-o", output, "-nologo");
+            var pack = ProcessRun.Run("dotnet", Repo.Root, TimeSpan.FromMinutes(15), "pack", Path.Combine("src", "Generator.Cli"), "-c", "Release",
+                "-p:NativeTool=true", "-o", Feed, "-nologo");
+            log.AppendLine(pack.Output);
+            if (pack.Exit == 0)
+                log.AppendLine(ProcessRun.Run("dotnet", _folder.Path, TimeSpan.FromMinutes(3), "tool", "install", "--tool-path", tools, "--add-source", Feed,
+                    "FinalAccounts.Generator").Output);
         }
         catch (TimeoutException ex)
         {
-            publish = (-1, ex.Message);
+            log.AppendLine(ex.Message);
         }
-        PublishOutput = publish.Output;
-        Program = Path.Combine(output, OperatingSystem.IsWindows() ? "generator.exe" : "generator");
-        if (publish.Exit != 0 || !File.Exists(Program))
+        PublishOutput = log.ToString();
+        Program = Path.Combine(tools, OperatingSystem.IsWindows() ? "generator.exe" : "generator");
+        if (!File.Exists(Program))
             Program = null;
+        ToolFolder = tools;
     }
 
-    /// <summary>The native program; null when the publish failed (its output says why).</summary>
+    /// <summary>The installed command; null when packing or installing failed (<see cref="PublishOutput"/> says why).</summary>
     public string? Program { get; }
 
+    /// <summary>What `dotnet pack` and `dotnet tool install` wrote.</summary>
     public string PublishOutput { get; }
+
+    /// <summary>The packages: the one naming the packages per system, this system's native one and the framework-dependent one.</summary>
+    public string Feed { get; }
+
+    /// <summary>Where the tool was installed (--tool-path).</summary>
+    public string ToolFolder { get; }
 
     public void Dispose() => _folder.Dispose();
 }
@@ -57,9 +72,69 @@ public sealed class NativeToolchainFactAttribute : FactAttribute
     }
 }
 
+/// <summary>
+/// The tests that pack the tool (this system's native package, the framework-dependent one): one after the other, since
+/// both build src/Generator.Cli.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ToolPackagesCollection
+{
+    public const string Name = "Tool packages";
+}
+
+[Collection(ToolPackagesCollection.Name)]
 public class NativeProgramTests(NativeProgram native) : IClassFixture<NativeProgram>
 {
-    private string Program => native.Program ?? throw new Xunit.Sdk.XunitException("the native publish failed:\n" + native.PublishOutput);
+    private string Program => native.Program ?? throw new Xunit.Sdk.XunitException("packing or installing the native tool failed:\n" + native.PublishOutput);
+
+    [NativeToolchainFact]
+    public void TheToolInstalledOnThePackingSystemIsItsNativeProgram()
+    {
+        _ = Program;
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        var packages = Directory.GetFiles(native.Feed, "*.nupkg").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
+        Assert.Equal(["FinalAccounts.Generator.1.0.0.nupkg", "FinalAccounts.Generator.any.1.0.0.nupkg", $"FinalAccounts.Generator.{rid}.1.0.0.nupkg"], packages);
+        // The package dotnet tool install asks for names this system's package and the framework-dependent one for the rest.
+        var settings = ToolSettings(Path.Combine(native.Feed, "FinalAccounts.Generator.1.0.0.nupkg"));
+        var named = settings.Descendants("RuntimeIdentifierPackage").ToDictionary(p => (string)p.Attribute("RuntimeIdentifier")!, p => (string)p.Attribute("Id")!);
+        Assert.Equal(new Dictionary<string, string> { [rid] = $"FinalAccounts.Generator.{rid}", ["any"] = "FinalAccounts.Generator.any" }, named);
+
+        // Installed: the program itself, with no managed assembly for a runtime to load, and not the 100 MB symbol file.
+        var installed = Directory.GetFiles(Path.Combine(native.ToolFolder, ".store"), "*", SearchOption.AllDirectories);
+        Assert.Contains(installed, f => Path.GetFileName(f) == Path.GetFileName(Program) && f.Contains($"finalaccounts.generator.{rid}", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(installed, f => Path.GetFileName(f) is "generator.dll" or "generator.dbg");
+        Assert.Contains(installed, f => f.EndsWith(Path.Combine("templates", "default", "template.xml"), StringComparison.Ordinal));
+    }
+
+    [NativeToolchainFact]
+    public void TheToolForEveryOtherSystemIsTheFrameworkDependentProgramWithItsTemplates()
+    {
+        _ = Program;
+        using var temp = new TempFolder();
+        var package = Path.Combine(native.Feed, "FinalAccounts.Generator.any.1.0.0.nupkg");
+        var settings = ToolSettings(package);
+        var command = Assert.Single(settings.Descendants("Command"));
+        Assert.Equal("dotnet", (string?)command.Attribute("Runner"));
+        System.IO.Compression.ZipFile.ExtractToDirectory(package, temp.File("包"));
+        var entry = Assert.Single(Directory.GetFiles(temp.File("包"), (string)command.Attribute("EntryPoint")!, SearchOption.AllDirectories));
+
+        // Run as dotnet tool install would run it on another system, from a folder that is not the repository.
+        var elsewhere = Directory.CreateDirectory(temp.File("部门 决算")).FullName;
+        var output = Path.Combine(elsewhere, "报告.docx");
+        var generate = ProcessRun.Run("dotnet", elsewhere, TimeSpan.FromMinutes(3), entry, "generate", Repo.SampleXlsx, "--out", output, "--no-layout");
+        Assert.True(generate.Exit == 0, generate.Output);
+        Assert.Empty(DocxText.ValidationErrors(File.ReadAllBytes(output)));
+        Assert.StartsWith("示例县农业农村局\n2024年度部门决算\n", DocxText.Of(File.ReadAllBytes(output)));
+    }
+
+    /// <summary>A tool package's DotnetToolSettings.xml.</summary>
+    private static XDocument ToolSettings(string package)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var entry = zip.Entries.Single(e => e.Name == "DotnetToolSettings.xml");
+        using var stream = entry.Open();
+        return XDocument.Load(stream);
+    }
 
     [NativeToolchainFact]
     public void TheNativeProgramWritesTheSameReportsAsTheJitCompiledOne()

@@ -3,6 +3,7 @@ using FinalAccounts.Tests.Support;
 namespace FinalAccounts.Tests;
 
 /// <summary>Issue 17: `dotnet pack` + `dotnet tool install` give a working `generator`, templates included.</summary>
+[Collection(ToolPackagesCollection.Name)]
 public class ToolPackageTests
 {
     private static (int Exit, string Output) Run(string file, string workingDirectory, params string[] args) =>
