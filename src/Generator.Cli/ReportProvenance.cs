@@ -87,7 +87,8 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
                     return null;   // two entries for one part name: not a package Word or the SDK would open
             }
             var targets = PackageRelationships(entries);
-            if (targets is null || !targets.TryGetValue(OfficeDocumentRelationship, out var main) || !WordContentTypes.Contains(ContentTypeOf(entries, main) ?? "")
+            if (targets is null || !targets.TryGetValue(OfficeDocumentRelationship, out var main) || !entries.ContainsKey(main)
+                || !WordContentTypes.Contains(ContentTypeOf(entries, main) ?? "")
                 || !targets.TryGetValue(CustomPropertiesRelationship, out var custom) || !entries.TryGetValue(custom, out var customEntry))
                 return null;
             var values = CustomProperties(customEntry);
