@@ -144,9 +144,26 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship" || reader.NamespaceURI != RelationshipsNamespace
                 || reader.GetAttribute("TargetMode") is "External" || reader.GetAttribute("Type") is not { } type || reader.GetAttribute("Target") is not { } target)
                 continue;
-            targets.TryAdd(type, Uri.UnescapeDataString(target).TrimStart('/'));
+            if (EntryNameOf(target) is not { } entry)
+                return null;   // a target the SDK would not resolve to a part: not a package it opens
+            targets.TryAdd(type, entry);
         }
         return targets;
+    }
+
+    private static readonly Uri PackageRoot = new("http://package/");
+
+    /// <summary>
+    /// The zip entry a package relationship's target names: resolved against the package's root as the SDK resolves it
+    /// ("word/document.xml", "/word/document.xml", "./word/document.xml" alike; surrounding blanks ignored), unescaped;
+    /// null for an absolute URI, one naming another authority ("//host/…"), or one with a query or fragment.
+    /// </summary>
+    private static string? EntryNameOf(string target)
+    {
+        if (!Uri.TryCreate(target.Trim(), UriKind.Relative, out var relative) || !Uri.TryCreate(PackageRoot, relative, out var resolved)
+            || resolved.Authority != PackageRoot.Authority || resolved.Query.Length > 0 || resolved.Fragment.Length > 0)
+            return null;
+        return Uri.UnescapeDataString(resolved.AbsolutePath).TrimStart('/');
     }
 
     /// <summary>A part's content type as [Content_Types].xml gives it: its override, else the default for its extension.</summary>
