@@ -112,6 +112,14 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
     private const string ContentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
     private const string CustomPropertiesNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
 
+    /// <summary>A document saved as Strict Open XML names the main and properties parts and the properties' namespace so; the SDK reads it as the transitional one.</summary>
+    private static readonly Dictionary<string, string> StrictRelationships = new(StringComparer.Ordinal)
+    {
+        ["http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"] = OfficeDocumentRelationship,
+        ["http://purl.oclc.org/ooxml/officeDocument/relationships/customProperties"] = CustomPropertiesRelationship,
+    };
+    private const string StrictCustomPropertiesNamespace = "http://purl.oclc.org/ooxml/officeDocument/customProperties";
+
     /// <summary>The main part's content types WordprocessingDocument opens: document, template, and their macro-enabled kinds.</summary>
     private static readonly HashSet<string> WordContentTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -146,7 +154,7 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
                 continue;
             if (EntryNameOf(target) is not { } entry)
                 return null;   // a target the SDK would not resolve to a part: not a package it opens
-            targets.TryAdd(type, entry);
+            targets.TryAdd(StrictRelationships.GetValueOrDefault(type, type), entry);
         }
         return targets;
     }
@@ -194,7 +202,8 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
         reader.MoveToContent();
         while (reader.Read())
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "property" || reader.NamespaceURI != CustomPropertiesNamespace)
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "property"
+                || reader.NamespaceURI is not (CustomPropertiesNamespace or StrictCustomPropertiesNamespace))
                 continue;
             var name = reader.GetAttribute("name");
             var text = new StringBuilder();

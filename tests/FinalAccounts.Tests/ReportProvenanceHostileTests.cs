@@ -299,6 +299,7 @@ public class ReportProvenanceHostileTests(ITestOutputHelper output)
     [InlineData("renamed custom part")]
     [InlineData("escaped override")]
     [InlineData("rels whitespace target")]
+    [InlineData("strict")]
     public void AReSavedReportIsReadAsTheSdkReadIt(string form)
     {
         using var temp = new TempFolder();
