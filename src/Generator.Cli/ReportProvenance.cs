@@ -88,7 +88,7 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
             }
             var targets = PackageRelationships(entries);
             if (targets is null || !targets.TryGetValue(OfficeDocumentRelationship, out var main) || !entries.ContainsKey(main)
-                || !WordContentTypes.Contains(ContentTypeOf(entries, main) ?? "")
+                || !WordContentTypes.Contains(MediaTypeOf(ContentTypeOf(entries, main)))
                 || !targets.TryGetValue(CustomPropertiesRelationship, out var custom) || !entries.TryGetValue(custom, out var customEntry))
                 return null;
             var values = CustomProperties(customEntry);
@@ -193,6 +193,9 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
         }
         return byDefault;
     }
+
+    /// <summary>A content type without its parameters ("…main+xml; charset=utf-8" is a Word main part to the SDK too).</summary>
+    private static string MediaTypeOf(string? contentType) => contentType?.Split(';')[0].Trim() ?? "";
 
     /// <summary>The custom properties by name (the first of a name, as Word shows it), each the text of its value.</summary>
     private static Dictionary<string, string> CustomProperties(ZipArchiveEntry part)

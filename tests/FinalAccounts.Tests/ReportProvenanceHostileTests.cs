@@ -298,6 +298,7 @@ public class ReportProvenanceHostileTests(ITestOutputHelper output)
     [InlineData("types upper-case part name")]
     [InlineData("renamed custom part")]
     [InlineData("escaped override")]
+    [InlineData("content type parameter")]
     [InlineData("rels whitespace target")]
     [InlineData("strict")]
     public void AReSavedReportIsReadAsTheSdkReadIt(string form)
