@@ -269,6 +269,106 @@ public class ReportProvenanceHostileTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Value}x {f.Key}")));
     }
 
+    /// <summary>The report's parts stored uncompressed by hand, each central record with a zip64 extra field (sizes and offset) whose values <paramref name="zip64"/> may change.</summary>
+    private static byte[] StoredZip64(IReadOnlyList<(string Name, byte[] Data)> parts, Func<int, ulong[], ulong[]>? zip64 = null)
+    {
+        var file = new MemoryStream();
+        var writer = new BinaryWriter(file);
+        var offsets = new List<long>();
+        foreach (var (name, data) in parts)
+        {
+            offsets.Add(file.Position);
+            var nameBytes = Encoding.UTF8.GetBytes(name);
+            writer.Write(0x04034b50u); writer.Write((ushort)45); writer.Write((ushort)0); writer.Write((ushort)0); writer.Write(0u);
+            writer.Write(Crc32(data)); writer.Write((uint)data.Length); writer.Write((uint)data.Length);
+            writer.Write((ushort)nameBytes.Length); writer.Write((ushort)0); writer.Write(nameBytes); writer.Write(data);
+        }
+        var cdStart = file.Position;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var (name, data) = parts[i];
+            var nameBytes = Encoding.UTF8.GetBytes(name);
+            var values = new ulong[] { (ulong)data.Length, (ulong)data.Length, (ulong)offsets[i] };
+            values = zip64?.Invoke(i, values) ?? values;
+            writer.Write(0x02014b50u); writer.Write((ushort)45); writer.Write((ushort)45); writer.Write((ushort)0); writer.Write((ushort)0); writer.Write(0u);
+            writer.Write(Crc32(data)); writer.Write(0xFFFFFFFFu); writer.Write(0xFFFFFFFFu);
+            writer.Write((ushort)nameBytes.Length); writer.Write((ushort)(4 + 8 * values.Length)); writer.Write((ushort)0); writer.Write((ushort)0); writer.Write((ushort)0);
+            writer.Write(0u); writer.Write(0xFFFFFFFFu); writer.Write(nameBytes);
+            writer.Write((ushort)1); writer.Write((ushort)(8 * values.Length));
+            foreach (var value in values)
+                writer.Write(value);
+        }
+        var cdSize = file.Position - cdStart;
+        writer.Write(0x06054b50u); writer.Write((ushort)0); writer.Write((ushort)0); writer.Write((ushort)parts.Count); writer.Write((ushort)parts.Count);
+        writer.Write((uint)cdSize); writer.Write((uint)cdStart); writer.Write((ushort)0);
+        writer.Flush();
+        return file.ToArray();
+    }
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFF_FFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB8_8320u : crc >> 1;
+        }
+        return ~crc;
+    }
+
+    private static List<(string Name, byte[] Data)> Parts(byte[] docx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(docx));
+        return zip.Entries.Select(e =>
+        {
+            using var data = new MemoryStream();
+            using (var stream = e.Open())
+                stream.CopyTo(data);
+            return (e.FullName, data.ToArray());
+        }).ToList();
+    }
+
+    [Fact]
+    public void Zip64FieldsAndDamagedUncompressedPartsAreNoCrash()
+    {
+        using var temp = new TempFolder();
+        var parts = Parts(DocumentBytes(temp));
+        Assert.Equal(Stamped, Read(temp, StoredZip64(parts)));
+        var random = new Random(35);
+        var path = temp.File("fuzz.docx");
+        var failures = new Dictionary<string, int>();
+        ulong[] odd = [0, 1, 0x7FFF_FFFF, 0xFFFF_FFFF, 0x1_0000_0000, long.MaxValue, (ulong)long.MaxValue + 1, ulong.MaxValue, ulong.MaxValue - 1];
+        for (var i = 0; i < 4000; i++)
+        {
+            byte[] bytes;
+            if (i % 2 == 0)
+            {
+                var victim = random.Next(parts.Count);
+                bytes = StoredZip64(parts, (entry, values) => entry != victim ? values
+                    : values.Select(v => random.Next(3) == 0 ? odd[random.Next(odd.Length)] : v).ToArray());
+            }
+            else
+            {
+                // The parts' XML itself damaged: stored, so the reader sees the damaged bytes.
+                bytes = StoredZip64(parts);
+                for (var f = random.Next(1, 6); f > 0; f--)
+                    bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                ReportProvenance.ReadFrom(path);
+            }
+            catch (Exception ex)
+            {
+                var key = ex.GetType().FullName + ": " + ex.Message;
+                failures[key] = failures.GetValueOrDefault(key) + 1;
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Value}x {f.Key}")));
+    }
+
     [Fact]
     public void AMainPartThatIsNotInThePackageIsNoWordDocument()
     {
