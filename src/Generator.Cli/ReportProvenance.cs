@@ -202,11 +202,14 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         using var reader = XmlReader.Create(part.Open(), PartReading);
-        reader.MoveToContent();
+        // The part's Properties element and its property children only, as the SDK reads them.
+        if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "Properties"
+            || reader.NamespaceURI is not (CustomPropertiesNamespace or StrictCustomPropertiesNamespace))
+            return values;
+        var propertiesNamespace = reader.NamespaceURI;
         while (reader.Read())
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "property"
-                || reader.NamespaceURI is not (CustomPropertiesNamespace or StrictCustomPropertiesNamespace))
+            if (reader.NodeType != XmlNodeType.Element || reader.Depth != 1 || reader.LocalName != "property" || reader.NamespaceURI != propertiesNamespace)
                 continue;
             var name = reader.GetAttribute("name");
             var text = new StringBuilder();

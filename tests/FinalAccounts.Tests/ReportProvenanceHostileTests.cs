@@ -401,6 +401,8 @@ public class ReportProvenanceHostileTests(ITestOutputHelper output)
     [InlineData("content type parameter")]
     [InlineData("rels whitespace target")]
     [InlineData("strict")]
+    [InlineData("other root")]
+    [InlineData("nested properties")]
     public void AReSavedReportIsReadAsTheSdkReadIt(string form)
     {
         using var temp = new TempFolder();
@@ -441,6 +443,8 @@ public class ReportProvenanceHostileTests(ITestOutputHelper output)
                 Replace(zip, Custom, x => x.Replace("http://schemas.openxmlformats.org/officeDocument/2006/custom-properties", "http://purl.oclc.org/ooxml/officeDocument/customProperties")
                     .Replace("http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes", "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes"));
             },
+            "other root" => zip => Replace(zip, Custom, x => x.Replace("op:Properties", "op:Settings")),
+            "nested properties" => zip => Replace(zip, Custom, x => x.Replace("<op:property ", "<op:group><op:property ").Replace("</op:property>", "</op:property></op:group>")),
             _ => throw new ArgumentException(form),
         };
         var bytes = DocumentBytes(temp, edit);
