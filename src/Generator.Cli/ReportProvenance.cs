@@ -75,6 +75,9 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
     /// </remarks>
     public static ReportProvenance? ReadFrom(string docx)
     {
+        // A named pipe (or device, socket) named like a report is none, and opening a pipe would wait for a writer forever.
+        if (!FinalAccounts.Input.UnixFile.IsRegular(docx))
+            return null;
         try
         {
             using var zip = ZipFile.OpenRead(docx);

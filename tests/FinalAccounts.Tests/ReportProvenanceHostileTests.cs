@@ -475,6 +475,28 @@ public class ReportProvenanceHostileTests(ITestOutputHelper output)
             .Replace("</Types>", $"<Override PartName=\"{partName}\" ContentType=\"{main}\" /></Types>");
     }
 
+    /// <summary>A named pipe called r.docx in the output folder (or given as --out): opening it for reading would wait for a writer forever.</summary>
+    [Fact]
+    public async Task ANamedPipeIsNoReportAndIsNotWaitedOn()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        using var temp = new TempFolder();
+        var pipe = temp.File("r.docx");
+        var mkfifo = ProcessRun.Run("mkfifo", temp.Path, TimeSpan.FromSeconds(10), pipe);
+        Assert.True(mkfifo.Exit == 0, mkfifo.Output);
+        var read = Task.Run(() => ReportProvenance.ReadFrom(pipe));
+        var finished = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10))) == read;
+        if (!finished)
+        {
+            // Let the blocked reader go: a writer opens the pipe and closes it at once.
+            await using (new FileStream(pipe, FileMode.Open, FileAccess.Write)) { }
+            await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10)));
+        }
+        Assert.True(finished, "ReadFrom waited on the named pipe");
+        Assert.Null(await read);
+    }
+
     [LibreOfficeFact]
     public void AReportReSavedByLibreOfficeIsStillOurs()
     {
