@@ -91,8 +91,11 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
             }
             var targets = PackageRelationships(entries);
             if (targets is null || !targets.TryGetValue(OfficeDocumentRelationship, out var main) || !entries.ContainsKey(main)
-                || !WordContentTypes.Contains(MediaTypeOf(ContentTypeOf(entries, main)))
                 || !targets.TryGetValue(CustomPropertiesRelationship, out var custom) || !entries.TryGetValue(custom, out var customEntry))
+                return null;
+            // The main part a Word document, the properties part of its own type: the SDK opens nothing else.
+            var mediaTypes = MediaTypesOf(entries, main, custom);
+            if (!WordContentTypes.Contains(mediaTypes[0]) || !string.Equals(mediaTypes[1], CustomPropertiesContentType, StringComparison.OrdinalIgnoreCase))
                 return null;
             var values = CustomProperties(customEntry);
             if (!values.TryGetValue(SourceShaProperty, out var sha) || !values.TryGetValue(TemplateProperty, out var template))
@@ -114,6 +117,7 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string ContentTypesNamespace = "http://schemas.openxmlformats.org/package/2006/content-types";
     private const string CustomPropertiesNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+    private const string CustomPropertiesContentType = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
 
     /// <summary>A document saved as Strict Open XML names the main and properties parts and the properties' namespace so; the SDK reads it as the transitional one.</summary>
     private static readonly Dictionary<string, string> StrictRelationships = new(StringComparer.Ordinal)
@@ -177,28 +181,33 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
         return Uri.UnescapeDataString(resolved.AbsolutePath).TrimStart('/');
     }
 
-    /// <summary>A part's content type as [Content_Types].xml gives it: its override, else the default for its extension.</summary>
-    private static string? ContentTypeOf(Dictionary<string, ZipArchiveEntry> entries, string part)
+    /// <summary>
+    /// The parts' media types (content types without parameters: "…main+xml; charset=utf-8" is a Word main part to the
+    /// SDK too) as [Content_Types].xml gives them: each part's override, else the default for its extension; "" for none.
+    /// </summary>
+    private static string[] MediaTypesOf(Dictionary<string, ZipArchiveEntry> entries, params string[] parts)
     {
-        if (!entries.TryGetValue("[Content_Types].xml", out var types))
-            return null;
-        var extension = Path.GetExtension(part).TrimStart('.');
-        string? byDefault = null;
-        using var reader = XmlReader.Create(types.Open(), PartReading);
-        while (reader.Read())
+        var overrides = new string?[parts.Length];
+        var defaults = new string?[parts.Length];
+        if (entries.TryGetValue("[Content_Types].xml", out var types))
         {
-            if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != ContentTypesNamespace)
-                continue;
-            if (reader.LocalName == "Override" && string.Equals(reader.GetAttribute("PartName")?.TrimStart('/'), part, StringComparison.OrdinalIgnoreCase))
-                return reader.GetAttribute("ContentType");
-            if (reader.LocalName == "Default" && string.Equals(reader.GetAttribute("Extension"), extension, StringComparison.OrdinalIgnoreCase))
-                byDefault ??= reader.GetAttribute("ContentType");
+            var extensions = parts.Select(p => Path.GetExtension(p).TrimStart('.')).ToArray();
+            using var reader = XmlReader.Create(types.Open(), PartReading);
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.NamespaceURI != ContentTypesNamespace)
+                    continue;
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    if (reader.LocalName == "Override" && string.Equals(reader.GetAttribute("PartName")?.TrimStart('/'), parts[i], StringComparison.OrdinalIgnoreCase))
+                        overrides[i] ??= reader.GetAttribute("ContentType");
+                    else if (reader.LocalName == "Default" && string.Equals(reader.GetAttribute("Extension"), extensions[i], StringComparison.OrdinalIgnoreCase))
+                        defaults[i] ??= reader.GetAttribute("ContentType");
+                }
+            }
         }
-        return byDefault;
+        return parts.Select((_, i) => (overrides[i] ?? defaults[i])?.Split(';')[0].Trim() ?? "").ToArray();
     }
-
-    /// <summary>A content type without its parameters ("…main+xml; charset=utf-8" is a Word main part to the SDK too).</summary>
-    private static string MediaTypeOf(string? contentType) => contentType?.Split(';')[0].Trim() ?? "";
 
     /// <summary>The custom properties by name (the first of a name, as Word shows it), each the text of its value.</summary>
     private static Dictionary<string, string> CustomProperties(ZipArchiveEntry part)

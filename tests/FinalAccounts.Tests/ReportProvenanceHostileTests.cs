@@ -402,6 +402,7 @@ public class ReportProvenanceHostileTests(ITestOutputHelper output)
     [InlineData("rels whitespace target")]
     [InlineData("strict")]
     [InlineData("other root")]
+    [InlineData("custom part of another type")]
     [InlineData("nested properties")]
     public void AReSavedReportIsReadAsTheSdkReadIt(string form)
     {
@@ -445,6 +446,7 @@ public class ReportProvenanceHostileTests(ITestOutputHelper output)
             },
             "other root" => zip => Replace(zip, Custom, x => x.Replace("op:Properties", "op:Settings")),
             "nested properties" => zip => Replace(zip, Custom, x => x.Replace("<op:property ", "<op:group><op:property ").Replace("</op:property>", "</op:property></op:group>")),
+            "custom part of another type" => zip => Replace(zip, "[Content_Types].xml", x => x.Replace("custom-properties+xml", "extended-properties+xml")),
             _ => throw new ArgumentException(form),
         };
         var bytes = DocumentBytes(temp, edit);
