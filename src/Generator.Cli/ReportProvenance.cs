@@ -109,7 +109,7 @@ public sealed record ReportProvenance(string SourceName, string SourceSha256, st
         }
     }
 
-    /// <summary>A report has a few dozen parts; a file with more is not one, and is not listed whole.</summary>
+    /// <summary>A report has a few dozen parts; a file with more is not one (its entries are not looked up one by one).</summary>
     private const int MaxEntries = 10_000;
 
     private const string OfficeDocumentRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";

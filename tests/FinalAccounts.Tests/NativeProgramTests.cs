@@ -91,13 +91,17 @@ public class NativeProgramTests(NativeProgram native) : IClassFixture<NativeProg
     public void TheToolInstalledOnThePackingSystemIsItsNativeProgram()
     {
         _ = Program;
-        var rid = RuntimeInformation.RuntimeIdentifier;
-        var packages = Directory.GetFiles(native.Feed, "*.nupkg").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
-        Assert.Equal(["FinalAccounts.Generator.1.0.0.nupkg", "FinalAccounts.Generator.any.1.0.0.nupkg", $"FinalAccounts.Generator.{rid}.1.0.0.nupkg"], packages);
         // The package dotnet tool install asks for names this system's package and the framework-dependent one for the rest.
         var settings = ToolSettings(Path.Combine(native.Feed, "FinalAccounts.Generator.1.0.0.nupkg"));
         var named = settings.Descendants("RuntimeIdentifierPackage").ToDictionary(p => (string)p.Attribute("RuntimeIdentifier")!, p => (string)p.Attribute("Id")!);
-        Assert.Equal(new Dictionary<string, string> { [rid] = $"FinalAccounts.Generator.{rid}", ["any"] = "FinalAccounts.Generator.any" }, named);
+        Assert.Equal(2, named.Count);
+        Assert.Equal("FinalAccounts.Generator.any", named["any"]);
+        var rid = Assert.Single(named.Keys, k => k != "any");
+        // The system's portable name (linux-x64, win-x64…), which dotnet tool install on any machine of that kind looks for.
+        Assert.Equal($"{(OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux")}-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}", rid);
+        Assert.Equal($"FinalAccounts.Generator.{rid}", named[rid]);
+        var packages = Directory.GetFiles(native.Feed, "*.nupkg").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
+        Assert.Equal(["FinalAccounts.Generator.1.0.0.nupkg", "FinalAccounts.Generator.any.1.0.0.nupkg", $"FinalAccounts.Generator.{rid}.1.0.0.nupkg"], packages);
 
         // Installed: the program itself, with no managed assembly for a runtime to load, and not the 100 MB symbol file.
         var installed = Directory.GetFiles(Path.Combine(native.ToolFolder, ".store"), "*", SearchOption.AllDirectories);
