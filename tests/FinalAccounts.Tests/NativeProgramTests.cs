@@ -35,18 +35,18 @@ public sealed class NativeProgram : IDisposable
         {
             log.AppendLine(ex.Message);
         }
-        PublishOutput = log.ToString();
+        PackOutput = log.ToString();
         Program = Path.Combine(tools, OperatingSystem.IsWindows() ? "generator.exe" : "generator");
         if (!File.Exists(Program))
             Program = null;
         ToolFolder = tools;
     }
 
-    /// <summary>The installed command; null when packing or installing failed (<see cref="PublishOutput"/> says why).</summary>
+    /// <summary>The installed command; null when packing or installing failed (<see cref="PackOutput"/> says why).</summary>
     public string? Program { get; }
 
     /// <summary>What `dotnet pack` and `dotnet tool install` wrote.</summary>
-    public string PublishOutput { get; }
+    public string PackOutput { get; }
 
     /// <summary>The packages: the one naming the packages per system, this system's native one and the framework-dependent one.</summary>
     public string Feed { get; }
@@ -85,7 +85,7 @@ public sealed class ToolPackagesCollection
 [Collection(ToolPackagesCollection.Name)]
 public class NativeProgramTests(NativeProgram native) : IClassFixture<NativeProgram>
 {
-    private string Program => native.Program ?? throw new Xunit.Sdk.XunitException("packing or installing the native tool failed:\n" + native.PublishOutput);
+    private string Program => native.Program ?? throw new Xunit.Sdk.XunitException("packing or installing the native tool failed:\n" + native.PackOutput);
 
     [NativeToolchainFact]
     public void TheToolInstalledOnThePackingSystemIsItsNativeProgram()
